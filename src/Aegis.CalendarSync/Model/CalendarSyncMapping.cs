@@ -1,0 +1,18 @@
+namespace Aegis.CalendarSync.Model;
+
+/// <summary>Link between a financial event and its Google event. <see cref="Version"/> is an optimistic lock:
+/// every update is <c>WHERE version = @expected</c> and increments it.</summary>
+public sealed record CalendarSyncMapping
+{
+    public required Guid UserId { get; init; }
+    public required Guid FinancialEventId { get; init; }
+    public required string GoogleCalendarId { get; init; }
+    public required string GoogleEventId { get; init; }
+    public string? GoogleEtag { get; init; }
+    /// <summary>Hash of the synced content (see EventContentHash); equal hash = nothing to send or import.</summary>
+    public string? ContentHash { get; init; }
+    public SyncSource SyncSource { get; init; }
+    public DateTimeOffset LastModifiedAt { get; init; }
+    public DateTimeOffset? LastSyncedAt { get; init; }
+    public long Version { get; init; }
+}

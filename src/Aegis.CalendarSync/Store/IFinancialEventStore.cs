@@ -1,0 +1,18 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Store;
+
+/// <summary>Every method is scoped by user id: a row of another user is never read or written.
+/// Inserts/updates/soft-deletes fire the queue trigger in the same transaction unless SyncSource is Google.</summary>
+public interface IFinancialEventStore
+{
+    Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false);
+    Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct);
+    Task InsertAsync(FinancialEvent e, CancellationToken ct);
+    /// <summary>Updates all mutable fields; false when the row does not exist for that user.</summary>
+    Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct);
+    /// <summary>Sets deleted_at (soft delete) with the given source; false when absent or already deleted.</summary>
+    Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct);
+}
+
+public sealed record EventQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, bool IncludeDeleted = false, int Limit = 500, int Offset = 0);

@@ -1,0 +1,14 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Store;
+
+public interface IMappingStore
+{
+    Task<CalendarSyncMapping?> GetByEventAsync(Guid userId, Guid financialEventId, CancellationToken ct);
+    Task<CalendarSyncMapping?> GetByGoogleIdAsync(Guid userId, string googleCalendarId, string googleEventId, CancellationToken ct);
+    Task<IReadOnlyList<CalendarSyncMapping>> ListAsync(Guid userId, CancellationToken ct);
+    /// <summary>Inserts (version 1) or updates when <paramref name="expectedVersion"/> matches (version + 1).
+    /// Returns false on a version mismatch (someone else wrote first).</summary>
+    Task<bool> UpsertAsync(CalendarSyncMapping mapping, long? expectedVersion, CancellationToken ct);
+    Task DeleteAsync(Guid userId, Guid financialEventId, CancellationToken ct);
+}

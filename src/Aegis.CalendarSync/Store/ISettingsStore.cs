@@ -1,0 +1,18 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Store;
+
+public interface ISettingsStore
+{
+    Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct);
+    Task<CalendarSyncSettings?> FindByChannelIdAsync(string channelId, CancellationToken ct);
+    Task UpsertAsync(CalendarSyncSettings settings, CancellationToken ct);
+    /// <summary>Settings whose channel expires before <paramref name="before"/> and that are enabled.</summary>
+    Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct);
+    Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct);
+    /// <summary>Atomically raises last_message_number; false when <paramref name="messageNumber"/> is not greater (duplicate).</summary>
+    Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct);
+    /// <summary>Stores the sync token only (after the last page of a list has been committed).</summary>
+    Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct);
+    Task DisableAsync(Guid userId, string reason, CancellationToken ct);
+}

@@ -1,0 +1,27 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Store;
+
+/// <summary>The outbound/inbound work queue. Claims are one atomic statement; every later write is fenced by the lease id.</summary>
+public interface ISyncQueueStore
+{
+    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action.</summary>
+    Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct);
+    /// <summary>Claims up to <paramref name="batchSize"/> due pending items (or processing items whose lease expired),
+    /// at most one in flight per (user, financial event) so per-event order holds; sets status processing,
+    /// a new lease id and locked_until = now + lease.</summary>
+    Task<IReadOnlyList<SyncQueueItem>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken ct);
+    /// <summary>Marks completed; false when the lease was lost.</summary>
+    Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct);
+    /// <summary>Back to pending with retry_count + 1 and next_attempt_at, or failed (dead letter) when
+    /// <paramref name="deadLetter"/>; false when the lease was lost.</summary>
+    Task<bool> RetryAsync(long id, Guid leaseId, DateTimeOffset nextAttemptAt, string error, bool deadLetter, CancellationToken ct);
+    /// <summary>Extends locked_until; false when the lease was lost.</summary>
+    Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct);
+    /// <summary>Moves a failed item back to pending with retry_count 0 (retry from the UI).</summary>
+    Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct);
+    Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
+    Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct);
+    /// <summary>Deletes completed items older than <paramref name="olderThan"/>; returns rows deleted.</summary>
+    Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct);
+}

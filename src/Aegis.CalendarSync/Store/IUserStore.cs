@@ -1,0 +1,10 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Store;
+
+public interface IUserStore
+{
+    Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct);
+    Task<AppUser?> GetAsync(Guid id, CancellationToken ct);
+    Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct);
+}
