@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Sync;
+
+public enum ConflictResolution { KeepLocal, KeepGoogle }

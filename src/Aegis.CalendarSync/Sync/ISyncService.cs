@@ -1,0 +1,22 @@
+namespace Aegis.CalendarSync.Sync;
+
+/// <summary>The four sync operations of the seed's google-calendar-sync function. Every call writes an audit row.
+/// Normally driven by the queue (the trigger and the webhook enqueue work); the API calls them for "sync now".</summary>
+public interface ISyncService
+{
+    /// <summary>Pushes one financial event (insert, update with If-Match, or delete) to Google.</summary>
+    Task SyncToGoogleAsync(Guid userId, Guid financialEventId, CancellationToken ct);
+
+    /// <summary>Pulls one Google event into the wallet.</summary>
+    Task SyncFromGoogleAsync(Guid userId, string googleEventId, CancellationToken ct);
+
+    /// <summary>Lists changes since the stored sync token (all pages); falls back to a full sync on 410.</summary>
+    Task IncrementalSyncAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Lists the last 30 days and later, imports and reconciles deletions, stores a fresh sync token,
+    /// and pushes local events that have no Google counterpart yet.</summary>
+    Task FullSyncAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Resolves a conflict kept for the user (strategy manual).</summary>
+    Task ResolveConflictAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct);
+}
