@@ -1,3 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using Aegis.CalendarSync.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAegisServer();
+
+var app = builder.Build();
+app.UseAegisServer();
+await app.RunAsync();

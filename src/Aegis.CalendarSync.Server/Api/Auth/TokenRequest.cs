@@ -1,0 +1,5 @@
+namespace Aegis.CalendarSync.Server.Api.Auth;
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record TokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);

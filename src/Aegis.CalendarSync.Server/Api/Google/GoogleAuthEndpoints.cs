@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Server.Auth;
+using Aegis.CalendarSync.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Server.Api.Google;
+
+/// <summary>The OAuth routes of the seed's google-calendar-auth function. State signing, PKCE, token storage and
+/// channel registration live in <see cref="IGoogleConnectionService"/>; these endpoints only translate HTTP.</summary>
+public static class GoogleAuthEndpoints
+{
+    /// <summary>UI page the browser returns to after the callback (success or a user-facing error).</summary>
+    public const string ConnectionPage = "/google";
+
+    public static RouteGroupBuilder MapGoogleAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/google/auth").WithTags("Google");
+        group.MapGet("/start", StartAsync);
+        // The browser arrives here from Google without our Authorization header; the signed single-use state
+        // identifies the user, so the callback itself is anonymous.
+        group.MapGet("/callback", CallbackAsync).AllowAnonymous();
+        group.MapPost("/revoke", async (ClaimsPrincipal user, IGoogleConnectionService connection, CancellationToken ct) =>
+        {
+            await connection.DisconnectAsync(user.GetUserId(), ct);
+            return Results.NoContent();
+        });
+        group.MapPost("/renew_channel", RenewChannelAsync);
+        return group;
+    }
+
+    private static async Task<IResult> StartAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+        IOptions<ServerOptions> options, CancellationToken ct)
+    {
+        var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
+        return Results.Redirect(authorizeUrl.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
+        IGoogleConnectionService connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    {
+        try
+        {
+            await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
+            return WantsHtml(request)
+                ? Results.Redirect($"{ConnectionPage}?connected=1")
+                : Results.Ok(new { connected = true });
+        }
+        catch (OAuthCallbackException e)
+        {
+            loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning("OAuth callback refused: {Reason}", e.Code);
+            return WantsHtml(request)
+                ? Results.Redirect($"{ConnectionPage}?error={Uri.EscapeDataString(e.Message)}")
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Google authorization failed",
+                    detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
+        }
+    }
+
+    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+        Observability.ISyncMetrics metrics, ILoggerFactory loggers, CancellationToken ct)
+    {
+        try
+        {
+            await connection.RenewChannelAsync(user.GetUserId(), ct);
+            metrics.RecordChannelRenewal(success: true);
+            return Results.NoContent();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.RecordChannelRenewal(success: false);
+            loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning(e, "Manual channel renewal failed");
+            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
+                detail: "Google refused to register a new push channel; try again later.");
+        }
+    }
+
+    /// <summary>Browsers navigating (Accept: text/html) get redirects to the UI; API clients get JSON.</summary>
+    private static bool WantsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+}

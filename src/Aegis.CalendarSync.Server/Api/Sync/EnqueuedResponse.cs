@@ -1,0 +1,5 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Server.Api.Sync;
+
+public sealed record EnqueuedResponse(long QueueItemId, QueueAction Action);

@@ -1,0 +1,23 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Server.Api.Sync;
+
+/// <summary>The caller's sync settings without any token or secret.</summary>
+public sealed record SyncSettingsResponse(
+    bool Enabled,
+    bool Connected,
+    string CalendarId,
+    ConflictStrategy ConflictStrategy,
+    string? GoogleAccountEmail,
+    DateTimeOffset? ChannelExpiryAt,
+    DateTimeOffset? LastFullSyncAt,
+    string? DisabledReason,
+    DateTimeOffset? UpdatedAt)
+{
+    public static SyncSettingsResponse From(CalendarSyncSettings? s) => s is null
+        ? new(false, false, "primary", ConflictStrategy.LastWriteWins, null, null, null, null, null)
+        : new(s.Enabled, IsConnected(s), s.CalendarId, s.ConflictStrategy, s.GoogleAccountEmail, s.ChannelExpiryAt,
+            s.LastFullSyncAt, s.DisabledReason, s.UpdatedAt);
+
+    public static bool IsConnected(CalendarSyncSettings? s) => s?.EncryptedRefreshToken is not null;
+}

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Server.Components.Shared;
+
+public sealed record ChartSeries(string Name, string Color, IReadOnlyList<double> Values);

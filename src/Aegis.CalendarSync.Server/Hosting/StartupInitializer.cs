@@ -1,0 +1,46 @@
+using Aegis.CalendarSync.Server.Auth;
+using Aegis.CalendarSync.Server.Configuration;
+using Aegis.CalendarSync.Server.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Server.Hosting;
+
+/// <summary>Runs before the other hosted services (registered first): applies the schema, creates the demo account
+/// when enabled, and once the server listens prints the URL to open and the demo credentials.</summary>
+public sealed class StartupInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<ServerOptions> options,
+    IConfiguration configuration,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ServerSchemaMigrator>().MigrateAsync(cancellationToken);
+
+        if (!options.Value.SeedDemoAccount) return;
+        var password = configuration[DemoAccount.PasswordKey];
+        if (!DemoAccount.IsValidPassword(password))
+            throw new InvalidOperationException($"{DemoAccount.PasswordKey} must be at least 12 characters to seed the demo account.");
+        await scope.ServiceProvider.GetRequiredService<PasswordAuthenticator>()
+            .EnsureAccountAsync(DemoAccount.Email, DemoAccount.DisplayName, password!, cancellationToken);
+        lifetime.ApplicationStarted.Register(() => PrintBanner(password!));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void PrintBanner(string password)
+    {
+        var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.Value.PublicBaseUrl;
+        // Printed to the console (not only the log) so it stands out on a developer's terminal; Development only.
+        Console.WriteLine();
+        Console.WriteLine($"  Aegis Calendar Sync is running: open {url}");
+        Console.WriteLine($"  Sign in as {DemoAccount.Email} / {password}");
+        Console.WriteLine();
+        logger.LogInformation("Demo account {Email} ready at {Url}", DemoAccount.Email, url);
+    }
+}

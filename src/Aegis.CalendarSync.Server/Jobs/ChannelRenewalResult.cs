@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Server.Jobs;
+
+public sealed record ChannelRenewalResult(Guid UserId, bool Renewed, int Attempts);

@@ -1,0 +1,114 @@
+using Aegis.CalendarSync.Server.Api;
+using Aegis.CalendarSync.Server.Api.Audit;
+using Aegis.CalendarSync.Server.Api.Auth;
+using Aegis.CalendarSync.Server.Api.Conflicts;
+using Aegis.CalendarSync.Server.Api.Events;
+using Aegis.CalendarSync.Server.Api.Google;
+using Aegis.CalendarSync.Server.Api.Sync;
+using Aegis.CalendarSync.Server.Auth;
+using Aegis.CalendarSync.Server.Components;
+using Aegis.CalendarSync.Server.Configuration;
+using Aegis.CalendarSync.Server.Hosting;
+using Aegis.CalendarSync.Server.Jobs;
+using Aegis.CalendarSync.Server.Observability;
+using Aegis.CalendarSync.Server.Persistence;
+using Aegis.CalendarSync.Server.Webhooks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Aegis.CalendarSync.Server;
+
+public static class ServerRegistration
+{
+    /// <summary>Registers the whole product on a host builder: configuration (env aliases, Development secrets),
+    /// options validated on start, store, Google client, sync engine, authentication, API, webhook, jobs,
+    /// metrics and the Blazor UI.</summary>
+    public static IHostApplicationBuilder AddAegisServer(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        EnvironmentAliases.Apply(configuration);
+        if (builder.Environment.IsDevelopment())
+            DevelopmentSecrets.Apply(configuration, Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"));
+
+        var services = builder.Services;
+        services.TryAddSingletonTimeProvider();
+        AddOptions(services, configuration, builder.Environment);
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddAegisAuthentication();
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+
+        services.AddSingleton<ServerDatabase>();
+        services.AddSingleton<ServerSchemaMigrator>();
+        services.AddSingleton<ICredentialStore, SqlCredentialStore>();
+        services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
+        services.AddScoped<GoogleWebhookHandler>();
+
+        services.AddSingleton<QueueDepthMonitor>();
+        services.AddSingleton<SyncMetrics>();
+        services.AddSingleton<ISyncMetrics>(sp => sp.GetRequiredService<SyncMetrics>());
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncMetrics.MeterName).AddPrometheusExporter());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Order matters: hosted services start in registration order, so the schema exists before any job runs.
+        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
+        services.AddSingleton<ChannelRenewalJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelRenewalJob>());
+        return builder;
+    }
+
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication UseAegisServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+
+        app.MapAuthEndpoints();
+        app.MapEventEndpoints();
+        app.MapSyncSettingsEndpoints();
+        app.MapSyncEndpoints();
+        app.MapConflictEndpoints();
+        app.MapAuditEndpoints();
+        app.MapGoogleAuthEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations()
+            .PostConfigure(o => o.SeedDemoAccount |= environment.IsDevelopment() && configuration[$"{ServerOptions.Section}:SeedDemoAccount"] is null)
+            .ValidateOnStart();
+        services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
+            .ValidateOnStart();
+        services.AddOptions<EmbeddedEmulatorOptions>().BindConfiguration(EmbeddedEmulatorOptions.Section);
+        services.AddOptions<SecurityOptions>()
+            .Configure(o =>
+            {
+                o.TokensEncryptionKey = configuration[SecurityOptions.TokensEncryptionKeyName];
+                o.WebhookSecret = configuration[SecurityOptions.WebhookSecretName];
+            })
+            .Validate(o => SecurityOptions.IsValidEncryptionKey(o.TokensEncryptionKey),
+                $"{SecurityOptions.TokensEncryptionKeyName} is missing or invalid: set it to 64 hex characters (32 random bytes), " +
+                "e.g. the output of `openssl rand -hex 32`. OAuth tokens cannot be stored without it.")
+            .Validate(o => SecurityOptions.IsValidWebhookSecret(o.WebhookSecret),
+                $"{SecurityOptions.WebhookSecretName} is missing or shorter than 32 characters.")
+            .ValidateOnStart();
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Server.Observability;
+using Aegis.CalendarSync.Store;
+
+namespace Aegis.CalendarSync.Server.Webhooks;
+
+/// <summary>DESIGN §4 webhook rules: look the channel up, compare the token in constant time, check resource id and
+/// expiry, drop duplicate message numbers, treat <c>sync</c> as the handshake, and turn <c>exists</c>/<c>not_exists</c>
+/// into one coalesced from_google incremental sync for the channel's user.</summary>
+public sealed class GoogleWebhookHandler(
+    ISettingsStore settings,
+    ISyncQueueStore queue,
+    IQueueSignal signal,
+    ISyncMetrics metrics,
+    TimeProvider time,
+    ILogger<GoogleWebhookHandler> logger)
+{
+    public async Task<WebhookOutcome> HandleAsync(GooglePushNotification push, CancellationToken ct)
+    {
+        var outcome = await EvaluateAsync(push, ct);
+        if (outcome is not (WebhookOutcome.Enqueued or WebhookOutcome.Handshake or WebhookOutcome.DuplicateMessage))
+        {
+            metrics.RecordWebhookRejected(outcome.ToString());
+            // Channel ids are not secrets (Google echoes them in every push); tokens are never logged.
+            logger.LogWarning("Rejected Google push for channel {ChannelId}: {Outcome}", push.ChannelId, outcome);
+        }
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> EvaluateAsync(GooglePushNotification push, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(push.ChannelId) || string.IsNullOrEmpty(push.ResourceState) ||
+            !long.TryParse(push.MessageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var messageNumber))
+            return WebhookOutcome.MissingHeaders;
+
+        var channel = await settings.FindByChannelIdAsync(push.ChannelId, ct);
+        if (channel is null) return WebhookOutcome.UnknownChannel;
+        if (!TokensMatch(channel.WebhookSecret, push.ChannelToken)) return WebhookOutcome.InvalidToken;
+        if (channel.GoogleResourceId is null || !string.Equals(channel.GoogleResourceId, push.ResourceId, StringComparison.Ordinal))
+            return WebhookOutcome.ResourceMismatch;
+        if (channel.ChannelExpiryAt is not { } expiry || expiry <= time.GetUtcNow()) return WebhookOutcome.ChannelExpired;
+        if (!channel.Enabled) return WebhookOutcome.SyncDisabled;
+        if (!await settings.TryAdvanceMessageNumberAsync(channel.UserId, push.ChannelId, messageNumber, ct))
+            return WebhookOutcome.DuplicateMessage;
+
+        switch (push.ResourceState)
+        {
+            case "sync":
+                return WebhookOutcome.Handshake;
+            case "exists" or "not_exists":
+                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, ct);
+                signal.Notify();
+                return WebhookOutcome.Enqueued;
+            default:
+                return WebhookOutcome.UnknownState;
+        }
+    }
+
+    /// <summary>Constant-time over the bytes so the comparison time does not reveal how much of a guess was right.</summary>
+    private static bool TokensMatch(string? expected, string? actual)
+    {
+        if (string.IsNullOrEmpty(expected) || actual is null) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+    }
+}
