@@ -49,7 +49,11 @@ public static class ServerRegistration
 
         services.AddSingleton<QueueDepthMonitor>();
         services.AddSingleton<SyncMetrics>();
-        services.AddSingleton<ISyncMetrics>(sp => sp.GetRequiredService<SyncMetrics>());
+        services.AddSingleton<DashboardMetrics>();
+        // Created at start, not on first use: the gauge must exist before the first scrape and the dashboard
+        // must see measurements from the first one on.
+        services.ActivateSingleton<SyncMetrics>();
+        services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncMetrics.MeterName).AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -4,19 +4,20 @@ namespace Aegis.CalendarSync.Server.Configuration;
 /// <c>GOOGLE_CLIENT_ID=…</c> and <c>Google__ClientId=…</c> are equivalent. A flat name wins when both are set.</summary>
 public static class EnvironmentAliases
 {
-    public static readonly IReadOnlyDictionary<string, string> Map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["GOOGLE_CLIENT_ID"] = "Google:ClientId",
-        ["GOOGLE_CLIENT_SECRET"] = "Google:ClientSecret",
-        ["GOOGLE_API_BASE_URL"] = "Google:ApiBaseUrl",
-        ["GOOGLE_OAUTH_AUTHORIZE_URL"] = "Google:OAuthAuthorizeUrl",
-        ["GOOGLE_TOKEN_URL"] = "Google:TokenUrl",
-        ["GOOGLE_REVOKE_URL"] = "Google:RevokeUrl",
-        ["PUBLIC_BASE_URL"] = "Server:PublicBaseUrl",
-        ["STORE_PROVIDER"] = "Store:Provider",
-        ["STORE_CONNECTION_STRING"] = "Store:ConnectionString",
-        ["STORE_DATA_DIRECTORY"] = "Store:DataDirectory",
-    };
+    public static readonly IReadOnlyList<(string Flat, string Key)> Map =
+    [
+        ("GOOGLE_CLIENT_ID", "Google:ClientId"),
+        ("GOOGLE_CLIENT_SECRET", "Google:ClientSecret"),
+        ("GOOGLE_API_BASE_URL", "Google:ApiBaseUrl"),
+        ("GOOGLE_OAUTH_AUTHORIZE_URL", "Google:OAuthAuthorizeUrl"),
+        ("GOOGLE_TOKEN_URL", "Google:TokenUrl"),
+        ("GOOGLE_REVOKE_URL", "Google:RevokeUrl"),
+        ("PUBLIC_BASE_URL", "Server:PublicBaseUrl"),
+        ("PUBLIC_BASE_URL", "Connection:PublicBaseUrl"),
+        ("STORE_PROVIDER", "Store:Provider"),
+        ("STORE_CONNECTION_STRING", "Store:ConnectionString"),
+        ("STORE_DATA_DIRECTORY", "Store:DataDirectory"),
+    ];
 
     /// <summary>Adds the aliased values as the highest-priority configuration source.</summary>
     public static void Apply(IConfigurationManager configuration)
@@ -26,6 +27,17 @@ public static class EnvironmentAliases
         {
             var value = configuration[flat];
             if (!string.IsNullOrWhiteSpace(value)) overrides[key] = value;
+        }
+        // The engine's Connection:PublicBaseUrl (webhook address) and the host's Server:PublicBaseUrl (OAuth
+        // redirect) must name the same host; setting either one sets both.
+        if (!overrides.ContainsKey("Connection:PublicBaseUrl"))
+        {
+            var publicBaseUrl = configuration["Connection:PublicBaseUrl"] ?? configuration["Server:PublicBaseUrl"];
+            if (!string.IsNullOrWhiteSpace(publicBaseUrl))
+            {
+                overrides["Connection:PublicBaseUrl"] = publicBaseUrl;
+                overrides["Server:PublicBaseUrl"] = publicBaseUrl;
+            }
         }
         if (overrides.Count > 0) configuration.AddInMemoryCollection(overrides);
     }

@@ -1,7 +1,6 @@
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Configuration;
-using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Store;
 using Cronos;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,6 @@ namespace Aegis.CalendarSync.Server.Jobs;
 public sealed class ChannelRenewalJob(
     IServiceScopeFactory scopes,
     IOptions<ChannelRenewalOptions> options,
-    ISyncMetrics metrics,
     TimeProvider time,
     ILogger<ChannelRenewalJob> logger) : BackgroundService
 {
@@ -69,13 +67,11 @@ public sealed class ChannelRenewalJob(
             try
             {
                 await connection.RenewChannelAsync(channel.UserId, ct);
-                metrics.RecordChannelRenewal(success: true);
                 return new ChannelRenewalResult(channel.UserId, Renewed: true, attempt);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 lastError = e.Message;
-                metrics.RecordChannelRenewal(success: false);
                 logger.LogWarning(e, "Channel renewal attempt {Attempt}/{MaxAttempts} failed for user {UserId}",
                     attempt, settings.MaxAttempts, channel.UserId);
             }

@@ -14,7 +14,7 @@ public sealed class GoogleWebhookHandler(
     ISettingsStore settings,
     ISyncQueueStore queue,
     IQueueSignal signal,
-    ISyncMetrics metrics,
+    SyncMetrics metrics,
     TimeProvider time,
     ILogger<GoogleWebhookHandler> logger)
 {

@@ -57,17 +57,15 @@ public static class GoogleAuthEndpoints
     }
 
     private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
-        Observability.ISyncMetrics metrics, ILoggerFactory loggers, CancellationToken ct)
+        ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             await connection.RenewChannelAsync(user.GetUserId(), ct);
-            metrics.RecordChannelRenewal(success: true);
             return Results.NoContent();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            metrics.RecordChannelRenewal(success: false);
             loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning(e, "Manual channel renewal failed");
             return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
                 detail: "Google refused to register a new push channel; try again later.");
