@@ -13,7 +13,7 @@ using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Webhooks;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 using OpenTelemetry.Metrics;
 
 namespace Aegis.CalendarSync.Server;
@@ -30,19 +30,24 @@ public static class ServerRegistration
         if (builder.Environment.IsDevelopment())
             DevelopmentSecrets.Apply(configuration, Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"));
 
+        EmbeddedEmulator.StartIfEnabled(builder);
+
         var services = builder.Services;
         services.TryAddSingletonTimeProvider();
         AddOptions(services, configuration, builder.Environment);
+        // Store (+ its migration hosted service), queue processor, Google client, token encryption, sync engine.
+        services.AddAegisSyncEngine(configuration);
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddAegisAuthentication();
         services.AddAntiforgery();
+        // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in).
+        services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"), "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
 
-        services.AddSingleton<ServerDatabase>();
-        services.AddSingleton<ServerSchemaMigrator>();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
         services.AddScoped<GoogleWebhookHandler>();
@@ -57,7 +62,7 @@ public static class ServerRegistration
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncMetrics.MeterName).AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        // Order matters: hosted services start in registration order, so the schema exists before any job runs.
+        // Hosted services start in registration order: the store's migration (added above) runs before these.
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
         services.AddSingleton<ChannelRenewalJob>();

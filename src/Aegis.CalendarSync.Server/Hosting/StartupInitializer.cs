@@ -1,14 +1,13 @@
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
-using Aegis.CalendarSync.Server.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Hosting;
 
-/// <summary>Runs before the other hosted services (registered first): applies the schema, creates the demo account
-/// when enabled, and once the server listens prints the URL to open and the demo credentials.</summary>
+/// <summary>Runs after the store's migration hosted service: creates the demo account when enabled and, once the
+/// server listens, prints the URL to open and the demo credentials.</summary>
 public sealed class StartupInitializer(
     IServiceScopeFactory scopes,
     IOptions<ServerOptions> options,
@@ -19,10 +18,8 @@ public sealed class StartupInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ServerSchemaMigrator>().MigrateAsync(cancellationToken);
-
         if (!options.Value.SeedDemoAccount) return;
+        await using var scope = scopes.CreateAsyncScope();
         var password = configuration[DemoAccount.PasswordKey];
         if (!DemoAccount.IsValidPassword(password))
             throw new InvalidOperationException($"{DemoAccount.PasswordKey} must be at least 12 characters to seed the demo account.");
