@@ -48,7 +48,9 @@ public static class EventEndpoints
         var created = EventRequestValidator.ToEvent(body.Value!, Guid.CreateVersion7(now), user.GetUserId(), now, now);
         await events.InsertAsync(created, ct);
         signal.Notify();
-        return Results.Created($"/api/events/{created.Id}", EventResponse.From(created));
+        // Answer with the row as stored (the store keeps microsecond precision), so a later GET reads back equal.
+        var stored = await events.GetAsync(created.UserId, created.Id, ct) ?? created;
+        return Results.Created($"/api/events/{created.Id}", EventResponse.From(stored));
     }
 
     private static async Task<IResult> UpdateAsync(ClaimsPrincipal user, Guid id, HttpRequest request,
@@ -64,7 +66,7 @@ public static class EventEndpoints
         var updated = EventRequestValidator.ToEvent(body.Value!, id, userId, existing.CreatedAt, time.GetUtcNow());
         if (!await events.UpdateAsync(updated, ct)) return Problems.NotFound("Financial event");
         signal.Notify();
-        return Results.Ok(EventResponse.From(updated));
+        return Results.Ok(EventResponse.From(await events.GetAsync(userId, id, ct) ?? updated));
     }
 
     private static async Task<IResult> DeleteAsync(ClaimsPrincipal user, Guid id, IFinancialEventStore events,
