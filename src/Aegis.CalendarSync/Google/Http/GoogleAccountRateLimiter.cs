@@ -12,16 +12,23 @@ public sealed class GoogleAccountRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<Guid> _limiter;
 
     public GoogleAccountRateLimiter(IOptions<GoogleApiOptions> options)
+        : this(options.Value.RequestsPerSecond, TimeSpan.FromSeconds(1), options.Value.RateLimitQueueLimit)
     {
-        var value = options.Value;
+    }
+
+    /// <summary>Buckets of <paramref name="tokensPerPeriod"/> tokens refilled every <paramref name="period"/>.
+    /// (System.Threading.RateLimiting measures time with Stopwatch, not TimeProvider; tests use a long period
+    /// instead of a fake clock.)</summary>
+    internal GoogleAccountRateLimiter(int tokensPerPeriod, TimeSpan period, int queueLimit)
+    {
         _limiter = PartitionedRateLimiter.Create<Guid, Guid>(userId => RateLimitPartition.GetTokenBucketLimiter(
             userId,
             _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = value.RequestsPerSecond,
-                TokensPerPeriod = value.RequestsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = value.RateLimitQueueLimit,
+                TokenLimit = tokensPerPeriod,
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = period,
+                QueueLimit = queueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
