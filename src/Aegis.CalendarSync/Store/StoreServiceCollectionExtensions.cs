@@ -47,6 +47,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<ISyncQueueStore, SqlSyncQueueStore>();
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
+        services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
 
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();
         services.AddHostedService<StoreMigrationHostedService>();

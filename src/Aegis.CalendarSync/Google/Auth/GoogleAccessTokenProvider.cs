@@ -123,9 +123,9 @@ public sealed partial class GoogleAccessTokenProvider(
     private bool IsFresh(DateTimeOffset expiresAt) => expiresAt - _margin > time.GetUtcNow();
 
     // Encryption contexts bind each ciphertext to its user and token kind (see ITokenEncryptor.Encrypt).
-    private static string AccessContext(Guid userId) => $"google/{userId:N}/access_token";
+    private static string AccessContext(Guid userId) => Connection.TokenContexts.Access(userId);
 
-    private static string RefreshContext(Guid userId) => $"google/{userId:N}/refresh_token";
+    private static string RefreshContext(Guid userId) => Connection.TokenContexts.Refresh(userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed Google access token for user {UserId}, expires at {ExpiresAt}")]
     private partial void LogRefreshed(Guid userId, DateTimeOffset expiresAt);

@@ -54,7 +54,7 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
     }
 
     public Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct) =>
-        QueryListAsync("enabled = @enabled AND google_channel_id IS NOT NULL AND channel_expiry_at < @before ORDER BY channel_expiry_at",
+        QueryListAsync("enabled = @enabled AND encrypted_refresh_token IS NOT NULL AND (google_channel_id IS NULL OR channel_expiry_at < @before) ORDER BY channel_expiry_at",
             new { enabled = true, before = db.Dialect.Time(before) }, ct);
 
     public Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct) =>
@@ -71,6 +71,17 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>
         UpdateAsync("sync_token = @value", userId, syncToken, ct);
+
+    public async Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET encrypted_access_token = @access, encrypted_refresh_token = @refresh, " +
+            "token_expires_at = @expiresAt, updated_at = @now WHERE user_id = @userId",
+            new { userId = d.Id(userId), access = encryptedAccessToken, refresh = encryptedRefreshToken, expiresAt = d.Time(expiresAt), now = d.Time(db.Now()) },
+            ct)).ConfigureAwait(false);
+    }
 
     public Task DisableAsync(Guid userId, string reason, CancellationToken ct) =>
         UpdateAsync("enabled = @disabled, disabled_reason = @value", userId, reason, ct);
