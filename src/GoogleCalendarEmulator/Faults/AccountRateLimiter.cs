@@ -1,58 +1,39 @@
-using System.Threading.RateLimiting;
-
 namespace GoogleCalendarEmulator.Faults;
 
 /// <summary>
-/// Per-account token bucket: <c>perSecond</c> tokens, one refilled every 1/<c>perSecond</c> s of <see cref="TimeProvider"/> time.
-/// Replenishment is driven from the injected clock (AutoReplenishment off) so tests with a fake clock are deterministic.
+/// Per-account token bucket: capacity <c>perSecond</c>, refilled continuously at <c>perSecond</c> tokens per second of
+/// <see cref="TimeProvider"/> time. Hand-written rather than System.Threading.RateLimiting's TokenBucketRateLimiter
+/// because that limiter measures elapsed time with its own Stopwatch even when replenished manually (observed: refills
+/// after a fake-clock advance were non-deterministic), and every emulator time must follow the injected clock.
 /// </summary>
-internal sealed class AccountRateLimiter : IDisposable
+internal sealed class AccountRateLimiter(int perSecond, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
-    private readonly TokenBucketRateLimiter _bucket;
-    private readonly TimeSpan _period;
-    private readonly int _capacity;
-    private DateTimeOffset _lastRefill;
+    private readonly double _capacity = Math.Max(1, perSecond);
+    private double _tokens = Math.Max(1, perSecond);
+    private DateTimeOffset _lastRefill = time.GetUtcNow();
 
-    public AccountRateLimiter(int perSecond, TimeProvider time)
-    {
-        _capacity = Math.Max(1, perSecond);
-        _time = time;
-        _period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / _capacity);
-        _lastRefill = time.GetUtcNow();
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _capacity,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = _period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
-    }
-
-    /// <summary>Takes one token; when empty returns false with the time until the next token.</summary>
+    /// <summary>Takes one token; when empty returns false with the time until one token is available.</summary>
     public bool TryAcquire(out TimeSpan retryAfter)
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            var periods = (long)((now - _lastRefill) / _period);
-            if (periods > 0)
+            var now = time.GetUtcNow();
+            if (now > _lastRefill)
             {
-                for (var i = 0; i < Math.Min(periods, _capacity); i++)
-                {
-                    _bucket.TryReplenish();
-                }
-
-                _lastRefill += _period * periods;
+                _tokens = Math.Min(_capacity, _tokens + ((now - _lastRefill).TotalSeconds * _capacity));
+                _lastRefill = now;
             }
 
-            using var lease = _bucket.AttemptAcquire(1);
-            retryAfter = lease.IsAcquired ? TimeSpan.Zero : _lastRefill + _period - now;
-            return lease.IsAcquired;
+            if (_tokens >= 1)
+            {
+                _tokens -= 1;
+                retryAfter = TimeSpan.Zero;
+                return true;
+            }
+
+            retryAfter = TimeSpan.FromSeconds((1 - _tokens) / _capacity);
+            return false;
         }
     }
-
-    public void Dispose() => _bucket.Dispose();
 }
