@@ -31,7 +31,9 @@ public sealed class FinancialEventMapper(TimeProvider time)
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [AegisProperties.EventId] = e.Id.ToString("D"),
-            [AegisProperties.Amount] = e.Amount.ToString(CultureInfo.InvariantCulture),
+            // Canonical digits (no trailing zeros): the stores keep different scales (990, 990.0, 990.0000), and the
+            // content hash must not see a change where there is none.
+            [AegisProperties.Amount] = e.Amount.ToString("0.############################", CultureInfo.InvariantCulture),
             [AegisProperties.Currency] = e.Currency,
             [AegisProperties.Type] = LowerName(e.EventType),
             [AegisProperties.Status] = LowerName(e.Status),

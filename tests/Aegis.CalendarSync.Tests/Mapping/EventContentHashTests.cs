@@ -71,4 +71,15 @@ public sealed class EventContentHashTests
 
         Assert.NotEqual(EventContentHash.Compute(allDay), EventContentHash.Compute(timed));
     }
+
+    [Fact]
+    public void Amount_scale_kept_by_a_store_does_not_change_the_hash()
+    {
+        var mapper = MappingFixtures.Mapper();
+        var written = MappingFixtures.RentBill() with { Amount = 990m };
+        var readBackFromPostgres = written with { Amount = 990.0000m };
+
+        Assert.Equal(mapper.ContentHash(written), mapper.ContentHash(readBackFromPostgres));
+        Assert.Equal("990", mapper.ToGoogleEvent(readBackFromPostgres)!.GetPrivateProperty(AegisProperties.Amount));
+    }
 }
