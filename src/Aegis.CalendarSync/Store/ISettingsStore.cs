@@ -7,12 +7,15 @@ public interface ISettingsStore
     Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct);
     Task<CalendarSyncSettings?> FindByChannelIdAsync(string channelId, CancellationToken ct);
     Task UpsertAsync(CalendarSyncSettings settings, CancellationToken ct);
-    /// <summary>Settings whose channel expires before <paramref name="before"/> and that are enabled.</summary>
+    /// <summary>Enabled settings whose channel expires before <paramref name="before"/>, or that have no channel
+    /// (a registration that failed at connect time is retried by the renewal job).</summary>
     Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct);
     Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct);
     /// <summary>Atomically raises last_message_number; false when <paramref name="messageNumber"/> is not greater (duplicate).</summary>
     Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct);
     /// <summary>Stores the sync token only (after the last page of a list has been committed).</summary>
     Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct);
+    /// <summary>Writes only the token columns (a refresh must not overwrite a concurrently written sync token).</summary>
+    Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct);
     Task DisableAsync(Guid userId, string reason, CancellationToken ct);
 }

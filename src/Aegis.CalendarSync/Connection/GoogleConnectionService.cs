@@ -1,0 +1,253 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using Aegis.CalendarSync.Google;
+using Aegis.CalendarSync.Google.Auth;
+using Aegis.CalendarSync.Google.Errors;
+using Aegis.CalendarSync.Google.Models;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
+using Aegis.CalendarSync.Security;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Connection;
+
+/// <summary>The seed's google-calendar-auth function. Guarantees: a state is signed, bound to one user, expires,
+/// and is consumed once; the PKCE verifier never leaves the server; tokens are stored only encrypted; a renewed
+/// channel is registered before the old one is stopped, so no change goes unnotified.</summary>
+public sealed class GoogleConnectionService(
+    GoogleOAuthClient oauth,
+    IGoogleCalendarClient google,
+    IOAuthStateStore states,
+    ISettingsStore settingsStore,
+    ISyncQueueStore queue,
+    ITokenEncryptor encryptor,
+    OAuthStateProtector protector,
+    SyncAuditor auditor,
+    SyncTelemetry telemetry,
+    IOptions<ConnectionOptions> options,
+    TimeProvider time,
+    ILogger<GoogleConnectionService> logger) : IGoogleConnectionService
+{
+    private const string VerifierContext = "oauth-pkce-verifier";
+
+    public async Task<Uri> StartAuthorizationAsync(Guid userId, Uri redirectUri, CancellationToken ct)
+    {
+        var pkce = PkceCodes.Create();
+        var stateId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+        var now = time.GetUtcNow();
+        var expiresAt = now + options.Value.StateLifetime;
+        await states.SaveAsync(new OAuthPendingState(stateId, userId, encryptor.Encrypt(pkce.Verifier, VerifierContext + "/" + stateId),
+            redirectUri.ToString(), expiresAt, now), ct).ConfigureAwait(false);
+        await states.PurgeExpiredAsync(now, ct).ConfigureAwait(false);
+        return oauth.BuildAuthorizationUrl(redirectUri, protector.Protect(stateId, expiresAt), pkce.Challenge);
+    }
+
+    public async Task<Guid> CompleteAuthorizationAsync(string? state, string? code, string? error, Uri redirectUri, CancellationToken ct)
+    {
+        var pending = await ConsumeStateAsync(state, redirectUri, ct).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(error))
+        {
+            throw new OAuthCallbackException(error == "access_denied" ? "access_denied" : "authorization_error",
+                error == "access_denied" ? "Access to Google Calendar was denied." : $"Google reported an error: {error}.");
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            throw new OAuthCallbackException("invalid_request", "The callback carries no authorization code.");
+        }
+
+        string verifier;
+        try
+        {
+            verifier = encryptor.Decrypt(pending.EncryptedCodeVerifier, VerifierContext + "/" + pending.StateId);
+        }
+        catch (TokenDecryptionException)
+        {
+            throw new OAuthCallbackException("invalid_state", "The authorization request can no longer be verified; start again.");
+        }
+
+        OAuthTokenResponse tokens;
+        try
+        {
+            tokens = await oauth.ExchangeCodeAsync(code, verifier, redirectUri, ct).ConfigureAwait(false);
+        }
+        catch (InvalidGrantException)
+        {
+            throw new OAuthCallbackException("invalid_grant", "The authorization code is invalid, expired or was already used; start again.");
+        }
+
+        var userId = pending.UserId;
+        var existing = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
+        var refreshToken = tokens.RefreshToken
+            ?? (existing?.EncryptedRefreshToken is { } enc ? encryptor.Decrypt(enc, TokenContexts.Refresh(userId)) : null)
+            ?? throw new OAuthCallbackException("no_refresh_token", "Google returned no refresh token; reconnect and grant offline access.");
+
+        var now = time.GetUtcNow();
+        var settings = (existing ?? new CalendarSyncSettings { UserId = userId }) with
+        {
+            Enabled = true,
+            DisabledReason = null,
+            EncryptedAccessToken = encryptor.Encrypt(tokens.AccessToken, TokenContexts.Access(userId)),
+            EncryptedRefreshToken = encryptor.Encrypt(refreshToken, TokenContexts.Refresh(userId)),
+            TokenExpiresAt = now.AddSeconds(tokens.ExpiresIn),
+            WebhookSecret = WebhookSecretGenerator.Create(),
+            SyncToken = null,
+            UpdatedAt = now,
+        };
+        await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
+
+        var started = auditor.StartTimestamp();
+        try
+        {
+            await OpenChannelAsync(settings, ct).ConfigureAwait(false);
+        }
+        catch (GoogleApiException ex)
+        {
+            // Connected without push for now: marking the channel expired makes the renewal job retry it.
+            logger.LogWarning("Push channel registration failed for user {UserId}: {Reason}", userId, ex.Reason);
+            await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Failed, started, ct,
+                errorCode: ex.Reason, errorMessage: ex.Message).ConfigureAwait(false);
+        }
+
+        await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(userId, SyncActions.Connected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        return userId;
+    }
+
+    public async Task DisconnectAsync(Guid userId, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        var settings = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
+        if (settings is null)
+        {
+            return;
+        }
+
+        if (settings is { GoogleChannelId: { } channelId, GoogleResourceId: { } resourceId, EncryptedRefreshToken: not null })
+        {
+            await TryStopChannelAsync(userId, channelId, resourceId, ct).ConfigureAwait(false);
+        }
+
+        if (settings.EncryptedRefreshToken is { } encrypted)
+        {
+            try
+            {
+                await oauth.RevokeAsync(encryptor.Decrypt(encrypted, TokenContexts.Refresh(userId)), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is GoogleApiException or TokenDecryptionException or HttpRequestException)
+            {
+                // The grant may already be revoked; the local tokens are deleted regardless.
+                logger.LogWarning("Revoking the Google grant of user {UserId} failed: {Error}", userId, ex.GetType().Name);
+            }
+        }
+
+        await settingsStore.UpsertAsync(settings with
+        {
+            Enabled = false,
+            EncryptedAccessToken = null,
+            EncryptedRefreshToken = null,
+            TokenExpiresAt = null,
+            SyncToken = null,
+            GoogleChannelId = null,
+            GoogleResourceId = null,
+            ChannelExpiryAt = null,
+            WebhookSecret = null,
+            LastMessageNumber = 0,
+            DisabledReason = null,
+            UpdatedAt = time.GetUtcNow(),
+        }, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(userId, SyncActions.Disconnected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+    }
+
+    public async Task RenewChannelAsync(Guid userId, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        var settings = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
+        if (settings is not { Enabled: true, EncryptedRefreshToken: not null })
+        {
+            throw new InvalidOperationException("Google Calendar is not connected.");
+        }
+
+        try
+        {
+            await OpenChannelAsync(settings, ct).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            telemetry.RecordChannelRenewal(success: false);
+            throw;
+        }
+
+        if (settings is { GoogleChannelId: { } oldId, GoogleResourceId: { } oldResource })
+        {
+            await TryStopChannelAsync(userId, oldId, oldResource, ct).ConfigureAwait(false);
+        }
+
+        telemetry.RecordChannelRenewal(success: true);
+        await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+    }
+
+    private async Task<OAuthPendingState> ConsumeStateAsync(string? state, Uri redirectUri, CancellationToken ct)
+    {
+        var parsed = protector.Unprotect(state)
+            ?? throw new OAuthCallbackException("invalid_state", "The sign-in request is not valid; start again.");
+        if (parsed.ExpiresAt <= time.GetUtcNow())
+        {
+            await states.ConsumeAsync(parsed.StateId, ct).ConfigureAwait(false);
+            throw new OAuthCallbackException("state_expired", "The sign-in request expired; start again.");
+        }
+
+        var pending = await states.ConsumeAsync(parsed.StateId, ct).ConfigureAwait(false)
+            ?? throw new OAuthCallbackException("invalid_state", "The sign-in request was already used; start again.");
+        if (!string.Equals(pending.RedirectUri, redirectUri.ToString(), StringComparison.Ordinal))
+        {
+            throw new OAuthCallbackException("invalid_state", "The sign-in request does not match this callback; start again.");
+        }
+
+        return pending;
+    }
+
+    /// <summary>Registers a channel and stores it; the previous channel (if any) keeps running until the caller
+    /// stops it, so both may deliver for a moment (duplicates are harmless: the sync is idempotent).</summary>
+    private async Task OpenChannelAsync(CalendarSyncSettings settings, CancellationToken ct)
+    {
+        var request = new Channel
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Type = Channel.WebHookType,
+            Address = options.Value.WebhookAddress.ToString(),
+            Token = settings.WebhookSecret,
+            Params = new Dictionary<string, string>
+            {
+                ["ttl"] = ((long)options.Value.ChannelTtl.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        var channel = await google.WatchEventsAsync(new GoogleAccount(settings.UserId), settings.CalendarId, request, ct).ConfigureAwait(false);
+        var latest = await settingsStore.GetAsync(settings.UserId, ct).ConfigureAwait(false) ?? settings;
+        await settingsStore.UpsertAsync(latest with
+        {
+            GoogleChannelId = channel.Id ?? request.Id,
+            GoogleResourceId = channel.ResourceId,
+            ChannelExpiryAt = channel.ExpiresAt ?? time.GetUtcNow() + options.Value.ChannelTtl,
+            LastMessageNumber = 0,
+            UpdatedAt = time.GetUtcNow(),
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task TryStopChannelAsync(Guid userId, string channelId, string resourceId, CancellationToken ct)
+    {
+        try
+        {
+            await google.StopChannelAsync(new GoogleAccount(userId), channelId, resourceId, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException)
+        {
+            // An unknown or expired channel is already silent.
+            logger.LogInformation("Stopping channel {ChannelId} of user {UserId} failed: {Error}", channelId, userId, ex.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Google;
+
+/// <summary>Fails start-up with every configuration problem listed, instead of failing on the first request.</summary>
+public sealed class GoogleApiOptionsValidator : IValidateOptions<GoogleApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GoogleApiOptions options)
+    {
+        var failures = new List<string>();
+        RequireAbsoluteHttpUrl(failures, nameof(options.ApiBaseUrl), options.ApiBaseUrl);
+        if (!string.IsNullOrEmpty(options.ApiBaseUrl) && !options.ApiBaseUrl.EndsWith('/'))
+        {
+            failures.Add($"Google:{nameof(options.ApiBaseUrl)} must end with '/' (got '{options.ApiBaseUrl}').");
+        }
+
+        RequireAbsoluteHttpUrl(failures, nameof(options.OAuthAuthorizeUrl), options.OAuthAuthorizeUrl);
+        RequireAbsoluteHttpUrl(failures, nameof(options.TokenUrl), options.TokenUrl);
+        RequireAbsoluteHttpUrl(failures, nameof(options.RevokeUrl), options.RevokeUrl);
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add("Google:ClientId is required (GOOGLE_CLIENT_ID).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add("Google:ClientSecret is required (GOOGLE_CLIENT_SECRET).");
+        }
+
+        if (options.Scopes is not { Length: > 0 } || options.Scopes.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Google:Scopes must list at least one non-empty scope.");
+        }
+
+        if (options.RequestsPerSecond is < 1 or > 1000)
+        {
+            failures.Add($"Google:RequestsPerSecond must be within 1..1000 (got {options.RequestsPerSecond}).");
+        }
+
+        if (options.RateLimitQueueLimit < 0)
+        {
+            failures.Add("Google:RateLimitQueueLimit must not be negative.");
+        }
+
+        if (options.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"Google:MaxRetryAttempts must be within 0..10 (got {options.MaxRetryAttempts}).");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero)
+        {
+            failures.Add("Google:RetryBaseDelay must not be negative.");
+        }
+
+        if (options.AttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Google:AttemptTimeout must be positive.");
+        }
+
+        if (options.TokenRefreshMargin < TimeSpan.Zero)
+        {
+            failures.Add("Google:TokenRefreshMargin must not be negative.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequireAbsoluteHttpUrl(List<string> failures, string key, string? value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"Google:{key} must be an absolute http(s) URL (got '{value}').");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Aegis.CalendarSync.Google.Auth;
+using Aegis.CalendarSync.Google.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Google;
+
+public static class GoogleServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IGoogleCalendarClient"/>, <see cref="GoogleOAuthClient"/>,
+    /// <see cref="IAccessTokenProvider"/> (<see cref="GoogleAccessTokenProvider"/>) and the per-account rate limiter,
+    /// with <see cref="GoogleApiOptions"/> bound to section "Google" and validated at start-up.
+    /// The host must also register an <see cref="ITokenStore"/> and the token encryptor
+    /// (<see cref="Security.SecurityServiceCollectionExtensions.AddTokenEncryption"/>).</summary>
+    /// <remarks>Calendar pipeline, outermost first: retry (backoff + jitter, Retry-After) → bearer token with one
+    /// refresh + re-send on 401 → per-account token bucket → per-attempt timeout → network. The limiter sits inside
+    /// the retry so every attempt, retries included, spends a token; the timeout sits inside the limiter so waiting
+    /// for a token is not counted as a slow attempt.</remarks>
+    public static IServiceCollection AddGoogleCalendarClient(this IServiceCollection services)
+    {
+        services.AddOptions<GoogleApiOptions>().BindConfiguration(GoogleApiOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleApiOptions>, GoogleApiOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GoogleAccountRateLimiter>();
+        services.TryAddSingleton<GoogleAccessTokenProvider>();
+        services.TryAddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<GoogleAccessTokenProvider>());
+        services.TryAddTransient<AccessTokenHandler>();
+        services.TryAddTransient<AccountRateLimitHandler>();
+
+        services.AddHttpClient<GoogleOAuthClient>()
+            .AddResilienceHandler("google-oauth", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<GoogleApiOptions>>().Value;
+                GoogleResilience.AddRetry(builder, options);
+                GoogleResilience.AddAttemptTimeout(builder, options);
+            });
+
+        var calendar = services.AddHttpClient<IGoogleCalendarClient, GoogleCalendarClient>((sp, http) =>
+        {
+            http.BaseAddress = sp.GetRequiredService<IOptions<GoogleApiOptions>>().Value.ApiBaseUri;
+            // Bounded by the caller's token and the per-attempt timeout instead: the default 100 s would cut off
+            // a call that is legitimately waiting for rate-limit tokens or a Retry-After.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        calendar.AddResilienceHandler("google-calendar-retry", (builder, context) =>
+            GoogleResilience.AddRetry(builder, context.ServiceProvider.GetRequiredService<IOptions<GoogleApiOptions>>().Value));
+        calendar.AddHttpMessageHandler<AccessTokenHandler>();
+        calendar.AddHttpMessageHandler<AccountRateLimitHandler>();
+        calendar.AddResilienceHandler("google-calendar-attempt-timeout", (builder, context) =>
+            GoogleResilience.AddAttemptTimeout(builder, context.ServiceProvider.GetRequiredService<IOptions<GoogleApiOptions>>().Value));
+        return services;
+    }
+}

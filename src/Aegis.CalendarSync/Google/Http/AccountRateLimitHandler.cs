@@ -1,0 +1,12 @@
+namespace Aegis.CalendarSync.Google.Http;
+
+/// <summary>Takes a token from the request's account bucket before every attempt, so retries and the
+/// 401 re-send are counted against the account's rate too.</summary>
+internal sealed class AccountRateLimitHandler(GoogleAccountRateLimiter limiter) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await limiter.AcquireAsync(GoogleRequestOptions.GetUserId(request), cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,41 @@
+using Aegis.CalendarSync.Google.Models;
+
+namespace Aegis.CalendarSync.Google;
+
+/// <summary>Calendar API v3 calls the sync engine makes. Every call acts for one account, waits for that account's
+/// rate-limit token, refreshes the access token once on 401, retries transient failures, and throws a
+/// <see cref="Errors.GoogleApiException"/> subclass for Google's error <c>reason</c>.</summary>
+public interface IGoogleCalendarClient
+{
+    /// <summary>One page of events.list. Drive paging with <see cref="EventsListResponse.NextPageToken"/>; keep
+    /// <see cref="EventsListResponse.NextSyncToken"/> (last page only) for the next incremental sync.</summary>
+    /// <exception cref="Errors.FullSyncRequiredException">410: the sync token is no longer valid.</exception>
+    Task<EventsListResponse> ListEventsAsync(GoogleAccount account, string calendarId, ListEventsRequest request, CancellationToken ct);
+
+    /// <summary>events.get; returns cancelled events too.</summary>
+    Task<GoogleEvent> GetEventAsync(GoogleAccount account, string calendarId, string eventId, CancellationToken ct);
+
+    /// <summary>events.insert with the client-chosen <see cref="GoogleEvent.Id"/> (if set).</summary>
+    /// <exception cref="Errors.DuplicateException">409: the id exists (possibly cancelled, or created by an earlier attempt).</exception>
+    Task<GoogleEvent> InsertEventAsync(GoogleAccount account, string calendarId, GoogleEvent googleEvent, CancellationToken ct);
+
+    /// <summary>events.update (full replace; start and end required), with If-Match when <paramref name="ifMatchEtag"/> is set.</summary>
+    /// <exception cref="Errors.PreconditionFailedException">412: the etag is stale.</exception>
+    Task<GoogleEvent> UpdateEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent googleEvent, string? ifMatchEtag, CancellationToken ct);
+
+    /// <summary>events.patch: only the non-null fields of <paramref name="patch"/> change (private properties merge by key).</summary>
+    Task<GoogleEvent> PatchEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent patch, string? ifMatchEtag, CancellationToken ct);
+
+    /// <summary>events.delete.</summary>
+    /// <exception cref="Errors.ResourceDeletedException">410: already deleted.</exception>
+    Task DeleteEventAsync(GoogleAccount account, string calendarId, string eventId, string? ifMatchEtag, CancellationToken ct);
+
+    /// <summary>events.watch: opens a web_hook push channel; the response carries resourceId and expiration.</summary>
+    Task<Channel> WatchEventsAsync(GoogleAccount account, string calendarId, Channel channel, CancellationToken ct);
+
+    /// <summary>channels.stop for a channel this account opened.</summary>
+    Task StopChannelAsync(GoogleAccount account, string channelId, string resourceId, CancellationToken ct);
+
+    /// <summary>calendars.get (e.g. to read the calendar's time zone, or to check access when connecting).</summary>
+    Task<GoogleCalendar> GetCalendarAsync(GoogleAccount account, string calendarId, CancellationToken ct);
+}

@@ -1,0 +1,12 @@
+using Aegis.CalendarSync.Model;
+
+namespace Aegis.CalendarSync.Queue;
+
+/// <summary>Does the work of one claimed queue item (implemented by the sync engine). Returning completes the item;
+/// throwing retries it with backoff (see <see cref="IHasRetryAfter"/>, <see cref="IPermanentFailure"/>). The token is
+/// cancelled on shutdown or when the item's lease is lost; work must be idempotent, since an item whose worker died
+/// is handed out again after its lease expires.</summary>
+public interface ISyncWorkHandler
+{
+    Task HandleAsync(SyncQueueItem item, CancellationToken ct);
+}

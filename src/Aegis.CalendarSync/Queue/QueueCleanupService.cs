@@ -1,0 +1,45 @@
+using Aegis.CalendarSync.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Queue;
+
+/// <summary>Every CleanupInterval deletes completed queue items older than CompletedRetention (default 7 days) and
+/// audit rows older than AuditRetention (default 30 days). Failed items are kept for the user to retry.</summary>
+public sealed class QueueCleanupService(
+    ISyncQueueStore queue,
+    IAuditStore audit,
+    IOptions<QueueOptions> options,
+    TimeProvider time,
+    ILogger<QueueCleanupService> logger) : BackgroundService
+{
+    public async Task<QueueCleanupResult> RunOnceAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var items = await queue.PurgeCompletedAsync(now - options.Value.CompletedRetention, ct).ConfigureAwait(false);
+        var auditRows = await audit.PurgeAsync(now - options.Value.AuditRetention, ct).ConfigureAwait(false);
+        var result = new QueueCleanupResult(items, auditRows);
+        if (items + auditRows > 0)
+            logger.LogInformation("Purged {QueueItems} completed queue items and {AuditRows} audit rows", items, auditRows);
+        return result;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Queue clean-up failed; retrying next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
+
+public sealed record QueueCleanupResult(int QueueItems, int AuditRows);

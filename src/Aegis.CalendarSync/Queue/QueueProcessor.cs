@@ -1,0 +1,144 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Queue;
+
+/// <summary>Continuously drains the sync queue: claims a batch, runs each item through the
+/// <see cref="ISyncWorkHandler"/> (up to WorkerCount at once) while heart-beating its lease, then completes it or
+/// schedules a retry (2^n s + jitter, or the error's Retry-After), dead-lettering permanent failures and items that
+/// exhausted MaxRetries. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
+/// An item whose handler was cancelled (shutdown, lost lease) is not acknowledged: its lease expires and it is
+/// claimed again, so work is never silently dropped.</summary>
+public sealed class QueueProcessor(
+    ISyncQueueStore store,
+    ISyncWorkHandler handler,
+    IQueueSignal signal,
+    IOptions<QueueOptions> options,
+    RetryBackoff backoff,
+    TimeProvider time,
+    ILogger<QueueProcessor> logger) : BackgroundService
+{
+    private QueueOptions Options => options.Value;
+
+    /// <summary>Claims and processes one batch; returns how many items were claimed.</summary>
+    public async Task<int> ProcessOnceAsync(CancellationToken ct)
+    {
+        var items = await store.ClaimAsync(Options.BatchSize, Options.Lease, ct).ConfigureAwait(false);
+        if (items.Count == 0) return 0;
+        await Parallel.ForEachAsync(items,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
+            async (item, token) => await ProcessItemAsync(item, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int claimed;
+            try
+            {
+                claimed = await ProcessOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The store is unreachable or failing: back off for one poll interval rather than spin.
+                logger.LogError(ex, "Claiming sync queue work failed");
+                claimed = 0;
+            }
+
+            // After work, look again at once: completing an item may have released the next one of its event.
+            if (claimed == 0)
+                await signal.WaitAsync(Options.PollInterval, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessItemAsync(SyncQueueItem item, CancellationToken ct)
+    {
+        var leaseId = item.LeaseId ?? throw new InvalidOperationException($"Claimed item {item.Id} has no lease.");
+        using var handlerScope = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var heartbeatScope = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = HeartbeatAsync(item.Id, leaseId, handlerScope, heartbeatScope.Token);
+        Exception? failure = null;
+        try
+        {
+            await handler.HandleAsync(item, handlerScope.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (handlerScope.IsCancellationRequested)
+        {
+            logger.LogInformation("Sync item {ItemId} interrupted (shutdown or lost lease); it returns when its lease expires", item.Id);
+            return;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            await heartbeatScope.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
+        }
+
+        if (failure is null)
+        {
+            if (!await store.CompleteAsync(item.Id, leaseId, ct).ConfigureAwait(false))
+                logger.LogWarning("Sync item {ItemId} finished after its lease was lost; the new holder's result stands", item.Id);
+            return;
+        }
+        await ScheduleRetryAsync(item, leaseId, failure, ct).ConfigureAwait(false);
+    }
+
+    private async Task ScheduleRetryAsync(SyncQueueItem item, Guid leaseId, Exception failure, CancellationToken ct)
+    {
+        var permanent = FailureClassifier.IsPermanent(failure);
+        var deadLetter = permanent || item.RetryCount >= Options.MaxRetries;
+        var retryNumber = item.RetryCount + 1;
+        var nextAttempt = time.GetUtcNow() + backoff.Delay(retryNumber, FailureClassifier.RetryAfter(failure));
+        var recorded = await store.RetryAsync(item.Id, leaseId, nextAttempt, FailureClassifier.Describe(failure), deadLetter, ct)
+            .ConfigureAwait(false);
+        if (!recorded)
+            logger.LogWarning(failure, "Sync item {ItemId} failed after its lease was lost; failure not recorded", item.Id);
+        else if (deadLetter)
+            logger.LogError(failure, "Sync item {ItemId} ({Action}) dead-lettered after {Attempts} attempt(s){Reason}",
+                item.Id, item.Action, retryNumber, permanent ? " (permanent error)" : "");
+        else
+            logger.LogWarning(failure, "Sync item {ItemId} ({Action}) failed; retry {Retry} at {NextAttempt:O}",
+                item.Id, item.Action, retryNumber, nextAttempt);
+    }
+
+    /// <summary>Extends the lease every Lease/3 while the handler runs, so a live worker never loses it to a slow
+    /// call; if the lease was already taken over, cancels the handler.</summary>
+    private async Task HeartbeatAsync(long id, Guid leaseId, CancellationTokenSource handlerScope, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(Options.HeartbeatInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (await store.HeartbeatAsync(id, leaseId, Options.Lease, ct).ConfigureAwait(false)) continue;
+                    logger.LogWarning("Sync item {ItemId} lost its lease; cancelling its handler", id);
+                    await handlerScope.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A missed heartbeat is tolerable: two more fit in the lease before it expires.
+                    logger.LogWarning(ex, "Heartbeat for sync item {ItemId} failed", id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Handler finished (or shutdown): heartbeats stop.
+        }
+    }
+}

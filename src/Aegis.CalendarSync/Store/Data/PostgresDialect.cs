@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Data;
+
+/// <summary>Native uuid / timestamptz / json binding; advisory locks for migrations and queue coalescing.</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    /// <summary>Advisory lock key space: first key identifies the purpose, second the subject.</summary>
+    private const int MigrationLockKey = 0x4165_6701;
+    private const int UserQueueLockKey = 0x4165_6702;
+
+    public override string Name => "Postgres";
+    public override bool SignalsInDatabase => true;
+    /// <summary>Same channel and payload as the financial_events trigger.</summary>
+    public override string? NotifyQueueSql => "SELECT pg_notify('aegis_sync_queue', CAST(@userId AS text))";
+    public override string ClaimLockClause => "FOR UPDATE SKIP LOCKED";
+    public override string TimestampType => "timestamptz";
+
+    public override object Id(Guid id) => id;
+
+    public override object Time(DateTimeOffset time) => Normalize(time);
+
+    public override string Json(string parameter) => $"CAST({parameter} AS json)";
+
+    public override async ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_lock(@key, 0)", new { key = MigrationLockKey }, cancellationToken: ct)).ConfigureAwait(false);
+        return new SessionLock(connection);
+    }
+
+    public override Task LockUserQueueAsync(DbConnection connection, DbTransaction transaction, Guid userId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@key, hashtext(@user::text))",
+            new { key = UserQueueLockKey, user = userId }, transaction, cancellationToken: ct));
+
+    private sealed class SessionLock(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key, 0)", new { key = MigrationLockKey }).ConfigureAwait(false);
+    }
+}

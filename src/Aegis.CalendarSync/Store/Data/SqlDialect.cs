@@ -1,0 +1,51 @@
+using System.Data.Common;
+
+namespace Aegis.CalendarSync.Store.Data;
+
+/// <summary>The few things that differ between the engines: how uuids, timestamps and JSON are bound, the
+/// migration lock and the claim's row-locking clause. Everything else is shared SQL.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>Folder name of this engine's migration scripts.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>True when the database itself signals new queue work (PostgreSQL NOTIFY from the trigger);
+    /// false when the store must wake the in-process signal after a write.</summary>
+    public abstract bool SignalsInDatabase { get; }
+
+    /// <summary>Statement that wakes queue listeners on other connections/nodes from inside the enqueuing
+    /// transaction (takes @userId); null when the in-process signal is used instead.</summary>
+    public abstract string? NotifyQueueSql { get; }
+
+    /// <summary>Appended to the claim's candidate query (PostgreSQL: FOR UPDATE SKIP LOCKED).</summary>
+    public abstract string ClaimLockClause { get; }
+
+    /// <summary>Column type of timestamps in <c>schema_migrations</c>.</summary>
+    public abstract string TimestampType { get; }
+
+    public abstract object Id(Guid id);
+
+    public object? Id(Guid? id) => id is { } value ? Id(value) : null;
+
+    public abstract object Time(DateTimeOffset time);
+
+    public object? Time(DateTimeOffset? time) => time is { } value ? Time(value) : null;
+
+    /// <summary>SQL expression binding <paramref name="parameter"/> (a string) as a JSON value.</summary>
+    public abstract string Json(string parameter);
+
+    /// <summary>Serialises schema changes across processes until disposed.</summary>
+    public abstract ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Runs inside a write transaction before a read-then-write on the user's queue rows, so two
+    /// writers cannot both decide to insert (SQLite's write transaction is already exclusive).</summary>
+    public abstract Task LockUserQueueAsync(DbConnection connection, DbTransaction transaction, Guid userId, CancellationToken ct);
+
+    /// <summary>Both engines keep microseconds (PostgreSQL's precision), always in UTC, so a value reads back equal
+    /// whichever engine stored it.</summary>
+    public static DateTimeOffset Normalize(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Aegis.CalendarSync.Store.Data;
+
+/// <summary>Uuids as canonical TEXT; timestamps as fixed-width ISO-8601 UTC TEXT ("O" format), so string order
+/// equals time order and SQL comparisons on them are correct.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    public override string Name => "Sqlite";
+    public override bool SignalsInDatabase => false;
+    public override string? NotifyQueueSql => null;
+    public override string ClaimLockClause => "";
+    public override string TimestampType => "TEXT";
+
+    public override object Id(Guid id) => id.ToString("D");
+
+    public override object Time(DateTimeOffset time) => Normalize(time).ToString("O", CultureInfo.InvariantCulture);
+
+    public override string Json(string parameter) => parameter;
+
+    /// <summary>Nothing to do: each migration runs in a BEGIN IMMEDIATE transaction, which already excludes
+    /// every other writer, and re-checks whether it was applied once it holds that lock.</summary>
+    public override ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    public override Task LockUserQueueAsync(DbConnection connection, DbTransaction transaction, Guid userId, CancellationToken ct) =>
+        Task.CompletedTask;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

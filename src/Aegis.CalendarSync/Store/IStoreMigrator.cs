@@ -1,0 +1,8 @@
+namespace Aegis.CalendarSync.Store;
+
+/// <summary>Brings the database schema to the latest embedded migration. Safe to call from several processes at
+/// once and on every start: applied migrations are skipped, each one runs in its own transaction.</summary>
+public interface IStoreMigrator
+{
+    Task MigrateAsync(CancellationToken ct);
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Aegis.CalendarSync.Store.Migrations;
+
+/// <summary>Applies the engine's embedded migrations in version order, each in its own transaction together with
+/// its <c>schema_migrations</c> row, so a migration is either fully applied and recorded or not at all.
+/// Concurrent starts: PostgreSQL serialises on an advisory lock; SQLite's IMMEDIATE transaction excludes other
+/// writers and the applied check is repeated inside it. A script changed after being applied fails start-up.</summary>
+public sealed class StoreMigrator(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time, ILogger<StoreMigrator> logger)
+    : IStoreMigrator
+{
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        var migrations = MigrationCatalog.For(dialect.Name);
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            $"""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    integer NOT NULL PRIMARY KEY,
+                name       text    NOT NULL,
+                checksum   text    NOT NULL,
+                applied_at {dialect.TimestampType} NOT NULL
+            )
+            """, null, ct)).ConfigureAwait(false);
+
+        foreach (var migration in migrations)
+            await ApplyAsync(connection, migration, ct).ConfigureAwait(false);
+    }
+
+    private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var appliedChecksum = await connection.QuerySingleOrDefaultAsync<string>(Db.Command(
+            "SELECT checksum FROM schema_migrations WHERE version = @version",
+            new { version = migration.Version }, ct, transaction)).ConfigureAwait(false);
+        if (appliedChecksum is not null)
+        {
+            if (appliedChecksum != migration.Checksum)
+                throw new InvalidOperationException(
+                    $"Migration {migration.Version} ({migration.Name}) changed after it was applied; add a new migration instead.");
+            return;
+        }
+
+        await connection.ExecuteAsync(Db.Command(migration.Script, null, ct, transaction)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @at)",
+            new { version = migration.Version, name = migration.Name, checksum = migration.Checksum, at = dialect.Time(time.GetUtcNow()) },
+            ct, transaction)).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        logger.LogInformation("Applied {Engine} migration {Version} {Name}", dialect.Name, migration.Version, migration.Name);
+    }
+}

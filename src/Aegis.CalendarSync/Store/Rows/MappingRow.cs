@@ -1,0 +1,37 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+
+namespace Aegis.CalendarSync.Store.Rows;
+
+internal sealed class MappingRow
+{
+    public const string Columns =
+        "user_id AS UserId, financial_event_id AS FinancialEventId, google_calendar_id AS GoogleCalendarId, " +
+        "google_event_id AS GoogleEventId, google_etag AS GoogleEtag, content_hash AS ContentHash, " +
+        "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version";
+
+    public object UserId { get; init; } = null!;
+    public object FinancialEventId { get; init; } = null!;
+    public string GoogleCalendarId { get; init; } = "";
+    public string GoogleEventId { get; init; } = "";
+    public string? GoogleEtag { get; init; }
+    public string? ContentHash { get; init; }
+    public string SyncSource { get; init; } = "";
+    public object LastModifiedAt { get; init; } = null!;
+    public object? LastSyncedAt { get; init; }
+    public long Version { get; init; }
+
+    public CalendarSyncMapping ToModel() => new()
+    {
+        UserId = DbValue.ToGuid(UserId),
+        FinancialEventId = DbValue.ToGuid(FinancialEventId),
+        GoogleCalendarId = GoogleCalendarId,
+        GoogleEventId = GoogleEventId,
+        GoogleEtag = GoogleEtag,
+        ContentHash = ContentHash,
+        SyncSource = EnumText.Parse<Model.SyncSource>(SyncSource),
+        LastModifiedAt = DbValue.ToTime(LastModifiedAt),
+        LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),
+        Version = Version,
+    };
+}

@@ -1,0 +1,59 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>Append-only audit log, always read per user, newest first.</summary>
+public sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
+{
+    /// <summary>created_at is the entry's when set, otherwise the clock's now.</summary>
+    public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            $"""
+            INSERT INTO calendar_sync_audit (user_id, action, status, financial_event_id, google_event_id, error_code,
+                error_message, conflict_details, duration_ms, created_at)
+            VALUES (@userId, @action, @status, @eventId, @googleEventId, @errorCode, @errorMessage,
+                {d.Json("@conflictDetails")}, @durationMs, @createdAt)
+            """,
+            new
+            {
+                userId = d.Id(entry.UserId), action = entry.Action, status = entry.Status, eventId = d.Id(entry.FinancialEventId),
+                googleEventId = entry.GoogleEventId, errorCode = entry.ErrorCode, errorMessage = entry.ErrorMessage,
+                conflictDetails = entry.ConflictDetails, durationMs = entry.DurationMs,
+                createdAt = d.Time(entry.CreatedAt == default ? db.Now() : entry.CreatedAt),
+            }, ct)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(Guid userId, AuditQuery query, CancellationToken ct)
+    {
+        var where = new List<string> { "user_id = @userId" };
+        if (query.Action is not null) where.Add("action = @action");
+        if (query.Status is not null) where.Add("status = @status");
+        if (query.FinancialEventId is not null) where.Add("financial_event_id = @eventId");
+        if (query.Since is not null) where.Add("created_at >= @since");
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AuditRow>(Db.Command(
+            $"SELECT {AuditRow.Columns} FROM calendar_sync_audit WHERE {string.Join(" AND ", where)} " +
+            "ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset",
+            new
+            {
+                userId = db.Dialect.Id(userId), action = query.Action, status = query.Status,
+                eventId = db.Dialect.Id(query.FinancialEventId), since = db.Dialect.Time(query.Since),
+                limit = query.Limit, offset = query.Offset,
+            }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "DELETE FROM calendar_sync_audit WHERE created_at < @olderThan",
+            new { olderThan = db.Dialect.Time(olderThan) }, ct)).ConfigureAwait(false);
+    }
+}

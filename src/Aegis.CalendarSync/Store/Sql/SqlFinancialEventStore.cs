@@ -1,0 +1,111 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>created_at/updated_at are stamped from the injected clock on every write (the caller's values are
+/// ignored): updated_at is the authoritative local modification time and the trigger's queue timestamp.
+/// On SQLite the in-process queue signal is raised after a write that may have enqueued work.</summary>
+public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
+{
+    private const string MutableColumns =
+        "title = @title, description = @description, amount = @amount, currency = @currency, event_type = @eventType, " +
+        "status = @status, start_at = @startAt, end_at = @endAt, all_day = @allDay, time_zone = @timeZone, " +
+        "recurrence = @recurrence, category = @category, location = @location, updated_at = @updatedAt, sync_source = @syncSource";
+
+    public async Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<FinancialEventRow>(Db.Command(
+            $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE user_id = @userId AND id = @id" +
+            (includeDeleted ? "" : " AND deleted_at IS NULL"),
+            new { userId = db.Dialect.Id(userId), id = db.Dialect.Id(id) }, ct)).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+
+    /// <summary>Events overlapping [From, To), ordered by start.</summary>
+    public async Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct)
+    {
+        var where = new List<string> { "user_id = @userId" };
+        if (!query.IncludeDeleted) where.Add("deleted_at IS NULL");
+        if (query.From is not null) where.Add("end_at > @from");
+        if (query.To is not null) where.Add("start_at < @to");
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
+            $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE {string.Join(" AND ", where)} " +
+            "ORDER BY start_at, id LIMIT @limit OFFSET @offset",
+            new
+            {
+                userId = db.Dialect.Id(userId), from = db.Dialect.Time(query.From), to = db.Dialect.Time(query.To),
+                limit = query.Limit, offset = query.Offset,
+            }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task InsertAsync(FinancialEvent e, CancellationToken ct)
+    {
+        var args = Parameters(e, db.Now());
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(Db.Command(
+                """
+                INSERT INTO financial_events (id, user_id, title, description, amount, currency, event_type, status, start_at,
+                    end_at, all_day, time_zone, recurrence, category, location, created_at, updated_at, deleted_at, sync_source)
+                VALUES (@id, @userId, @title, @description, @amount, @currency, @eventType, @status, @startAt,
+                    @endAt, @allDay, @timeZone, @recurrence, @category, @location, @updatedAt, @updatedAt, @deletedAt, @syncSource)
+                """, args, ct)).ConfigureAwait(false);
+        }
+        SignalIfEnqueued(e.SyncSource);
+    }
+
+    public async Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id",
+                Parameters(e, db.Now()), ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(e.SyncSource);
+        return rows == 1;
+    }
+
+    public async Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
+                "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL",
+                new
+                {
+                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
+                    now = db.Dialect.Time(db.Now()), source = EnumText.ToText(source),
+                }, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(source);
+        return rows == 1;
+    }
+
+    private object Parameters(FinancialEvent e, DateTimeOffset now)
+    {
+        var d = db.Dialect;
+        return new
+        {
+            id = d.Id(e.Id), userId = d.Id(e.UserId), title = e.Title, description = e.Description, amount = e.Amount,
+            currency = e.Currency, eventType = EnumText.ToText(e.EventType), status = EnumText.ToText(e.Status),
+            startAt = d.Time(e.StartAt), endAt = d.Time(e.EndAt), allDay = e.AllDay, timeZone = e.TimeZone,
+            recurrence = e.Recurrence, category = e.Category, location = e.Location, updatedAt = d.Time(now),
+            deletedAt = d.Time(e.DeletedAt), syncSource = EnumText.ToText(e.SyncSource),
+        };
+    }
+
+    private void SignalIfEnqueued(SyncSource source)
+    {
+        if (!db.Dialect.SignalsInDatabase && source != SyncSource.Google) signal.Notify();
+    }
+}

@@ -1,0 +1,72 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>Optimistic locking: an insert (no expected version) succeeds only if no mapping exists for the event or
+/// the Google event; an update only if the stored version still equals the expected one, and bumps it.</summary>
+public sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
+{
+    public Task<CalendarSyncMapping?> GetByEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
+        QuerySingleAsync("user_id = @userId AND financial_event_id = @eventId",
+            new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId) }, ct);
+
+    public Task<CalendarSyncMapping?> GetByGoogleIdAsync(Guid userId, string googleCalendarId, string googleEventId, CancellationToken ct) =>
+        QuerySingleAsync("user_id = @userId AND google_calendar_id = @calendarId AND google_event_id = @googleEventId",
+            new { userId = db.Dialect.Id(userId), calendarId = googleCalendarId, googleEventId }, ct);
+
+    public async Task<IReadOnlyList<CalendarSyncMapping>> ListAsync(Guid userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<MappingRow>(Db.Command(
+            $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping WHERE user_id = @userId ORDER BY financial_event_id",
+            new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<bool> UpsertAsync(CalendarSyncMapping mapping, long? expectedVersion, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        var args = new
+        {
+            userId = d.Id(mapping.UserId), eventId = d.Id(mapping.FinancialEventId), calendarId = mapping.GoogleCalendarId,
+            googleEventId = mapping.GoogleEventId, etag = mapping.GoogleEtag, hash = mapping.ContentHash,
+            source = EnumText.ToText(mapping.SyncSource), modifiedAt = d.Time(mapping.LastModifiedAt),
+            syncedAt = d.Time(mapping.LastSyncedAt), expected = expectedVersion,
+        };
+        var sql = expectedVersion is null
+            ? """
+              INSERT INTO calendar_sync_mapping (user_id, financial_event_id, google_calendar_id, google_event_id, google_etag,
+                  content_hash, sync_source, last_modified_at, last_synced_at, version)
+              VALUES (@userId, @eventId, @calendarId, @googleEventId, @etag, @hash, @source, @modifiedAt, @syncedAt, 1)
+              ON CONFLICT DO NOTHING
+              """
+            : """
+              UPDATE calendar_sync_mapping
+                 SET google_calendar_id = @calendarId, google_event_id = @googleEventId, google_etag = @etag,
+                     content_hash = @hash, sync_source = @source, last_modified_at = @modifiedAt,
+                     last_synced_at = @syncedAt, version = version + 1
+               WHERE user_id = @userId AND financial_event_id = @eventId AND version = @expected
+              """;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(sql, args, ct)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task DeleteAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "DELETE FROM calendar_sync_mapping WHERE user_id = @userId AND financial_event_id = @eventId",
+            new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId) }, ct)).ConfigureAwait(false);
+    }
+
+    private async Task<CalendarSyncMapping?> QuerySingleAsync(string where, object args, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<MappingRow>(Db.Command(
+            $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping WHERE {where}", args, ct)).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+}

@@ -1,0 +1,112 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>updated_at is stamped from the clock. last_message_number belongs to
+/// <see cref="TryAdvanceMessageNumberAsync"/>: an upsert never lowers it from a stale copy, and resets it to 0 only
+/// when the channel id changes (a new channel numbers its messages from 1).</summary>
+public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
+{
+    public Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct) =>
+        QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);
+
+    public Task<CalendarSyncSettings?> FindByChannelIdAsync(string channelId, CancellationToken ct) =>
+        QuerySingleAsync("google_channel_id = @value", channelId, ct);
+
+    public async Task UpsertAsync(CalendarSyncSettings s, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            """
+            INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, google_account_email, encrypted_access_token,
+                encrypted_refresh_token, token_expires_at, sync_token, google_channel_id, google_resource_id, channel_expiry_at,
+                webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at)
+            VALUES (@userId, @enabled, @calendarId, @email, @accessToken, @refreshToken, @tokenExpiresAt, @syncToken,
+                @channelId, @resourceId, @channelExpiryAt, @webhookSecret, @messageNumber, @strategy, @lastFullSyncAt,
+                @disabledReason, @now)
+            ON CONFLICT (user_id) DO UPDATE SET
+                enabled = excluded.enabled, calendar_id = excluded.calendar_id,
+                google_account_email = excluded.google_account_email,
+                encrypted_access_token = excluded.encrypted_access_token,
+                encrypted_refresh_token = excluded.encrypted_refresh_token,
+                token_expires_at = excluded.token_expires_at, sync_token = excluded.sync_token,
+                google_channel_id = excluded.google_channel_id, google_resource_id = excluded.google_resource_id,
+                channel_expiry_at = excluded.channel_expiry_at, webhook_secret = excluded.webhook_secret,
+                last_message_number = CASE
+                    WHEN calendar_sync_settings.google_channel_id IS NOT DISTINCT FROM excluded.google_channel_id
+                    THEN calendar_sync_settings.last_message_number ELSE 0 END,
+                conflict_strategy = excluded.conflict_strategy, last_full_sync_at = excluded.last_full_sync_at,
+                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                userId = d.Id(s.UserId), enabled = s.Enabled, calendarId = s.CalendarId, email = s.GoogleAccountEmail,
+                accessToken = s.EncryptedAccessToken, refreshToken = s.EncryptedRefreshToken,
+                tokenExpiresAt = d.Time(s.TokenExpiresAt), syncToken = s.SyncToken, channelId = s.GoogleChannelId,
+                resourceId = s.GoogleResourceId, channelExpiryAt = d.Time(s.ChannelExpiryAt), webhookSecret = s.WebhookSecret,
+                messageNumber = s.LastMessageNumber, strategy = EnumText.ToText(s.ConflictStrategy),
+                lastFullSyncAt = d.Time(s.LastFullSyncAt), disabledReason = s.DisabledReason, now = d.Time(db.Now()),
+            }, ct)).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct) =>
+        QueryListAsync("enabled = @enabled AND encrypted_refresh_token IS NOT NULL AND (google_channel_id IS NULL OR channel_expiry_at < @before) ORDER BY channel_expiry_at",
+            new { enabled = true, before = db.Dialect.Time(before) }, ct);
+
+    public Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct) =>
+        QueryListAsync("enabled = @enabled ORDER BY user_id", new { enabled = true }, ct);
+
+    public async Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET last_message_number = @messageNumber " +
+            "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
+            new { userId = db.Dialect.Id(userId), channelId, messageNumber }, ct)).ConfigureAwait(false) == 1;
+    }
+
+    public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>
+        UpdateAsync("sync_token = @value", userId, syncToken, ct);
+
+    public async Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET encrypted_access_token = @access, encrypted_refresh_token = @refresh, " +
+            "token_expires_at = @expiresAt, updated_at = @now WHERE user_id = @userId",
+            new { userId = d.Id(userId), access = encryptedAccessToken, refresh = encryptedRefreshToken, expiresAt = d.Time(expiresAt), now = d.Time(db.Now()) },
+            ct)).ConfigureAwait(false);
+    }
+
+    public Task DisableAsync(Guid userId, string reason, CancellationToken ct) =>
+        UpdateAsync("enabled = @disabled, disabled_reason = @value", userId, reason, ct);
+
+    private async Task UpdateAsync(string set, Guid userId, string? value, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            $"UPDATE calendar_sync_settings SET {set}, updated_at = @now WHERE user_id = @userId",
+            new { userId = db.Dialect.Id(userId), value, disabled = false, now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false);
+    }
+
+    private async Task<CalendarSyncSettings?> QuerySingleAsync(string where, object value, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>(Db.Command(
+            $"SELECT {SettingsRow.Columns} FROM calendar_sync_settings WHERE {where}", new { value }, ct)).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+
+    private async Task<IReadOnlyList<CalendarSyncSettings>> QueryListAsync(string whereAndOrder, object args, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SettingsRow>(Db.Command(
+            $"SELECT {SettingsRow.Columns} FROM calendar_sync_settings WHERE {whereAndOrder}", args, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+}

@@ -1,0 +1,39 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>Emails are stored trimmed and lower-cased, so lookups are case-insensitive on both engines.</summary>
+public sealed class SqlUserStore(SqlStoreContext db) : IUserStore
+{
+    public async Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var now = db.Now();
+        var user = new AppUser(Guid.CreateVersion7(now), NormalizeEmail(email), displayName.Trim(), now);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at)",
+            new { id = db.Dialect.Id(user.Id), email = user.Email, name = user.DisplayName, at = db.Dialect.Time(now) },
+            ct)).ConfigureAwait(false);
+        return user;
+    }
+
+    public Task<AppUser?> GetAsync(Guid id, CancellationToken ct) =>
+        QuerySingleAsync("id = @value", db.Dialect.Id(id), ct);
+
+    public Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct) =>
+        QuerySingleAsync("email = @value", NormalizeEmail(email), ct);
+
+    private async Task<AppUser?> QuerySingleAsync(string where, object value, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(Db.Command(
+            $"SELECT {UserRow.Columns} FROM users WHERE {where}", new { value }, ct)).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+
+    private static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,56 @@
+using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Google;
+using Aegis.CalendarSync.Google.Auth;
+using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Observability;
+using Aegis.CalendarSync.Queue;
+using Aegis.CalendarSync.Security;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aegis.CalendarSync;
+
+public static class SyncEngineServiceCollectionExtensions
+{
+    /// <summary>The whole engine: store (section "Store"), queue ("Queue"), Google client ("Google"), token
+    /// encryption ("TokenEncryption" / TOKENS_ENCRYPTION_KEY), sync rules ("Sync") and the connection service
+    /// ("Connection"; the state signing key falls back to WEBHOOK_SECRET). Every options class is validated at start.</summary>
+    public static IServiceCollection AddAegisSyncEngine(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddAegisStore(config);
+        services.AddAegisQueue();
+        services.AddTokenEncryption();
+        services.AddGoogleCalendarClient();
+
+        services.AddOptions<SyncEngineOptions>().BindConfiguration(SyncEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectionOptions>().BindConfiguration(ConnectionOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrEmpty(options.StateSigningKey))
+                {
+                    options.StateSigningKey = configuration["WEBHOOK_SECRET"] ?? "";
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton<SyncTelemetry>();
+        services.TryAddSingleton<ITokenStore, SettingsTokenStore>();
+        services.TryAddSingleton<FinancialEventMapper>();
+        services.TryAddSingleton<ConnectedAccounts>();
+        services.TryAddSingleton<SyncAuditor>();
+        services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<SyncStateWriter>();
+        services.TryAddSingleton<OutboundSync>();
+        services.TryAddSingleton<InboundSync>();
+        services.TryAddSingleton<ISyncService, SyncService>();
+        services.TryAddSingleton<ISyncWorkHandler, SyncWorkHandler>();
+        services.TryAddSingleton<OAuthStateProtector>();
+        services.TryAddSingleton<IGoogleConnectionService, GoogleConnectionService>();
+        return services;
+    }
+}

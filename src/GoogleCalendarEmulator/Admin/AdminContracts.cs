@@ -1,0 +1,10 @@
+namespace GoogleCalendarEmulator.Admin;
+
+/// <summary>Body of POST /emulator/latency.</summary>
+public sealed record LatencyRequest(int Milliseconds);
+
+/// <summary>Body of the admin routes that act on one account.</summary>
+public sealed record AccountRequest(string Email);
+
+/// <summary>Answer of the admin routes that change several items, e.g. how many tokens were expired.</summary>
+public sealed record AffectedCount(int Count);

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GoogleCalendarEmulator.Calendar.Listing;
+using GoogleCalendarEmulator.Calendar.Model;
+using GoogleCalendarEmulator.Errors;
+using GoogleCalendarEmulator.Json;
+using GoogleCalendarEmulator.Pipeline;
+using GoogleCalendarEmulator.Push;
+using GoogleCalendarEmulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GoogleCalendarEmulator.Calendar;
+
+/// <summary>Calendar API v3 routes under /calendar/v3, all requiring a bearer token.</summary>
+internal static class CalendarApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/calendar/v3").AddEndpointFilter<ApiPipelineFilter>();
+
+        api.MapPost("/calendars", InsertCalendarAsync).WithMetadata(Op("calendars.insert"));
+        api.MapGet("/calendars/{calendarId}", GetCalendar).WithMetadata(Op("calendars.get"));
+        api.MapGet("/users/me/calendarList", ListCalendars).WithMetadata(Op("calendarList.list"));
+
+        api.MapGet("/calendars/{calendarId}/events", ListEvents).WithMetadata(Op("events.list"));
+        api.MapPost("/calendars/{calendarId}/events", InsertEventAsync).WithMetadata(Op("events.insert"));
+        api.MapPost("/calendars/{calendarId}/events/watch", WatchAsync).WithMetadata(Op("events.watch"));
+        api.MapGet("/calendars/{calendarId}/events/{eventId}", GetEvent).WithMetadata(Op("events.get"));
+        api.MapPut("/calendars/{calendarId}/events/{eventId}", UpdateEventAsync).WithMetadata(Op("events.update"));
+        api.MapPatch("/calendars/{calendarId}/events/{eventId}", PatchEventAsync).WithMetadata(Op("events.patch"));
+        api.MapDelete("/calendars/{calendarId}/events/{eventId}", DeleteEvent).WithMetadata(Op("events.delete"));
+        api.MapPost("/channels/stop", StopChannelAsync).WithMetadata(Op("channels.stop"));
+    }
+
+    private static ApiOperation Op(string name) => new(name, RequiresBearerToken: true);
+
+    private static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
+
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
+
+    private static async Task<IResult> InsertCalendarAsync(HttpContext http, EmulatorState state, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<CalendarResourceInput>(http.Request, ct);
+        if (string.IsNullOrWhiteSpace(body.Summary))
+        {
+            throw GoogleErrors.Required("Missing title.");
+        }
+
+        var timeZone = body.TimeZone ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            throw GoogleErrors.Invalid("Invalid time zone.");
+        }
+
+        var account = ApiContext.Account(http);
+        var calendar = new CalendarData(
+            $"{ListTokenCodec.NewResourceId().ToLowerInvariant().Replace('-', '0').Replace('_', '1')}@group.calendar.google.com",
+            body.Summary, timeZone, primary: false, ListTokenCodec.NewResourceId(), state.Time.GetUtcNow())
+        {
+            Description = body.Description,
+        };
+        lock (account.Gate)
+        {
+            account.Calendars[calendar.Id] = calendar;
+            return Json(ToResource(calendar));
+        }
+    }
+
+    private static IResult GetCalendar(HttpContext http, string calendarId)
+    {
+        var account = ApiContext.Account(http);
+        lock (account.Gate)
+        {
+            return Json(ToResource(EventService.Calendar(account, calendarId)));
+        }
+    }
+
+    private static IResult ListCalendars(HttpContext http)
+    {
+        var account = ApiContext.Account(http);
+        lock (account.Gate)
+        {
+            var items = account.Calendars.Values
+                .OrderByDescending(c => c.Primary).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Select(c => new CalendarListEntry
+                {
+                    Etag = c.Etag,
+                    Id = c.Id,
+                    Summary = c.Summary,
+                    Description = c.Description,
+                    TimeZone = c.TimeZone,
+                    Primary = c.Primary ? true : null,
+                    DefaultReminders = c.DefaultReminders,
+                })
+                .ToList();
+            return Json(new CalendarListResponse { Etag = $"\"{account.Calendars.Count}\"", Items = items });
+        }
+    }
+
+    private static IResult ListEvents(HttpContext http, string calendarId, EventLister lister) =>
+        Json(lister.List(ApiContext.Account(http), calendarId, EventListQuery.Parse(http.Request.Query)));
+
+    private static IResult GetEvent(HttpContext http, string calendarId, string eventId, EventService events) =>
+        Json(events.Get(ApiContext.Account(http), calendarId, eventId));
+
+    private static async Task<IResult> InsertEventAsync(HttpContext http, string calendarId, EventService events, CancellationToken ct)
+    {
+        var input = await JsonBody.ReadAsync<CalendarEvent>(http.Request, ct);
+        return Json(events.Insert(ApiContext.Account(http), calendarId, input));
+    }
+
+    private static async Task<IResult> UpdateEventAsync(HttpContext http, string calendarId, string eventId, EventService events, CancellationToken ct)
+    {
+        var input = await JsonBody.ReadAsync<CalendarEvent>(http.Request, ct);
+        return Json(events.Update(ApiContext.Account(http), calendarId, eventId, input, IfMatch(http.Request)));
+    }
+
+    private static async Task<IResult> PatchEventAsync(HttpContext http, string calendarId, string eventId, EventService events, CancellationToken ct)
+    {
+        JsonObject patch = await JsonBody.ReadObjectAsync(http.Request, ct);
+        return Json(events.Patch(ApiContext.Account(http), calendarId, eventId, patch, IfMatch(http.Request)));
+    }
+
+    private static IResult DeleteEvent(HttpContext http, string calendarId, string eventId, EventService events)
+    {
+        events.Delete(ApiContext.Account(http), calendarId, eventId, IfMatch(http.Request));
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> WatchAsync(HttpContext http, string calendarId, EmulatorState state, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<WatchChannelResource>(http.Request, ct);
+        if (string.IsNullOrEmpty(body.Id) || body.Id.Length > 64)
+        {
+            throw GoogleErrors.Required("Missing channel id.");
+        }
+
+        if (body.Type is not ("web_hook" or "webhook"))
+        {
+            throw GoogleErrors.BadRequest("Unknown channel type: " + body.Type);
+        }
+
+        if (!Uri.TryCreate(body.Address, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            throw GoogleErrors.BadRequest("WebHook callback must be HTTPS: " + body.Address);
+        }
+
+        if (body.Token is { Length: > 256 })
+        {
+            throw GoogleErrors.Invalid("Channel token is too long.");
+        }
+
+        var now = state.Time.GetUtcNow();
+        var expiration = RequestedExpiration(body, now);
+        var maximum = now + state.Options.MaxChannelTtl;
+        if (expiration > maximum)
+        {
+            expiration = maximum;
+        }
+
+        // Whole milliseconds, as the wire format carries them.
+        expiration = DateTimeOffset.FromUnixTimeMilliseconds(expiration.ToUnixTimeMilliseconds());
+
+        var account = ApiContext.Account(http);
+        var resourceUri = $"{http.Request.Scheme}://{http.Request.Host}/calendar/v3/calendars/{Uri.EscapeDataString(calendarId)}/events?alt=json";
+        lock (account.Gate)
+        {
+            var calendar = EventService.Calendar(account, calendarId);
+            var channel = new WatchChannel(body.Id, calendar.ResourceId, resourceUri, body.Token, address, expiration, account.Email, calendar.Id);
+            if (!state.Channels.TryAdd(channel))
+            {
+                throw GoogleErrors.BadRequest($"Channel id {body.Id} not unique");
+            }
+
+            state.Notifications.Enqueue(channel, "sync");
+            return Json(new WatchChannelResource
+            {
+                Kind = "api#channel",
+                Id = channel.Id,
+                ResourceId = channel.ResourceId,
+                ResourceUri = channel.ResourceUri,
+                Token = channel.Token,
+                Expiration = expiration.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            });
+        }
+    }
+
+    private static DateTimeOffset RequestedExpiration(WatchChannelResource body, DateTimeOffset now)
+    {
+        if (body.Expiration is { } text)
+        {
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                : throw GoogleErrors.Invalid("Invalid expiration.");
+        }
+
+        if (body.Params?.GetValueOrDefault("ttl") is { } ttlText)
+        {
+            return long.TryParse(ttlText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? now + TimeSpan.FromSeconds(seconds)
+                : throw GoogleErrors.Invalid("Invalid ttl.");
+        }
+
+        return now + TimeSpan.FromSeconds(604800);
+    }
+
+    private static async Task<IResult> StopChannelAsync(HttpContext http, EmulatorState state, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<WatchChannelResource>(http.Request, ct);
+        return state.Channels.TryStop(ApiContext.Account(http).Email, body.Id, body.ResourceId)
+            ? Results.NoContent()
+            : throw GoogleErrors.NotFound();
+    }
+
+    private static CalendarResource ToResource(CalendarData calendar) => new()
+    {
+        Etag = calendar.Etag,
+        Id = calendar.Id,
+        Summary = calendar.Summary,
+        Description = calendar.Description,
+        TimeZone = calendar.TimeZone,
+    };
+
+    private sealed record CalendarResourceInput(string? Summary, string? Description, string? TimeZone);
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace GoogleCalendarEmulator.Calendar.Listing;
+
+/// <summary>
+/// Opaque sync/page tokens: base64url(JSON payload ‖ HMAC-SHA256 tag). The key is random per emulator state, so
+/// forged tokens and tokens from before a reset fail verification.
+/// </summary>
+internal sealed class ListTokenCodec
+{
+    private const int TagLength = 16;
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+
+    public static string NewResourceId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
+
+    public string Encode(ListPosition position)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(position);
+        var tag = HMACSHA256.HashData(_key, payload).AsSpan(0, TagLength);
+        return WebEncoders.Base64UrlEncode([.. payload, .. tag]);
+    }
+
+    public ListPosition? TryDecode(string token)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = WebEncoders.Base64UrlDecode(token);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (bytes.Length <= TagLength)
+        {
+            return null;
+        }
+
+        var payload = bytes.AsSpan(0, bytes.Length - TagLength);
+        var expected = HMACSHA256.HashData(_key, payload).AsSpan(0, TagLength);
+        if (!CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(bytes.Length - TagLength)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ListPosition>(payload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using GoogleCalendarEmulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GoogleCalendarEmulator.Hosting;
+
+/// <summary>An emulator running in-process on a random loopback port.</summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorHost(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        State = app.Services.GetRequiredService<EmulatorState>();
+    }
+
+    /// <summary>Root of the emulator with a trailing slash, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUri { get; }
+
+    public EmulatorState State { get; }
+
+    public static Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default) =>
+        StartAsync(options ?? new EmulatorOptions(), "http://127.0.0.1:0", ct);
+
+    internal static async Task<EmulatorHost> StartAsync(EmulatorOptions options, string url, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddGoogleCalendarEmulator(options);
+        var app = builder.Build();
+        app.MapGoogleCalendarEmulator();
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

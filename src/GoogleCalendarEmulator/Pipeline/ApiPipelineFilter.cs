@@ -1,0 +1,87 @@
+using GoogleCalendarEmulator.Errors;
+using GoogleCalendarEmulator.Json;
+using GoogleCalendarEmulator.OAuth;
+using GoogleCalendarEmulator.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GoogleCalendarEmulator.Pipeline;
+
+/// <summary>
+/// Runs in front of every Calendar and OAuth endpoint, in this order: request log, injected latency, injected
+/// faults, bearer-token check, per-account quota. Failures become Google's error shapes, never unhandled exceptions.
+/// </summary>
+internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipelineFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var operation = http.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>();
+        if (operation is null)
+        {
+            return await next(context);
+        }
+
+        // OnStarting runs before the status line is sent, so the entry exists by the time the client sees the answer.
+        http.Response.OnStarting(() =>
+        {
+            state.Requests.Add(new RequestLogEntry(
+                http.Request.Method, http.Request.Path.Value ?? "/", operation.Name, http.Response.StatusCode,
+                ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow())));
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            if (state.Faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(state.Faults.Latency, state.Time, http.RequestAborted);
+            }
+
+            if (state.Faults.Next(http.Request.Method, http.Request.Path.Value ?? "/") is { } fault)
+            {
+                return fault.ToResult(http.Response);
+            }
+
+            if (operation.RequiresBearerToken)
+            {
+                var account = Authenticate(http.Request);
+                ApiContext.SetAccount(http, account);
+                if (!account.RateLimiter.TryAcquire(out var retryAfter))
+                {
+                    throw state.Options.RateLimitStatusCode == 429
+                        ? GoogleErrors.RateLimitExceeded(429, retryAfter)
+                        : GoogleErrors.UserRateLimitExceeded(retryAfter);
+                }
+            }
+
+            return await next(context);
+        }
+        catch (GoogleApiException ex)
+        {
+            return ex.ToResult(http.Response);
+        }
+        catch (OAuthException ex)
+        {
+            return ex.ToResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Unhandled emulator failure in {Operation}", operation.Name);
+            return GoogleErrors.BackendError().ToResult(http.Response);
+        }
+    }
+
+    private Account Authenticate(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            throw GoogleErrors.AuthError();
+        }
+
+        var email = state.OAuth.ValidateAccessToken(header[scheme.Length..].Trim());
+        return email is null ? throw GoogleErrors.AuthError() : state.GetOrCreateAccount(email);
+    }
+}

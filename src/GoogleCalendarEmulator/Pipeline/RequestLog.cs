@@ -1,0 +1,45 @@
+namespace GoogleCalendarEmulator.Pipeline;
+
+/// <summary>One Calendar or OAuth request as the emulator answered it.</summary>
+public sealed record RequestLogEntry(string Method, string Path, string Operation, int Status, string? Account, string At);
+
+/// <summary>Append-only log of API calls (admin calls are never logged), used to count calls per operation.</summary>
+internal sealed class RequestLog
+{
+    private readonly Lock _gate = new();
+    private readonly List<RequestLogEntry> _entries = [];
+
+    public void Add(RequestLogEntry entry)
+    {
+        lock (_gate)
+        {
+            _entries.Add(entry);
+        }
+    }
+
+    public IReadOnlyList<RequestLogEntry> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _entries];
+        }
+    }
+
+    public IReadOnlyDictionary<string, int> Counts()
+    {
+        lock (_gate)
+        {
+            return _entries.GroupBy(e => e.Operation, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+        }
+    }
+}

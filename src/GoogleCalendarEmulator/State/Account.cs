@@ -1,0 +1,26 @@
+using GoogleCalendarEmulator.Faults;
+
+namespace GoogleCalendarEmulator.State;
+
+/// <summary>One Google account. Every read or write of its calendars happens under <see cref="Gate"/>, which serialises concurrent requests per account.</summary>
+internal sealed class Account(string email, AccountRateLimiter rateLimiter)
+{
+    public string Email { get; } = email;
+    public Lock Gate { get; } = new();
+    public AccountRateLimiter RateLimiter { get; } = rateLimiter;
+    public Dictionary<string, CalendarData> Calendars { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Monotonic counter stamped on every change; sync and page tokens pin a value of it.</summary>
+    public long ChangeSequence { get; private set; }
+
+    /// <summary>Bumped to invalidate every outstanding sync token of the account.</summary>
+    public int SyncEpoch { get; private set; }
+
+    public long NextChange() => ++ChangeSequence;
+
+    public void InvalidateSyncTokens() => SyncEpoch++;
+
+    /// <summary>Resolves "primary" to the account's own calendar; other ids must belong to this account.</summary>
+    public CalendarData? FindCalendar(string calendarId) =>
+        Calendars.GetValueOrDefault(calendarId.Equals("primary", StringComparison.OrdinalIgnoreCase) ? Email : calendarId);
+}

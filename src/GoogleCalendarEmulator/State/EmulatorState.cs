@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using GoogleCalendarEmulator.Calendar.Listing;
+using GoogleCalendarEmulator.Faults;
+using GoogleCalendarEmulator.Hosting;
+using GoogleCalendarEmulator.OAuth;
+using GoogleCalendarEmulator.Pipeline;
+using GoogleCalendarEmulator.Push;
+
+namespace GoogleCalendarEmulator.State;
+
+/// <summary>All in-memory state of one emulator: accounts and their calendars, OAuth grants, channels, faults and the request log.</summary>
+public sealed class EmulatorState
+{
+    private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
+
+    internal EmulatorState(EmulatorOptions options, NotificationQueue notifications)
+    {
+        Options = options;
+        Notifications = notifications;
+        OAuth = new OAuthStore(options);
+    }
+
+    internal EmulatorOptions Options { get; }
+    internal TimeProvider Time => Options.TimeProvider;
+    internal OAuthStore OAuth { get; }
+    internal FaultInjector Faults { get; } = new();
+    internal RequestLog Requests { get; } = new();
+    internal ChannelRegistry Channels { get; } = new();
+    internal NotificationQueue Notifications { get; }
+    internal ListTokenCodec ListTokens { get; private set; } = new();
+
+    /// <summary>Creates the account (with its primary calendar, id = email) on first use.</summary>
+    public void EnsureAccount(string email) => GetOrCreateAccount(email);
+
+    /// <summary>Issues tokens for the account without the browser flow.</summary>
+    public TokenResponse IssueTokens(string email)
+    {
+        GetOrCreateAccount(email);
+        return OAuth.IssueDirect(email);
+    }
+
+    /// <summary>Number of Calendar/OAuth calls per operation name, e.g. "events.insert".</summary>
+    public IReadOnlyDictionary<string, int> RequestCounts() => Requests.Counts();
+
+    /// <summary>Forgets every account, token, channel, fault and log entry; outstanding sync and page tokens become invalid.</summary>
+    public void Reset()
+    {
+        _accounts.Clear();
+        OAuth.Clear();
+        Faults.Clear();
+        Requests.Clear();
+        Channels.Clear();
+        Notifications.SetBehavior(new NotificationBehavior(NotificationMode.Normal));
+        ListTokens = new ListTokenCodec();
+    }
+
+    internal Account GetOrCreateAccount(string email) =>
+        _accounts.GetOrAdd(email.Trim(), static (key, state) => state.NewAccount(key), this);
+
+    internal Account? FindAccount(string email) => _accounts.GetValueOrDefault(email);
+
+    internal IEnumerable<Account> Accounts => _accounts.Values;
+
+    private Account NewAccount(string email)
+    {
+        var account = new Account(email, new AccountRateLimiter(Options.RateLimitPerSecond, Time));
+        var primary = new CalendarData(email, email, "UTC", primary: true, ListTokenCodec.NewResourceId(), Time.GetUtcNow());
+        account.Calendars[primary.Id] = primary;
+        return account;
+    }
+}

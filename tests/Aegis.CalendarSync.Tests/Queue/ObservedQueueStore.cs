@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+
+namespace Aegis.CalendarSync.Tests.Queue;
+
+/// <summary>Passes every call to the real store and reports claims and heartbeats, so tests can wait for the
+/// processor to reach a point instead of sleeping.</summary>
+public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
+{
+    public Channel<int> Claims { get; } = Channel.CreateUnbounded<int>();
+    public Channel<bool> Heartbeats { get; } = Channel.CreateUnbounded<bool>();
+
+    public async Task<IReadOnlyList<SyncQueueItem>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken ct)
+    {
+        var items = await inner.ClaimAsync(batchSize, lease, ct);
+        Claims.Writer.TryWrite(items.Count);
+        return items;
+    }
+
+    public async Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct)
+    {
+        var kept = await inner.HeartbeatAsync(id, leaseId, lease, ct);
+        Heartbeats.Writer.TryWrite(kept);
+        return kept;
+    }
+
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) => inner.EnqueueFromGoogleAsync(userId, action, ct);
+    public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) => inner.CompleteAsync(id, leaseId, ct);
+    public Task<bool> RetryAsync(long id, Guid leaseId, DateTimeOffset nextAttemptAt, string error, bool deadLetter, CancellationToken ct) =>
+        inner.RetryAsync(id, leaseId, nextAttemptAt, error, deadLetter, ct);
+    public Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct) => inner.RequeueFailedAsync(userId, id, ct);
+    public Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
+        inner.ListAsync(userId, status, limit, ct);
+    public Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct) => inner.CountByStatusAsync(ct);
+    public Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct) => inner.PurgeCompletedAsync(olderThan, ct);
+}

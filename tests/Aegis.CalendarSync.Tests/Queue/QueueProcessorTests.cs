@@ -1,0 +1,160 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Queue;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Sql;
+using Aegis.CalendarSync.Tests.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aegis.CalendarSync.Tests.Queue;
+
+/// <summary>QueueProcessor against the real store of each engine, with a fake clock and a recording handler.</summary>
+public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
+    where TDatabase : TestDatabase
+{
+    /// <summary>Real-time bound for waits on the running service; only reached when the behaviour is broken.</summary>
+    protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    protected RecordingHandler Handler { get; } = new();
+    protected ObservedQueueStore ObservedQueue => (ObservedQueueStore)Services.GetRequiredService<ISyncQueueStore>();
+    protected QueueProcessor Processor => Services.GetRequiredService<QueueProcessor>();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<ISyncWorkHandler>(Handler);
+        services.AddSingleton(new RetryBackoff(new FixedRandom(0.5)));
+        services.Replace(ServiceDescriptor.Singleton<ISyncQueueStore>(sp =>
+            new ObservedQueueStore(ActivatorUtilities.CreateInstance<SqlSyncQueueStore>(sp))));
+        services.AddAegisQueue();
+    }
+
+    [Fact]
+    public async Task ProcessOnce_completes_every_item_the_handler_accepts()
+    {
+        var userId = await NewUserAsync();
+        var events = new[] { await InsertEventAsync(userId, "a"), await InsertEventAsync(userId, "b") };
+
+        Assert.Equal(2, await Processor.ProcessOnceAsync(Ct));
+        Assert.Equal(0, await Processor.ProcessOnceAsync(Ct));
+
+        Assert.Equal(events.Select(e => e.Id).Order(), Handler.Handled.Select(i => i.FinancialEventId!.Value).Order());
+        Assert.All(await QueueOfAsync(userId), i => Assert.Equal(QueueStatus.Completed, i.Status));
+    }
+
+    [Fact]
+    public async Task Failing_item_is_retried_with_exponential_backoff_and_jitter_then_dead_lettered()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        Handler.Behaviour = (_, _) => throw new InvalidOperationException("backendError");
+
+        // Jitter is 20 % x 0.5 = 10 %: retries after 2.2 s, 4.4 s, 8.8 s.
+        Assert.Equal(1, await Processor.ProcessOnceAsync(Ct));
+        foreach (var delay in new[] { 2.2, 4.4, 8.8 })
+        {
+            var pending = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+            Assert.Equal(Time.GetUtcNow().AddSeconds(delay), pending.NextAttemptAt);
+            Time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(0, await Processor.ProcessOnceAsync(Ct));
+            Time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal(1, await Processor.ProcessOnceAsync(Ct));
+        }
+
+        var failed = Assert.Single(await QueueOfAsync(userId, QueueStatus.Failed));
+        Assert.Equal("InvalidOperationException: backendError", failed.LastError);
+        Assert.Equal([0, 1, 2, 3], Handler.Handled.Select(i => i.RetryCount));
+    }
+
+    [Fact]
+    public async Task Retry_after_hint_replaces_the_exponential_delay()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        Handler.Behaviour = (_, _) => throw new HttpRequestException("wrapped", new RateLimitedException(TimeSpan.FromSeconds(30)));
+
+        await Processor.ProcessOnceAsync(Ct);
+
+        var pending = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal(Start.AddSeconds(33), pending.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task Permanent_failure_is_dead_lettered_without_retry()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        Handler.Behaviour = (_, _) => throw new InvalidGrantException();
+
+        await Processor.ProcessOnceAsync(Ct);
+
+        var failed = Assert.Single(await QueueOfAsync(userId, QueueStatus.Failed));
+        Assert.Equal("InvalidGrantException: invalid_grant", failed.LastError);
+        Assert.Single(Handler.Handled);
+    }
+
+    [Fact]
+    public async Task Heartbeat_keeps_the_lease_of_a_long_running_item()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Handler.Behaviour = (_, _) => release.Task;
+
+        var processing = Processor.ProcessOnceAsync(Ct);
+        await Handler.FirstItem.WaitAsync(Generous);
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await ObservedQueue.Heartbeats.Reader.ReadAsync().AsTask().WaitAsync(Generous));
+
+        var item = Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal(Start.AddSeconds(80), item.LockedUntil);
+        Time.Advance(TimeSpan.FromSeconds(45));
+        Assert.Empty(await Queue.ClaimAsync(10, TimeSpan.FromSeconds(60), Ct));
+
+        release.SetResult();
+        Assert.Equal(1, await processing.WaitAsync(Generous));
+        Assert.Equal(QueueStatus.Completed, Assert.Single(await QueueOfAsync(userId)).Status);
+    }
+
+    [Fact]
+    public async Task Cleanup_purges_week_old_completed_items_and_month_old_audit_rows()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        await Processor.ProcessOnceAsync(Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        Time.Advance(TimeSpan.FromDays(8));
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        var cleanup = Services.GetRequiredService<QueueCleanupService>();
+
+        Assert.Equal(new QueueCleanupResult(1, 0), await cleanup.RunOnceAsync(Ct));
+        Time.Advance(TimeSpan.FromDays(23));
+        Assert.Equal(new QueueCleanupResult(0, 1), await cleanup.RunOnceAsync(Ct));
+        Assert.Single(await Audit.QueryAsync(userId, new AuditQuery(), Ct));
+    }
+
+    [Fact]
+    public async Task Running_service_is_woken_by_the_queue_signal_when_idle()
+    {
+        var userId = await NewUserAsync();
+        await Processor.StartAsync(Ct);
+        try
+        {
+            // The first claim finds nothing; the poll interval runs on the fake clock and never elapses, so only
+            // the signal can wake the service.
+            Assert.Equal(0, await ObservedQueue.Claims.Reader.ReadAsync().AsTask().WaitAsync(Generous));
+            await WhenSignalReadyAsync();
+
+            var e = await InsertEventAsync(userId);
+
+            var handled = await Handler.FirstItem.WaitAsync(Generous);
+            Assert.Equal(e.Id, handled.FinancialEventId);
+        }
+        finally
+        {
+            await Processor.StopAsync(Ct);
+        }
+    }
+
+    /// <summary>Completes once the engine's signal delivers notifications (PostgreSQL: LISTEN is active).</summary>
+    protected virtual Task WhenSignalReadyAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,5 @@
+using Aegis.CalendarSync.Tests.Store;
+
+namespace Aegis.CalendarSync.Tests.Queue;
+
+public sealed class SqliteQueueProcessorTests(SqliteTestDatabase database) : QueueProcessorTests<SqliteTestDatabase>(database);

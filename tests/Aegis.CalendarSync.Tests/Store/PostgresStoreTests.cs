@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Store;
+
+public sealed class PostgresStoreTests(PostgresTestDatabase database) : StoreContractTests<PostgresTestDatabase>(database);

@@ -1,0 +1,611 @@
+using System.Collections.Concurrent;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aegis.CalendarSync.Tests.Store;
+
+/// <summary>The behaviour every store engine must have; subclassed once per engine.</summary>
+public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
+    where TDatabase : TestDatabase
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
+    // ---- migrations ----
+
+    [Fact]
+    public async Task Migrations_are_idempotent_when_run_again()
+    {
+        var migrator = Services.GetRequiredService<IStoreMigrator>();
+        await migrator.MigrateAsync(Ct);
+        await migrator.MigrateAsync(Ct);
+
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        var versions = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Equal(versions.Distinct(), versions);
+        Assert.Contains(1L, versions);
+    }
+
+    [Fact]
+    public async Task Migrations_apply_once_when_two_migrators_start_together_on_an_empty_database()
+    {
+        var connectionString = await Database.CreateEmptyDatabaseAsync();
+        await using var first = Database.BuildServices(Time, connectionString);
+        await using var second = Database.BuildServices(Time, connectionString);
+
+        await Task.WhenAll(
+            Task.Run(() => first.GetRequiredService<IStoreMigrator>().MigrateAsync(Ct)),
+            Task.Run(() => second.GetRequiredService<IStoreMigrator>().MigrateAsync(Ct)));
+
+        await using var connection = await first.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = 1"));
+        var user = await first.GetRequiredService<IUserStore>().CreateAsync("fresh@example.com", "Fresh", Ct);
+        Assert.NotNull(await first.GetRequiredService<IUserStore>().GetAsync(user.Id, Ct));
+    }
+
+    // ---- users and events ----
+
+    [Fact]
+    public async Task User_is_found_by_email_case_insensitively()
+    {
+        var created = await Users.CreateAsync("Ana.Silva@Example.com", "Ana", Ct);
+
+        var found = await Users.FindByEmailAsync("  ana.silva@EXAMPLE.com", Ct);
+
+        Assert.Equal(created, found);
+        Assert.Equal(created, await Users.GetAsync(created.Id, Ct));
+        Assert.Null(await Users.FindByEmailAsync("nobody@example.com", Ct));
+    }
+
+    [Fact]
+    public async Task Event_round_trips_every_field_and_is_stamped_by_the_clock()
+    {
+        var userId = await NewUserAsync();
+        var e = NewEvent(userId) with
+        {
+            AllDay = true, Recurrence = "RRULE:FREQ=MONTHLY;BYMONTHDAY=1", Category = "housing", Location = "Lisbon",
+            Status = EventStatus.Paid, EventType = EventType.Transfer, SyncSource = SyncSource.Manual,
+        };
+        await Events.InsertAsync(e, Ct);
+
+        var stored = await Events.GetAsync(userId, e.Id, Ct);
+
+        Assert.Equal(e with { CreatedAt = Start, UpdatedAt = Start }, stored);
+    }
+
+    [Fact]
+    public async Task Events_of_one_user_are_invisible_and_immutable_to_another()
+    {
+        var owner = await NewUserAsync();
+        var intruder = await NewUserAsync();
+        var e = await InsertEventAsync(owner);
+
+        Assert.Null(await Events.GetAsync(intruder, e.Id, Ct));
+        Assert.Empty(await Events.ListAsync(intruder, new EventQuery(), Ct));
+        Assert.False(await Events.UpdateAsync(e with { UserId = intruder, Title = "Hacked" }, Ct));
+        Assert.False(await Events.SoftDeleteAsync(intruder, e.Id, SyncSource.Aegis, Start, Ct));
+        Assert.Equal("Rent", (await Events.GetAsync(owner, e.Id, Ct))!.Title);
+    }
+
+    [Fact]
+    public async Task List_returns_events_overlapping_the_window_and_hides_soft_deleted_ones()
+    {
+        var userId = await NewUserAsync();
+        var inside = await InsertEventAsync(userId, "inside");
+        var later = NewEvent(userId, "later") with { StartAt = Start.AddDays(30), EndAt = Start.AddDays(30).AddHours(1) };
+        await Events.InsertAsync(later, Ct);
+        var deleted = await InsertEventAsync(userId, "deleted");
+        await Events.SoftDeleteAsync(userId, deleted.Id, SyncSource.Aegis, Start, Ct);
+
+        var window = await Events.ListAsync(userId, new EventQuery(Start, Start.AddDays(10)), Ct);
+        var withDeleted = await Events.ListAsync(userId, new EventQuery(Start, Start.AddDays(10), IncludeDeleted: true), Ct);
+
+        Assert.Equal(["inside"], window.Select(x => x.Title));
+        Assert.Equal(["deleted", "inside"], withDeleted.Select(x => x.Title).Order());
+        Assert.Null(await Events.GetAsync(userId, deleted.Id, Ct));
+        Assert.Equal(Start, (await Events.GetAsync(userId, deleted.Id, Ct, includeDeleted: true))!.DeletedAt);
+        Assert.Equal(inside.Id, window[0].Id);
+    }
+
+    // ---- trigger ----
+
+    [Fact]
+    public async Task Trigger_enqueues_upsert_when_event_is_inserted()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+
+        var item = Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal((e.Id, SyncDirection.ToGoogle, QueueAction.Upsert, QueueStatus.Pending, 0),
+            (item.FinancialEventId!.Value, item.Direction, item.Action, item.Status, item.RetryCount));
+        Assert.Equal(Start, item.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task Trigger_enqueues_upsert_when_event_is_updated()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        await CompleteAllAsync();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await Events.UpdateAsync(e with { Title = "Rent (March)" }, Ct));
+
+        var pending = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal((QueueAction.Upsert, Start.AddMinutes(5)), (pending.Action, pending.NextAttemptAt));
+    }
+
+    [Fact]
+    public async Task Trigger_enqueues_delete_when_event_is_soft_deleted()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        await CompleteAllAsync();
+
+        Assert.True(await Events.SoftDeleteAsync(userId, e.Id, SyncSource.Aegis, Start, Ct));
+        Assert.False(await Events.SoftDeleteAsync(userId, e.Id, SyncSource.Aegis, Start, Ct));
+
+        var pending = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal(QueueAction.Delete, pending.Action);
+    }
+
+    [Fact]
+    public async Task Trigger_enqueues_delete_when_live_event_is_hard_deleted()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        await CompleteAllAsync();
+
+        await ExecuteSqlAsync("DELETE FROM financial_events WHERE id = @id", new { id = DbId(e.Id) });
+
+        var pending = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal((e.Id, QueueAction.Delete), (pending.FinancialEventId!.Value, pending.Action));
+    }
+
+    [Fact]
+    public async Task Trigger_does_not_enqueue_when_write_comes_from_google()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId, source: SyncSource.Google);
+        await Events.UpdateAsync(e with { Title = "Changed in Google" }, Ct);
+        await Events.SoftDeleteAsync(userId, e.Id, SyncSource.Google, Start, Ct);
+
+        Assert.Empty(await QueueOfAsync(userId));
+    }
+
+    [Fact]
+    public async Task Trigger_does_not_enqueue_when_user_has_sync_disabled_or_unconfigured()
+    {
+        var unconnected = await NewUserAsync(syncEnabled: false);
+        var disabled = await NewUserAsync();
+        await Settings.DisableAsync(disabled, "invalid_grant", Ct);
+
+        await InsertEventAsync(unconnected);
+        await InsertEventAsync(disabled);
+
+        Assert.Empty(await QueueOfAsync(unconnected));
+        Assert.Empty(await QueueOfAsync(disabled));
+    }
+
+    [Fact]
+    public async Task Trigger_coalesces_repeated_edits_into_one_pending_item()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        for (var i = 0; i < 3; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(10));
+            await Events.UpdateAsync(e with { Title = $"Edit {i}" }, Ct);
+        }
+        await Events.SoftDeleteAsync(userId, e.Id, SyncSource.Aegis, Time.GetUtcNow(), Ct);
+
+        var item = Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal((QueueAction.Delete, Start, Start.AddSeconds(30)), (item.Action, item.CreatedAt, item.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task Trigger_adds_a_second_item_when_the_first_is_already_processing()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var claimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+
+        await Events.UpdateAsync(e with { Title = "Edited while syncing" }, Ct);
+
+        var items = await QueueOfAsync(userId);
+        Assert.Equal([QueueStatus.Pending, QueueStatus.Processing], items.Select(i => i.Status));
+        Assert.Equal(claimed.Id, items[1].Id);
+    }
+
+    // ---- mappings ----
+
+    [Fact]
+    public async Task Mapping_update_with_stale_version_is_rejected()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId);
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.False(await Mappings.UpsertAsync(mapping, null, Ct));
+
+        Assert.True(await Mappings.UpsertAsync(mapping with { GoogleEtag = "\"2\"" }, expectedVersion: 1, Ct));
+        Assert.False(await Mappings.UpsertAsync(mapping with { GoogleEtag = "\"stale\"" }, expectedVersion: 1, Ct));
+
+        var stored = await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct);
+        Assert.Equal(mapping with { GoogleEtag = "\"2\"", Version = 2 }, stored);
+        Assert.Equal(stored, await Mappings.GetByGoogleIdAsync(userId, "primary", mapping.GoogleEventId, Ct));
+    }
+
+    [Fact]
+    public async Task Mappings_are_scoped_by_user_and_deletable()
+    {
+        var owner = await NewUserAsync();
+        var other = await NewUserAsync();
+        var mapping = NewMapping(owner);
+        await Mappings.UpsertAsync(mapping, null, Ct);
+
+        Assert.Null(await Mappings.GetByEventAsync(other, mapping.FinancialEventId, Ct));
+        Assert.Null(await Mappings.GetByGoogleIdAsync(other, "primary", mapping.GoogleEventId, Ct));
+        Assert.Empty(await Mappings.ListAsync(other, Ct));
+        await Mappings.DeleteAsync(other, mapping.FinancialEventId, Ct);
+        Assert.Single(await Mappings.ListAsync(owner, Ct));
+
+        await Mappings.DeleteAsync(owner, mapping.FinancialEventId, Ct);
+        Assert.Empty(await Mappings.ListAsync(owner, Ct));
+    }
+
+    // ---- queue ----
+
+    [Fact]
+    public async Task Claim_marks_due_items_processing_under_one_new_lease_and_respects_batch_size()
+    {
+        var userId = await NewUserAsync();
+        for (var i = 0; i < 3; i++) await InsertEventAsync(userId, $"e{i}");
+
+        var batch = await Queue.ClaimAsync(2, Lease, Ct);
+
+        Assert.Equal(2, batch.Count);
+        Assert.All(batch, i => Assert.Equal((QueueStatus.Processing, Start + Lease), (i.Status, i.LockedUntil!.Value)));
+        Assert.Single(batch.Select(i => i.LeaseId).Distinct());
+        Assert.NotNull(batch[0].LeaseId);
+        Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Claim_waits_for_the_older_item_of_the_same_event()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var first = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        await Events.UpdateAsync(e with { Title = "Second edit" }, Ct);
+
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+
+        Assert.True(await Queue.CompleteAsync(first.Id, first.LeaseId!.Value, Ct));
+        var second = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.True(second.Id > first.Id);
+    }
+
+    [Fact]
+    public async Task Claim_never_returns_two_items_of_one_event_in_a_batch()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var first = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        await Events.UpdateAsync(e with { Title = "Second edit" }, Ct);
+        Assert.True(await Queue.RetryAsync(first.Id, first.LeaseId!.Value, Time.GetUtcNow(), "timeout", false, Ct));
+
+        var batch = await Queue.ClaimAsync(10, Lease, Ct);
+
+        Assert.Equal([first.Id], batch.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_claimers_never_receive_the_same_item()
+    {
+        var users = new[] { await NewUserAsync(), await NewUserAsync() };
+        var expected = new List<Guid>();
+        for (var i = 0; i < 60; i++) expected.Add((await InsertEventAsync(users[i % 2], $"e{i}")).Id);
+        var claimed = new ConcurrentBag<long>();
+
+        async Task ClaimLoopAsync()
+        {
+            while (true)
+            {
+                var batch = await Queue.ClaimAsync(3, Lease, Ct);
+                if (batch.Count == 0) return;
+                foreach (var item in batch)
+                {
+                    claimed.Add(item.Id);
+                    Assert.True(await Queue.CompleteAsync(item.Id, item.LeaseId!.Value, Ct));
+                }
+            }
+        }
+
+        await Task.WhenAll(Task.Run(ClaimLoopAsync), Task.Run(ClaimLoopAsync));
+
+        Assert.Equal(60, claimed.Count);
+        Assert.Equal(60, claimed.Distinct().Count());
+        var completed = (await QueueOfAsync(users[0], QueueStatus.Completed)).Concat(await QueueOfAsync(users[1], QueueStatus.Completed));
+        Assert.Equal(expected.Order(), completed.Select(i => i.FinancialEventId!.Value).Order());
+    }
+
+    [Fact]
+    public async Task Lost_lease_cannot_complete_retry_or_heartbeat()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        var stale = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var current = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+
+        Assert.NotEqual(stale.LeaseId, current.LeaseId);
+        Assert.False(await Queue.CompleteAsync(stale.Id, stale.LeaseId!.Value, Ct));
+        Assert.False(await Queue.RetryAsync(stale.Id, stale.LeaseId!.Value, Time.GetUtcNow(), "late", true, Ct));
+        Assert.False(await Queue.HeartbeatAsync(stale.Id, stale.LeaseId!.Value, Lease, Ct));
+        Assert.True(await Queue.CompleteAsync(current.Id, current.LeaseId!.Value, Ct));
+        Assert.False(await Queue.CompleteAsync(current.Id, current.LeaseId!.Value, Ct));
+    }
+
+    [Fact]
+    public async Task Expired_lease_returns_item_to_claimable_and_heartbeat_extends_it()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        var item = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+
+        Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(await Queue.HeartbeatAsync(item.Id, item.LeaseId!.Value, Lease, Ct));
+        Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+
+        Time.Advance(TimeSpan.FromSeconds(11));
+        var reclaimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Equal(item.Id, reclaimed.Id);
+    }
+
+    [Fact]
+    public async Task Retry_waits_for_its_backoff_then_dead_letter_keeps_the_error()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId);
+        var item = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+
+        Assert.True(await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start.AddSeconds(2), "503 backendError", false, Ct));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+        Time.Advance(TimeSpan.FromSeconds(2));
+        var retried = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Equal((1, "503 backendError"), (retried.RetryCount, retried.LastError));
+
+        Assert.True(await Queue.RetryAsync(retried.Id, retried.LeaseId!.Value, Start, "400 badRequest", true, Ct));
+
+        var failed = Assert.Single(await QueueOfAsync(userId, QueueStatus.Failed));
+        Assert.Equal((2, "400 badRequest"), (failed.RetryCount, failed.LastError));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Requeue_from_failed_makes_the_item_claimable_for_its_owner_only()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        await InsertEventAsync(userId);
+        var item = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start, "boom", true, Ct);
+
+        Assert.False(await Queue.RequeueFailedAsync(other, item.Id, Ct));
+        Assert.True(await Queue.RequeueFailedAsync(userId, item.Id, Ct));
+        Assert.False(await Queue.RequeueFailedAsync(userId, item.Id, Ct));
+
+        var again = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Equal((item.Id, 0), (again.Id, again.RetryCount));
+    }
+
+    [Fact]
+    public async Task From_google_work_is_coalesced_per_user_and_action()
+    {
+        var userId = await NewUserAsync();
+        var first = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        var second = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        var full = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, Ct);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, full);
+        var items = await QueueOfAsync(userId);
+        Assert.All(items, i => Assert.Equal((SyncDirection.FromGoogle, (Guid?)null), (i.Direction, i.FinancialEventId)));
+        Assert.Equal(2, items.Count);
+        Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queue.EnqueueFromGoogleAsync(userId, QueueAction.Upsert, Ct));
+    }
+
+    [Fact]
+    public async Task Count_by_status_reports_every_status()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId, "a");
+        await InsertEventAsync(userId, "b");
+        var claimed = (await Queue.ClaimAsync(1, Lease, Ct))[0];
+
+        var counts = await Queue.CountByStatusAsync(Ct);
+
+        Assert.Equal(QueueStatus.Processing, claimed.Status);
+        Assert.Equal(new Dictionary<QueueStatus, long>
+        {
+            [QueueStatus.Pending] = 1, [QueueStatus.Processing] = 1, [QueueStatus.Completed] = 0, [QueueStatus.Failed] = 0,
+        }, counts);
+    }
+
+    [Fact]
+    public async Task Purge_removes_only_old_completed_items_and_old_audit_rows()
+    {
+        var userId = await NewUserAsync();
+        await InsertEventAsync(userId, "old");
+        await CompleteAllAsync();
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        Time.Advance(TimeSpan.FromDays(8));
+        await InsertEventAsync(userId, "recent");
+        await CompleteAllAsync();
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+
+        Assert.Equal(1, await Queue.PurgeCompletedAsync(Time.GetUtcNow().AddDays(-7), Ct));
+        Assert.Equal(1, await Audit.PurgeAsync(Time.GetUtcNow().AddDays(-7), Ct));
+
+        Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal(Time.GetUtcNow(), Assert.Single(await Audit.QueryAsync(userId, new AuditQuery(), Ct)).CreatedAt);
+    }
+
+    // ---- settings ----
+
+    [Fact]
+    public async Task Settings_round_trip_and_are_found_by_channel()
+    {
+        var userId = await NewUserAsync(syncEnabled: false);
+        var settings = NewSettings(userId);
+        await Settings.UpsertAsync(settings, Ct);
+
+        Assert.Equal(settings with { UpdatedAt = Start }, await Settings.GetAsync(userId, Ct));
+        Assert.Equal(userId, (await Settings.FindByChannelIdAsync("channel-1", Ct))!.UserId);
+        Assert.Null(await Settings.FindByChannelIdAsync("unknown", Ct));
+
+        await Settings.SetSyncTokenAsync(userId, "token-2", Ct);
+        await Settings.DisableAsync(userId, "invalid_grant", Ct);
+        var disabled = (await Settings.GetAsync(userId, Ct))!;
+        Assert.Equal(("token-2", false, "invalid_grant"), (disabled.SyncToken, disabled.Enabled, disabled.DisabledReason));
+        Assert.DoesNotContain(await Settings.ListEnabledAsync(Ct), s => s.UserId == userId);
+    }
+
+    [Fact]
+    public async Task Channels_expiring_soon_are_listed_only_for_enabled_users()
+    {
+        var soon = await NewUserAsync(syncEnabled: false);
+        var later = await NewUserAsync(syncEnabled: false);
+        var disabled = await NewUserAsync(syncEnabled: false);
+        await Settings.UpsertAsync(NewSettings(soon) with { GoogleChannelId = "c-soon", ChannelExpiryAt = Start.AddHours(2) }, Ct);
+        await Settings.UpsertAsync(NewSettings(later) with { GoogleChannelId = "c-later", ChannelExpiryAt = Start.AddDays(5) }, Ct);
+        await Settings.UpsertAsync(NewSettings(disabled) with { Enabled = false, GoogleChannelId = "c-off", ChannelExpiryAt = Start.AddHours(1) }, Ct);
+
+        var expiring = await Settings.ListChannelsExpiringBeforeAsync(Start.AddDays(1), Ct);
+
+        Assert.Equal([soon], expiring.Select(s => s.UserId));
+        Assert.Equal(new[] { soon, later }.Order(), (await Settings.ListEnabledAsync(Ct)).Select(s => s.UserId).Order());
+    }
+
+    [Fact]
+    public async Task Message_number_advance_rejects_duplicates_and_resets_with_a_new_channel()
+    {
+        var userId = await NewUserAsync(syncEnabled: false);
+        await Settings.UpsertAsync(NewSettings(userId), Ct);
+
+        Assert.True(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-1", 1, Ct));
+        Assert.True(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-1", 3, Ct));
+        Assert.False(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-1", 3, Ct));
+        Assert.False(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-1", 2, Ct));
+        Assert.False(await Settings.TryAdvanceMessageNumberAsync(userId, "other-channel", 9, Ct));
+
+        var stale = (await Settings.GetAsync(userId, Ct))! with { LastMessageNumber = 0, SyncToken = "t" };
+        await Settings.UpsertAsync(stale, Ct);
+        Assert.Equal(3, (await Settings.GetAsync(userId, Ct))!.LastMessageNumber);
+
+        await Settings.UpsertAsync(stale with { GoogleChannelId = "channel-2" }, Ct);
+        Assert.True(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-2", 1, Ct));
+    }
+
+    // ---- audit and conflicts ----
+
+    [Fact]
+    public async Task Audit_is_filtered_paged_and_scoped_by_user()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var eventId = Guid.NewGuid();
+        await Audit.AppendAsync(new AuditEntry
+        {
+            UserId = userId, Action = "conflict", Status = "conflict", FinancialEventId = eventId, GoogleEventId = "g1",
+            ConflictDetails = """{"local":{"title":"A"},"google":{"title":"B"}}""", DurationMs = 12,
+        }, Ct);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_failed", Status = "failed", ErrorCode = "429", ErrorMessage = "slow down" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = other, Action = "sync_to_google", Status = "success" }, Ct);
+
+        var all = await Audit.QueryAsync(userId, new AuditQuery(), Ct);
+        var conflicts = await Audit.QueryAsync(userId, new AuditQuery(Status: "conflict", FinancialEventId: eventId), Ct);
+        var page = await Audit.QueryAsync(userId, new AuditQuery(Limit: 1, Offset: 1), Ct);
+        var recent = await Audit.QueryAsync(userId, new AuditQuery(Action: "sync_failed", Since: Start.AddSeconds(1)), Ct);
+
+        Assert.Equal(["sync_failed", "conflict"], all.Select(a => a.Action));
+        var conflict = Assert.Single(conflicts);
+        Assert.Equal(("""{"local":{"title":"A"},"google":{"title":"B"}}""", "g1", 12L, Start),
+            (conflict.ConflictDetails, conflict.GoogleEventId, conflict.DurationMs!.Value, conflict.CreatedAt));
+        Assert.Equal("conflict", Assert.Single(page).Action);
+        Assert.Equal(("429", "slow down"), (Assert.Single(recent).ErrorCode, recent[0].ErrorMessage));
+        Assert.Equal("sync_to_google", Assert.Single(await Audit.QueryAsync(other, new AuditQuery(), Ct)).Action);
+    }
+
+    [Fact]
+    public async Task Conflicts_are_listed_resolved_once_and_scoped_by_user()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var conflict = new SyncConflict
+        {
+            UserId = userId, FinancialEventId = Guid.NewGuid(), GoogleEventId = "g1",
+            LocalVersion = """{"title":"Local"}""", GoogleVersion = """{"title":"Google"}""",
+        };
+        var id = await Conflicts.AddAsync(conflict, Ct);
+
+        Assert.Equal(conflict with { Id = id, CreatedAt = Start }, Assert.Single(await Conflicts.ListOpenAsync(userId, Ct)));
+        Assert.Null(await Conflicts.GetAsync(other, id, Ct));
+        Assert.Empty(await Conflicts.ListOpenAsync(other, Ct));
+        Assert.False(await Conflicts.MarkResolvedAsync(other, id, "resolved_local", Start, Ct));
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await Conflicts.MarkResolvedAsync(userId, id, "resolved_google", Time.GetUtcNow(), Ct));
+        Assert.False(await Conflicts.MarkResolvedAsync(userId, id, "resolved_local", Time.GetUtcNow(), Ct));
+
+        Assert.Empty(await Conflicts.ListOpenAsync(userId, Ct));
+        var resolved = (await Conflicts.GetAsync(userId, id, Ct))!;
+        Assert.Equal(("resolved_google", Time.GetUtcNow()), (resolved.Status, resolved.ResolvedAt!.Value));
+    }
+
+    // ---- helpers ----
+
+    private async Task CompleteAllAsync()
+    {
+        foreach (var item in await Queue.ClaimAsync(100, Lease, Ct))
+            Assert.True(await Queue.CompleteAsync(item.Id, item.LeaseId!.Value, Ct));
+    }
+
+    private static CalendarSyncMapping NewMapping(Guid userId) => new()
+    {
+        UserId = userId,
+        FinancialEventId = Guid.NewGuid(),
+        GoogleCalendarId = "primary",
+        GoogleEventId = $"aegis{Guid.NewGuid():N}",
+        GoogleEtag = "\"1\"",
+        ContentHash = "hash-1",
+        SyncSource = SyncSource.Aegis,
+        LastModifiedAt = Start,
+        LastSyncedAt = Start.AddSeconds(1),
+        Version = 1,
+    };
+
+    private static CalendarSyncSettings NewSettings(Guid userId) => new()
+    {
+        UserId = userId,
+        Enabled = true,
+        CalendarId = "primary",
+        GoogleAccountEmail = "me@gmail.com",
+        EncryptedAccessToken = "enc-access",
+        EncryptedRefreshToken = "enc-refresh",
+        TokenExpiresAt = Start.AddHours(1),
+        SyncToken = "token-1",
+        GoogleChannelId = "channel-1",
+        GoogleResourceId = "resource-1",
+        ChannelExpiryAt = Start.AddDays(7),
+        WebhookSecret = "secret",
+        ConflictStrategy = ConflictStrategy.Manual,
+        LastFullSyncAt = Start.AddMinutes(-5),
+    };
+}

@@ -1,0 +1,81 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Aegis.CalendarSync.Tests.Store;
+
+/// <summary>Per test: an emptied database, a fake clock and a service provider built by AddAegisStore.</summary>
+public abstract class StoreTestBase<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    protected static readonly DateTimeOffset Start = new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
+    protected static readonly CancellationToken Ct = CancellationToken.None;
+
+    protected TDatabase Database { get; } = database;
+    protected FakeTimeProvider Time { get; } = new(Start);
+    protected ServiceProvider Services { get; private set; } = null!;
+
+    protected IUserStore Users => Services.GetRequiredService<IUserStore>();
+    protected IFinancialEventStore Events => Services.GetRequiredService<IFinancialEventStore>();
+    protected IMappingStore Mappings => Services.GetRequiredService<IMappingStore>();
+    protected ISettingsStore Settings => Services.GetRequiredService<ISettingsStore>();
+    protected ISyncQueueStore Queue => Services.GetRequiredService<ISyncQueueStore>();
+    protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
+    protected IConflictStore Conflicts => Services.GetRequiredService<IConflictStore>();
+
+    public virtual async Task InitializeAsync()
+    {
+        await Database.ResetAsync();
+        Services = Database.BuildServices(Time, configure: ConfigureServices);
+    }
+
+    public async Task DisposeAsync() => await Services.DisposeAsync();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected async Task<Guid> NewUserAsync(bool syncEnabled = true)
+    {
+        var user = await Users.CreateAsync($"{Guid.NewGuid():N}@example.com", "Test user", Ct);
+        if (syncEnabled) await Settings.UpsertAsync(new CalendarSyncSettings { UserId = user.Id, Enabled = true }, Ct);
+        return user.Id;
+    }
+
+    protected static FinancialEvent NewEvent(Guid userId, string title = "Rent", SyncSource source = SyncSource.Aegis) => new()
+    {
+        Id = Guid.NewGuid(),
+        UserId = userId,
+        Title = title,
+        Description = "Monthly rent",
+        Amount = 1234.5678m,
+        Currency = "EUR",
+        EventType = EventType.Bill,
+        Status = EventStatus.Pending,
+        StartAt = Start.AddDays(3),
+        EndAt = Start.AddDays(3).AddHours(1),
+        TimeZone = "Europe/Lisbon",
+        SyncSource = source,
+    };
+
+    protected async Task<FinancialEvent> InsertEventAsync(Guid userId, string title = "Rent", SyncSource source = SyncSource.Aegis)
+    {
+        var e = NewEvent(userId, title, source);
+        await Events.InsertAsync(e, Ct);
+        return e;
+    }
+
+    protected Task<IReadOnlyList<SyncQueueItem>> QueueOfAsync(Guid userId, QueueStatus? status = null) =>
+        Queue.ListAsync(userId, status, 100, Ct);
+
+    protected async Task<int> ExecuteSqlAsync(string sql, object? args = null)
+    {
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        return await connection.ExecuteAsync(sql, args);
+    }
+
+    protected object DbId(Guid id) => Services.GetRequiredService<SqlDialect>().Id(id);
+}

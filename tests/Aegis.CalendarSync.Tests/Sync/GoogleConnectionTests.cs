@@ -1,0 +1,117 @@
+using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Security;
+using Aegis.CalendarSync.Tests.Store;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aegis.CalendarSync.Tests.Sync;
+
+/// <summary>Connect / disconnect / renew through the real OAuth flow against the emulator (SQLite store).</summary>
+public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private SyncHarness _h = null!;
+
+    private IGoogleConnectionService Connection => _h.Services.GetRequiredService<IGoogleConnectionService>();
+
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task Connect_stores_encrypted_tokens_registers_a_channel_and_full_syncs()
+    {
+        await _h.ConnectAsync();
+
+        var settings = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        Assert.True(settings.Enabled);
+        Assert.NotNull(settings.GoogleChannelId);
+        Assert.NotNull(settings.WebhookSecret);
+        Assert.NotNull(settings.SyncToken);
+        Assert.NotNull(settings.LastFullSyncAt);
+        var counts = await _h.CountsAsync();
+        Assert.Equal(1, counts["events.watch"]);
+        // Stored tokens are ciphertext bound to this user: they decrypt, and the plaintext appears nowhere in the row.
+        var encryptor = _h.Services.GetRequiredService<ITokenEncryptor>();
+        var access = encryptor.Decrypt(settings.EncryptedAccessToken!, TokenContexts.Access(_h.UserId));
+        var refresh = encryptor.Decrypt(settings.EncryptedRefreshToken!, TokenContexts.Refresh(_h.UserId));
+        Assert.DoesNotContain(access, settings.EncryptedAccessToken);
+        Assert.DoesNotContain(refresh, settings.EncryptedRefreshToken);
+        Assert.Throws<TokenDecryptionException>(() => encryptor.Decrypt(settings.EncryptedAccessToken!, TokenContexts.Access(Guid.NewGuid())));
+    }
+
+    [Fact]
+    public async Task Callback_state_is_single_use()
+    {
+        await _h.ConnectAsync();
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
+        var (code, state) = await _h.AuthorizeAsync(authorize);
+        await Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+
+        var replay = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct));
+        Assert.Equal("invalid_state", replay.Code);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not-a-state")]
+    [InlineData("abc.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Forged_or_missing_state_is_refused(string? state)
+    {
+        await _h.ConnectAsync();
+        var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(state, "some-code", null, SyncHarness.RedirectUri, Ct));
+        Assert.Equal("invalid_state", ex.Code);
+    }
+
+    [Fact]
+    public async Task Denied_consent_is_reported_and_consumes_the_state()
+    {
+        await _h.ConnectAsync();
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
+        var (_, state) = await _h.AuthorizeAsync(authorize);
+
+        var denied = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(state, null, "access_denied", SyncHarness.RedirectUri, Ct));
+        var replay = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(state, null, null, SyncHarness.RedirectUri, Ct));
+
+        Assert.Equal("access_denied", denied.Code);
+        Assert.Equal("invalid_state", replay.Code);
+    }
+
+    [Fact]
+    public async Task Disconnect_stops_the_channel_revokes_the_grant_and_deletes_tokens()
+    {
+        await _h.ConnectAsync();
+        var before = await _h.CountsAsync();
+
+        await Connection.DisconnectAsync(_h.UserId, Ct);
+
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
+        Assert.Equal(1, calls["channels.stop"]);
+        Assert.Equal(1, calls["oauth.revoke"]);
+        var settings = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        Assert.False(settings.Enabled);
+        Assert.Null(settings.EncryptedAccessToken);
+        Assert.Null(settings.EncryptedRefreshToken);
+        Assert.Null(settings.GoogleChannelId);
+    }
+
+    [Fact]
+    public async Task Renewal_registers_the_new_channel_before_stopping_the_old_one()
+    {
+        await _h.ConnectAsync();
+        var old = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        await _h.Admin.ClearRequestsAsync();
+
+        await Connection.RenewChannelAsync(_h.UserId, Ct);
+
+        var operations = (await _h.Admin.GetRequestsAsync()).Select(r => r.Operation).Where(o => o is "events.watch" or "channels.stop").ToList();
+        Assert.Equal(["events.watch", "channels.stop"], operations);
+        var renewed = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        Assert.NotEqual(old.GoogleChannelId, renewed.GoogleChannelId);
+        Assert.Equal(0, renewed.LastMessageNumber);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using GoogleCalendarEmulator.Faults;
+using GoogleCalendarEmulator.Tests.Infrastructure;
+
+namespace GoogleCalendarEmulator.Tests.Faults;
+
+public sealed class QuotaTests
+{
+    [Theory]
+    [InlineData(403, HttpStatusCode.Forbidden, "userRateLimitExceeded", "User Rate Limit Exceeded")]
+    [InlineData(429, HttpStatusCode.TooManyRequests, "rateLimitExceeded", "Rate Limit Exceeded")]
+    public async Task Requests_over_the_per_account_rate_fail_until_tokens_refill(int configured, HttpStatusCode status, string reason, string message)
+    {
+        await using var emulator = await EmulatorSession.StartAsync(o =>
+        {
+            o.RateLimitPerSecond = 2;
+            o.RateLimitStatusCode = configured;
+        });
+        var api = await emulator.ApiAsync();
+        var other = await emulator.ApiAsync("other@example.com");
+
+        var first = await api.ListAsync();
+        var second = await api.ListAsync();
+        var limited = await api.ListAsync();
+        var otherAccount = await other.ListAsync();
+        emulator.Time.Advance(TimeSpan.FromMilliseconds(500));
+        var refilled = await api.ListAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        limited.AssertGoogleError(status, $$$"""
+            {"error":{"errors":[{"domain":"usageLimits","reason":"{{{reason}}}","message":"{{{message}}}"}],"code":{{{configured}}},"message":"{{{message}}}"}}
+            """);
+        Assert.Equal("1", limited.Headers.RetryAfter!.ToString());
+        Assert.Equal(HttpStatusCode.OK, otherAccount.Status);
+        Assert.Equal(HttpStatusCode.OK, refilled.Status);
+    }
+}
+
+public sealed class FaultInjectionTests : IAsyncLifetime
+{
+    private EmulatorSession _emulator = null!;
+    private CalendarApi _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorSession.StartAsync();
+        _api = await _emulator.ApiAsync();
+    }
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Theory]
+    [InlineData(500, "global", "backendError", "Backend Error")]
+    [InlineData(503, "global", "backendError", "Service Unavailable")]
+    [InlineData(403, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded")]
+    [InlineData(429, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded")]
+    [InlineData(401, "global", "authError", "Invalid Credentials")]
+    public async Task Counted_fault_fails_exactly_the_next_n_matching_requests_in_google_shape(int status, string domain, string reason, string message)
+    {
+        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 2, Status: status, Method: "POST", PathContains: "/events", RetryAfterSeconds: 7));
+
+        var unmatched = await _api.ListAsync();
+        var failed1 = await _api.InsertAsync(Events.Timed("a"));
+        var failed2 = await _api.InsertAsync(Events.Timed("b"));
+        var passed = await _api.InsertAsync(Events.Timed("c"));
+
+        Assert.Equal(HttpStatusCode.OK, unmatched.Status);
+        foreach (var failed in new[] { failed1, failed2 })
+        {
+            failed.AssertGoogleError((HttpStatusCode)status, $$$"""
+                {"error":{"errors":[{"domain":"{{{domain}}}","reason":"{{{reason}}}","message":"{{{message}}}"}],"code":{{{status}}},"message":"{{{message}}}"}}
+                """);
+            Assert.Equal("7", failed.Headers.RetryAfter!.ToString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, passed.Status);
+        Assert.Single((await _api.ListAsync()).Json!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Fault_with_explicit_reason_uses_that_reason()
+    {
+        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 403, Reason: "userRateLimitExceeded"));
+
+        (await _api.ListAsync()).AssertGoogleError(HttpStatusCode.Forbidden, """
+            {"error":{"errors":[{"domain":"usageLimits","reason":"userRateLimitExceeded","message":"User Rate Limit Exceeded"}],"code":403,"message":"User Rate Limit Exceeded"}}
+            """);
+    }
+
+    [Fact]
+    public async Task Fault_can_target_the_oauth_token_endpoint()
+    {
+        var tokens = await _emulator.Admin.IssueTokensAsync(EmulatorSession.Email);
+        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 500, PathContains: "/token"));
+        var flow = new OAuth.OAuthFlow(_emulator.Http);
+
+        var (failedStatus, _) = await flow.RefreshAsync(tokens.RefreshToken!);
+        var (status, _) = await flow.RefreshAsync(tokens.RefreshToken!);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failedStatus);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Random_faults_are_reproducible_from_the_seed_and_clearable()
+    {
+        async Task<List<HttpStatusCode>> RunAsync()
+        {
+            await _emulator.Admin.SetRandomFaultsAsync(new RandomFaultRule(Rate: 0.5, Seed: 1234, Status: 503));
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 20; i++)
+            {
+                statuses.Add((await _api.ListAsync()).Status);
+            }
+
+            return statuses;
+        }
+
+        var first = await RunAsync();
+        var second = await RunAsync();
+        await _emulator.Admin.ClearFaultsAsync();
+        var cleared = await _api.ListAsync();
+
+        Assert.Equal(first, second);
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, first);
+        Assert.Contains(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.OK, cleared.Status);
+    }
+
+    [Fact]
+    public async Task Latency_holds_requests_until_emulator_time_passes()
+    {
+        await _emulator.Admin.SetLatencyAsync(TimeSpan.FromSeconds(2));
+
+        var pending = _api.ListAsync();
+        var due = await _emulator.Time.NextTimerAsync();
+        Assert.False(pending.IsCompleted);
+        _emulator.Time.Advance(due);
+
+        Assert.Equal(HttpStatusCode.OK, (await pending).Status);
+        Assert.Equal(TimeSpan.FromSeconds(2), due);
+    }
+
+    [Fact]
+    public async Task Request_log_counts_api_calls_per_operation_but_not_admin_calls()
+    {
+        await _emulator.Admin.ClearRequestsAsync();
+        var inserted = await _api.InsertAsync(Events.Timed("a"));
+        await _api.InsertAsync(Events.Timed("b"));
+        await _api.PatchAsync(inserted.Id, new { summary = "c" });
+        await _api.ListAsync();
+        await _api.GetAsync("missing");
+        await _emulator.Admin.CreateAccountAsync("someone@example.com");
+
+        var counts = await _emulator.Admin.GetRequestCountsAsync();
+        var log = await _emulator.Admin.GetRequestsAsync();
+
+        Assert.Equal(new Dictionary<string, int> { ["events.get"] = 1, ["events.insert"] = 2, ["events.list"] = 1, ["events.patch"] = 1 }, counts);
+        var notFound = log.Single(e => e.Operation == "events.get");
+        Assert.Equal(404, notFound.Status);
+        Assert.Equal("GET", notFound.Method);
+        Assert.Equal("/calendar/v3/calendars/primary/events/missing", notFound.Path);
+        Assert.Equal(EmulatorSession.Email, notFound.Account);
+        Assert.Equal("2026-11-30T10:00:00.000Z", notFound.At);
+    }
+
+    [Fact]
+    public async Task Reset_forgets_events_tokens_and_log()
+    {
+        await _api.InsertAsync(Events.Timed("a"));
+
+        await _emulator.Admin.ResetAsync();
+        var rejected = await _api.ListAsync();
+        var fresh = await (await _emulator.ApiAsync()).ListAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.Status);
+        Assert.Empty(fresh.Json!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_inserts_on_one_account_all_succeed_with_distinct_etags_and_one_sync()
+    {
+        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+
+        var inserts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => _api.InsertAsync(Events.Timed($"parallel {i}"))));
+        var (changes, _, _) = await _api.ListAllAsync($"maxResults=7&syncToken={Uri.EscapeDataString(syncToken)}");
+
+        Assert.All(inserts, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(40, inserts.Select(r => r.Etag).Distinct().Count());
+        Assert.Equal(inserts.Select(r => r.Id).Order(StringComparer.Ordinal), changes.Select(c => (string)c["id"]!).Order(StringComparer.Ordinal));
+    }
+}
