@@ -20,15 +20,19 @@ public sealed class ChannelRenewalJob(
     public const string DisabledReason =
         "Google stopped accepting push-channel renewals for this calendar. Reconnect Google to resume sync.";
 
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = CronExpression.Parse(options.Value.Cron);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = time.GetUtcNow();
-            var next = schedule.GetNextOccurrence(now.UtcDateTime);
+            var next = schedule.GetNextOccurrence(time.GetUtcNow().UtcDateTime);
             if (next is null) return;
-            await Task.Delay(next.Value - now.UtcDateTime, time, stoppingToken);
+            // Waits in slices: one timer cannot span more than ~49 days, and a monthly or yearly cron can.
+            TimeSpan remaining;
+            while ((remaining = next.Value - time.GetUtcNow().UtcDateTime) > TimeSpan.Zero)
+                await Task.Delay(remaining < MaxTimerWait ? remaining : MaxTimerWait, time, stoppingToken);
             try
             {
                 await RunOnceAsync(stoppingToken);
