@@ -29,12 +29,13 @@ public static class ServerRegistration
         EnvironmentAliases.Apply(configuration);
         if (builder.Environment.IsDevelopment())
             DevelopmentSecrets.Apply(configuration, Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"));
+        RequiredSecrets.EnsurePresent(configuration);
 
         EmbeddedEmulator.StartIfEnabled(builder);
 
         var services = builder.Services;
         services.TryAddSingletonTimeProvider();
-        AddOptions(services, configuration, builder.Environment);
+        AddOptions(services);
         // Store (+ its migration hosted service), queue processor, Google client, token encryption, sync engine.
         services.AddAegisSyncEngine(configuration);
 
@@ -95,27 +96,13 @@ public static class ServerRegistration
         return app;
     }
 
-    private static void AddOptions(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static void AddOptions(IServiceCollection services)
     {
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations()
-            .PostConfigure(o => o.SeedDemoAccount |= environment.IsDevelopment() && configuration[$"{ServerOptions.Section}:SeedDemoAccount"] is null)
-            .ValidateOnStart();
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
         services.AddOptions<EmbeddedEmulatorOptions>().BindConfiguration(EmbeddedEmulatorOptions.Section);
-        services.AddOptions<SecurityOptions>()
-            .Configure(o =>
-            {
-                o.TokensEncryptionKey = configuration[SecurityOptions.TokensEncryptionKeyName];
-                o.WebhookSecret = configuration[SecurityOptions.WebhookSecretName];
-            })
-            .Validate(o => SecurityOptions.IsValidEncryptionKey(o.TokensEncryptionKey),
-                $"{SecurityOptions.TokensEncryptionKeyName} is missing or invalid: set it to 64 hex characters (32 random bytes), " +
-                "e.g. the output of `openssl rand -hex 32`. OAuth tokens cannot be stored without it.")
-            .Validate(o => SecurityOptions.IsValidWebhookSecret(o.WebhookSecret),
-                $"{SecurityOptions.WebhookSecretName} is missing or shorter than 32 characters.")
-            .ValidateOnStart();
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services) =>

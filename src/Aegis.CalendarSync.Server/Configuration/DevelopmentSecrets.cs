@@ -9,10 +9,10 @@ public static class DevelopmentSecrets
     public static void Apply(IConfigurationManager configuration, string dataDirectory)
     {
         var generated = new Dictionary<string, string?>();
-        Provide(configuration, dataDirectory, SecurityOptions.TokensEncryptionKeyName, "tokens-encryption.key",
-            SecurityOptions.IsValidEncryptionKey, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), generated);
-        Provide(configuration, dataDirectory, SecurityOptions.WebhookSecretName, "webhook-secret.key",
-            SecurityOptions.IsValidWebhookSecret, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), generated);
+        Provide(configuration, dataDirectory, SecretNames.TokensEncryptionKeyName, "tokens-encryption.key",
+            SecretNames.IsValidEncryptionKey, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), generated);
+        Provide(configuration, dataDirectory, SecretNames.WebhookSecretName, "webhook-secret.key",
+            SecretNames.IsValidWebhookSecret, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), generated);
         Provide(configuration, dataDirectory, DemoAccount.PasswordKey, "demo-password.txt",
             DemoAccount.IsValidPassword, DemoAccount.GeneratePassword, generated);
         if (generated.Count > 0) configuration.AddInMemoryCollection(generated);

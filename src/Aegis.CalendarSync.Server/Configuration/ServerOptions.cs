@@ -16,7 +16,7 @@ public sealed class ServerOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan ApiTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Creates demo@example.com when absent (on by default only in Development).</summary>
+    /// <summary>Creates demo@example.com when absent (set in appsettings.Development.json).</summary>
     public bool SeedDemoAccount { get; set; }
 
     /// <summary>How long the queue-depth gauge reuses one database count.</summary>

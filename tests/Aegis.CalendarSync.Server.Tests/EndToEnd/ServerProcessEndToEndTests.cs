@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using GoogleCalendarEmulator.Admin;
+using GoogleCalendarEmulator.Hosting;
+
+namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
+
+/// <summary>The product as deployed: the real server process (Production environment, configuration from the
+/// environment, SQLite in a temp folder) against an in-process emulator, with real timers throughout.</summary>
+public sealed class ServerProcessEndToEndTests
+{
+    private const string GoogleAccount = "demo@example.com";
+
+    [Fact]
+    public async Task Event_round_trips_through_google_and_disconnect_stops_the_channel_and_drops_tokens()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true });
+        var admin = new EmulatorAdminClient(new HttpClient(), emulator.BaseUri);
+        using var dataDirectory = new TempDirectory();
+        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var password = TestSecrets.Password();
+        await using var server = await ServerProcess.StartAsync(baseUri, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["PUBLIC_BASE_URL"] = baseUri.AbsoluteUri,
+            ["TOKENS_ENCRYPTION_KEY"] = TestSecrets.EncryptionKey(),
+            ["WEBHOOK_SECRET"] = TestSecrets.WebhookSecret(),
+            ["STORE_PROVIDER"] = "sqlite",
+            ["STORE_DATA_DIRECTORY"] = dataDirectory.Path,
+            ["GOOGLE_CLIENT_ID"] = OAuthClientRegistration.DefaultClientId,
+            ["GOOGLE_CLIENT_SECRET"] = OAuthClientRegistration.DefaultClientSecret,
+            ["GOOGLE_API_BASE_URL"] = emulator.BaseUri.AbsoluteUri,
+            ["GOOGLE_OAUTH_AUTHORIZE_URL"] = new Uri(emulator.BaseUri, "o/oauth2/v2/auth").AbsoluteUri,
+            ["GOOGLE_TOKEN_URL"] = new Uri(emulator.BaseUri, "token").AbsoluteUri,
+            ["GOOGLE_REVOKE_URL"] = new Uri(emulator.BaseUri, "revoke").AbsoluteUri,
+            ["Server__SeedDemoAccount"] = "true",
+            ["DEMO_PASSWORD"] = password,
+            ["Emulator__Enabled"] = "false",
+        });
+
+        // Sign in through the API.
+        using var anonymous = new HttpClient { BaseAddress = baseUri };
+        var token = await (await anonymous.PostAsJsonAsync("api/auth/token", new { email = "demo@example.com", password })).ReadJsonAsync();
+        using var api = new HttpClient { BaseAddress = baseUri };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["access_token"]!);
+
+        // Connect Google: start → emulator consent (auto-approved) → callback, redirects followed by HttpClient.
+        var connected = await api.GetAsync("api/google/auth/start");
+        Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
+        Assert.Equal(baseUri.AbsolutePath + "api/google/auth/callback", connected.RequestMessage!.RequestUri!.AbsolutePath);
+        var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.True((bool)settings["connected"]!);
+        Assert.True((bool)settings["enabled"]!);
+
+        // Create in the wallet → appears in Google.
+        var created = await (await api.PostJsonAsync("api/events", EventBodies.Valid("Water bill", 31.5m))).ReadJsonAsync(201);
+        var eventId = Guid.Parse((string)created["id"]!);
+        var googleEventId = GoogleEventId.FromFinancialEventId(eventId);
+        var googleToken = (await admin.IssueTokensAsync(GoogleAccount)).AccessToken;
+        using var google = new HttpClient { BaseAddress = emulator.BaseUri };
+        google.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", googleToken);
+        var inGoogle = await Eventually.GetAsync(async () =>
+        {
+            var response = await google.GetAsync($"calendar/v3/calendars/primary/events/{googleEventId}");
+            return response.IsSuccessStatusCode ? await response.ReadJsonAsync() : null;
+        }, "the event to reach Google");
+        Assert.Equal(SummaryFormat.Format("Water bill", EventType.Bill, 31.5m, "EUR"), (string?)inGoogle["summary"]);
+
+        // A person edits it in Google → push → the wallet shows the edit.
+        await admin.PatchEventAsPersonAsync(GoogleAccount, "primary", googleEventId,
+            new { summary = SummaryFormat.Format("Water bill (corrected)", EventType.Bill, 31.5m, "EUR") });
+        await Eventually.TrueAsync(async () =>
+            (string?)(await (await api.GetAsync($"api/events/{eventId}")).ReadJsonAsync())["title"] == "Water bill (corrected)",
+            "the Google edit to reach the wallet");
+
+        // Disconnect → the channel is stopped at Google and the tokens are gone.
+        await admin.ClearRequestsAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync("api/google/auth/revoke", null)).StatusCode);
+        var calls = (await admin.GetRequestsAsync()).Select(r => r.Operation).ToList();
+        Assert.Contains("channels.stop", calls);
+        Assert.Contains("oauth.revoke", calls);
+        var after = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.False((bool)after["connected"]!);
+        Assert.False((bool)after["enabled"]!);
+        Assert.Null((string?)after["channel_expiry_at"]);
+        Assert.DoesNotContain("fail:", server.Output);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
+
+/// <summary>The built server run as its own process (<c>dotnet Aegis.CalendarSync.Server.dll</c>) with environment
+/// configuration, exactly as deployed. Output is captured for failure messages.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, Uri baseUri)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseUri { get; }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<ServerProcess> StartAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment)
+    {
+        var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment))!, baseUri);
+        await server.WaitUntilHealthyAsync();
+        return server;
+    }
+
+    /// <summary>For configurations that must refuse to start: waits for the process to exit by itself.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment)
+    {
+        await using var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment))!, baseUri);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await server._process.WaitForExitAsync(timeout.Token);
+        server._process.WaitForExit(); // flushes the redirected output
+        return (server._process.ExitCode, server.Output);
+    }
+
+    private static ProcessStartInfo StartInfo(Uri baseUri, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = LocateServerDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseUri.AbsoluteUri.TrimEnd('/');
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return start;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            await ProbeHealthAsync(http);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Output}", e);
+        }
+    }
+
+    private Task ProbeHealthAsync(HttpClient http) =>
+        Eventually.TrueAsync(async () =>
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                return (await http.GetAsync("healthz")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "the server process to answer /healthz", TimeSpan.FromSeconds(90));
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>src/Aegis.CalendarSync.Server/bin/{same configuration as the tests}/net10.0/Aegis.CalendarSync.Server.dll.</summary>
+    private static string LocateServerDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Aegis.CalendarSync.slnx"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Aegis.CalendarSync.slnx not found above " + AppContext.BaseDirectory);
+        var dll = Path.Combine(root.FullName, "src", "Aegis.CalendarSync.Server", "bin", configuration, framework, "Aegis.CalendarSync.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+    }
+}
