@@ -1,0 +1,62 @@
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Aegis.CalendarSync.Server.Tests.Ui;
+
+/// <summary>The UI in Debian's chromium (never a downloaded browser), selected by label and role like a person would.
+/// A missing chromium fails the test: the UI is part of the product.</summary>
+public sealed class BrowserUiTests : IAsyncLifetime
+{
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("AEGIS_CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    private TestServerHost _server = null!;
+    private TestUser _user = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestServerHost.StartAsync(new TestServerOptions { Settings = { ["Emulator:AutoApprove"] = "false" } });
+        _user = await _server.CreateUserAsync("browser@example.com");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task User_signs_in_creates_a_bill_and_connects_google_through_the_consent_page()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath}: apt-get install -y chromium (or set AEGIS_CHROMIUM_PATH).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = _server.BaseUri.AbsoluteUri });
+
+        await page.GotoAsync("/events");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(_user.Account.Email);
+        await page.GetByLabel("Password").FillAsync(_user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Financial events" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Internet bill");
+        await page.GetByLabel("Type").SelectOptionAsync("Bill");
+        await page.GetByLabel("Amount").FillAsync("39.99");
+        await page.GetByLabel("Currency").FillAsync("EUR");
+        await page.GetByLabel("Date").FillAsync("2030-05-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Financial events" });
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Internet bill" })).ToBeVisibleAsync();
+        await Assertions.Expect(table).ToContainTextAsync("39.99 EUR");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Google connection" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveTextAsync("Not connected");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connect Google Calendar" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Google Accounts"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Google Calendar connected" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToContainTextAsync("Connected");
+    }
+}
