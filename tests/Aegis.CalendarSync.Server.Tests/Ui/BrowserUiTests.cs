@@ -58,5 +58,18 @@ public sealed class BrowserUiTests : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Google Calendar connected" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToContainTextAsync("Connected");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sync status" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Sync queued." })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Audit log" })).ToContainTextAsync("connected");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conflicts" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No open conflicts.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Queue depth by status" })).ToBeVisibleAsync();
     }
 }
