@@ -14,6 +14,7 @@ using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 
 namespace Aegis.CalendarSync.Server;
@@ -27,32 +28,45 @@ public static class ServerRegistration
     {
         var configuration = builder.Configuration;
         EnvironmentAliases.Apply(configuration);
-        if (builder.Environment.IsDevelopment())
-            DevelopmentSecrets.Apply(configuration, Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"));
+        var dataDirectory = DataDirectory.Resolve(configuration);
+        if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
         RequiredSecrets.EnsurePresent(configuration);
-
         EmbeddedEmulator.StartIfEnabled(builder);
 
         var services = builder.Services;
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         AddOptions(services);
         // Store (+ its migration hosted service), queue processor, Google client, token encryption, sync engine.
         services.AddAegisSyncEngine(configuration);
+        AddWeb(services, dataDirectory);
+        AddObservability(services);
 
+        // Hosted services start in registration order: the store's migration (added above) runs before these.
+        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
+        services.AddSingleton<ChannelRenewalJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelRenewalJob>());
+        return builder;
+    }
+
+    private static void AddWeb(IServiceCollection services, string dataDirectory)
+    {
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddAegisAuthentication();
-        services.AddAntiforgery();
-        // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in).
-        services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(configuration["Store:DataDirectory"] ?? "data"), "keys")));
-        services.AddRazorComponents();
-        services.AddCascadingAuthenticationState();
-
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
+        services.AddAntiforgery();
+        // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
+        services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
+            .PersistKeysToFileSystem(DataDirectory.CreateOwnerOnly(Path.Combine(dataDirectory, "keys")));
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
         services.AddScoped<GoogleWebhookHandler>();
+    }
 
+    private static void AddObservability(IServiceCollection services)
+    {
         services.AddSingleton<QueueDepthMonitor>();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton<DashboardMetrics>();
@@ -62,13 +76,6 @@ public static class ServerRegistration
         services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncMetrics.MeterName).AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-
-        // Hosted services start in registration order: the store's migration (added above) runs before these.
-        services.AddHostedService<StartupInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
-        services.AddSingleton<ChannelRenewalJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChannelRenewalJob>());
-        return builder;
     }
 
     /// <summary>The request pipeline and every endpoint.</summary>
@@ -104,7 +111,4 @@ public static class ServerRegistration
             .ValidateOnStart();
         services.AddOptions<EmbeddedEmulatorOptions>().BindConfiguration(EmbeddedEmulatorOptions.Section);
     }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
 }

@@ -22,7 +22,7 @@ public static class DevelopmentSecrets
         Func<string?, bool> isValid, Func<string> generate, Dictionary<string, string?> generated)
     {
         if (isValid(configuration[name])) return;
-        Directory.CreateDirectory(dataDirectory);
+        DataDirectory.CreateOwnerOnly(dataDirectory);
         var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path) || !isValid(File.ReadAllText(path).Trim()))
             WriteOwnerOnly(path, generate());

@@ -30,8 +30,16 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment)
     {
         var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment))!, baseUri);
-        await server.WaitUntilHealthyAsync();
-        return server;
+        try
+        {
+            await server.WaitUntilHealthyAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>For configurations that must refuse to start: waits for the process to exit by itself.</summary>
