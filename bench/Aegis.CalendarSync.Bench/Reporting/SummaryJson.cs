@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -7,6 +8,8 @@ public static class SummaryJson
 {
     private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
     {
+        // Written to a console and a file, never embedded in HTML: keep '+' and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new RoundingDoubleConverter() },
     };
 
