@@ -4,7 +4,7 @@ namespace Aegis.CalendarSync.Bench.Measurement;
 /// minute); full gives stabler medians (under five minutes on a 2-core machine).</summary>
 public sealed record BenchProfile(string Name, bool Quick, int Repetitions, int WarmupPairs)
 {
-    public static readonly BenchProfile Full = new("full", Quick: false, Repetitions: 5, WarmupPairs: 1);
+    public static readonly BenchProfile Full = new("full", Quick: false, Repetitions: 7, WarmupPairs: 1);
     public static readonly BenchProfile QuickCheck = new("quick", Quick: true, Repetitions: 3, WarmupPairs: 1);
 
     /// <summary>Items per trial for a scenario.</summary>

@@ -21,12 +21,24 @@ public sealed record BenchSummary(
         scenarios);
 }
 
-public sealed record MachineInfo(int ProcessorCount, string Os, string Runtime)
+/// <summary><see cref="LoadAverage"/> is the 1-minute load average when the run ended (Linux only): above the core
+/// count, other processes competed for the CPU and absolute times are inflated; the paired ratios are what to read.</summary>
+public sealed record MachineInfo(int ProcessorCount, string Os, string Runtime, double? LoadAverage)
 {
+    private const string LoadAverageFile = "/proc/loadavg";
+
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
         System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+        ReadLoadAverage());
+
+    private static double? ReadLoadAverage() =>
+        File.Exists(LoadAverageFile)
+        && double.TryParse(File.ReadAllText(LoadAverageFile).Split(' ')[0], System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
 }
 
 /// <summary>The quotas in force: high enough that none was reached (a throttled call voids the run).</summary>

@@ -19,7 +19,7 @@ public sealed class EchoSuppressionScenario : IScenario
     public IReadOnlyList<string> Counters => [Scenarios.Counters.ApiCalls, Scenarios.Counters.LocalWrites];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
-        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 200, quick: 50));
+        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 150, quick: 50));
 
     private sealed class Session(EngineHarness h, int size) : IScenarioSession
     {

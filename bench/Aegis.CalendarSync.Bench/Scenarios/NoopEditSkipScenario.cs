@@ -19,7 +19,7 @@ public sealed class NoopEditSkipScenario : IScenario
     public IReadOnlyList<string> Counters => [Scenarios.Counters.ApiCalls];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
-        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 150, quick: 40));
+        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 120, quick: 40));
 
     private sealed class Session(EngineHarness h, int size) : IScenarioSession
     {

@@ -23,7 +23,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
         try
         {
             var postgres = await EngineHarness.StartAsync(await PostgresBenchDatabase.CreateAsync(ct), ct);
-            return new Session(sqlite, postgres, profile.Size(full: 150, quick: 40));
+            return new Session(sqlite, postgres, profile.Size(full: 120, quick: 40));
         }
         catch
         {

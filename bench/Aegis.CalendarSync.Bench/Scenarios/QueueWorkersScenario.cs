@@ -29,7 +29,7 @@ public sealed class QueueWorkersScenario : IScenario
         {
             harnesses.Add(await QueueHarness.StartAsync(database, workerCount: 1, BatchSize, ct));
             harnesses.Add(await QueueHarness.StartAsync(database, workerCount: 4, BatchSize, ct));
-            return new Session(database, harnesses[0], harnesses[1], profile.Size(full: 1000, quick: 200));
+            return new Session(database, harnesses[0], harnesses[1], profile.Size(full: 500, quick: 200));
         }
         catch
         {
