@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Measurement;
+using Aegis.CalendarSync.Mapping;
 
 namespace Aegis.CalendarSync.Bench.Scenarios;
 
@@ -16,7 +17,7 @@ public sealed class EchoSuppressionScenario : IScenario
 
     public string ArmB => "google edits";
 
-    public IReadOnlyList<string> Counters => [Scenarios.Counters.ApiCalls, Scenarios.Counters.LocalWrites];
+    public IReadOnlyList<string> Counters => [CounterNames.ApiCalls, CounterNames.LocalWrites];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
         new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 150, quick: 50));
@@ -47,8 +48,8 @@ public sealed class EchoSuppressionScenario : IScenario
             var writes = before.Zip(after).Count(pair => !Equals(pair.First, pair.Second));
             return new Trial(size, elapsed, new Dictionary<string, double>
             {
-                [Scenarios.Counters.ApiCalls] = calls.Calls,
-                [Scenarios.Counters.LocalWrites] = writes,
+                [CounterNames.ApiCalls] = calls.Calls,
+                [CounterNames.LocalWrites] = writes,
             });
         }
 
@@ -59,7 +60,7 @@ public sealed class EchoSuppressionScenario : IScenario
             foreach (var id in financialEventIds)
             {
                 await h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary",
-                    Aegis.CalendarSync.Mapping.GoogleEventId.FromFinancialEventId(id), new { summary = $"Edited in Google {id:N}" }, ct);
+                    GoogleEventId.FromFinancialEventId(id), new { summary = $"Edited in Google {id:N}" }, ct);
             }
         }
     }

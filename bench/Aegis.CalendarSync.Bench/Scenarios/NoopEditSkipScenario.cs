@@ -16,7 +16,7 @@ public sealed class NoopEditSkipScenario : IScenario
 
     public string ArmB => "real edit";
 
-    public IReadOnlyList<string> Counters => [Scenarios.Counters.ApiCalls];
+    public IReadOnlyList<string> Counters => [CounterNames.ApiCalls];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
         new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 120, quick: 40));
@@ -40,7 +40,7 @@ public sealed class NoopEditSkipScenario : IScenario
                 throw new BenchmarkInvalidException($"{size} saves enqueued {drained.Items} items; the trigger should enqueue one per save.");
             }
 
-            return new Trial(size, elapsed, new Dictionary<string, double> { [Scenarios.Counters.ApiCalls] = calls.Calls });
+            return new Trial(size, elapsed, new Dictionary<string, double> { [CounterNames.ApiCalls] = calls.Calls });
         }
 
         public ValueTask DisposeAsync() => h.DisposeAsync();

@@ -15,7 +15,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
 
     public string ArmB => "postgres";
 
-    public IReadOnlyList<string> Counters => [Scenarios.Counters.ApiCalls];
+    public IReadOnlyList<string> Counters => [CounterNames.ApiCalls];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
                     $"{h.StoreProvider}: {size} events saved but {drained.Items} items processed and {calls.Of("events.insert")} inserted in Google.");
             }
 
-            return new Trial(size, elapsed, new Dictionary<string, double> { [Scenarios.Counters.ApiCalls] = calls.Calls });
+            return new Trial(size, elapsed, new Dictionary<string, double> { [CounterNames.ApiCalls] = calls.Calls });
         }
 
         public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class QueueWorkersScenario : IScenario
 
     public string ArmB => "WorkerCount 4";
 
-    public IReadOnlyList<string> Counters => [Scenarios.Counters.Claims];
+    public IReadOnlyList<string> Counters => [CounterNames.Claims];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
@@ -56,7 +56,7 @@ public sealed class QueueWorkersScenario : IScenario
                 throw new BenchmarkInvalidException($"{size} items enqueued but {drained.Items} processed.");
             }
 
-            return new Trial(size, elapsed, new Dictionary<string, double> { [Scenarios.Counters.Claims] = drained.Claims });
+            return new Trial(size, elapsed, new Dictionary<string, double> { [CounterNames.Claims] = drained.Claims });
         }
 
         public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 namespace Aegis.CalendarSync.Bench.Scenarios;
 
 /// <summary>Names of the counters scenarios report (per item in the summary).</summary>
-public static class Counters
+public static class CounterNames
 {
     /// <summary>Calendar + OAuth requests the emulator answered in the timed region.</summary>
     public const string ApiCalls = "apiCalls";
