@@ -28,7 +28,11 @@ public static class GoogleServiceCollectionExtensions
         services.TryAddTransient<AccessTokenHandler>();
         services.TryAddTransient<AccountRateLimitHandler>();
 
+        // The token provider is a singleton holding this typed client for the process lifetime, so connection
+        // recycling (DNS changes) comes from PooledConnectionLifetime instead of handler rotation.
         services.AddHttpClient<GoogleOAuthClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("google-oauth", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<GoogleApiOptions>>().Value;

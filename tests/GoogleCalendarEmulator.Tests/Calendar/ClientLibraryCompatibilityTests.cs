@@ -10,19 +10,8 @@ namespace GoogleCalendarEmulator.Tests.Calendar;
 /// <summary>What Google's own client libraries send besides the documented fields: gzip-compressed request bodies
 /// (the .NET client's GZipEnabled default, Java's GZipContent) and the standard query parameters
 /// (alt, prettyPrint, fields, quotaUser) that every method accepts.</summary>
-public sealed class ClientLibraryCompatibilityTests : IAsyncLifetime
+public sealed class ClientLibraryCompatibilityTests : CalendarApiTestBase
 {
-    private EmulatorSession _emulator = null!;
-    private CalendarApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorSession.StartAsync();
-        _api = await _emulator.ApiAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task Gzip_compressed_insert_body_is_accepted()
     {
@@ -36,7 +25,7 @@ public sealed class ClientLibraryCompatibilityTests : IAsyncLifetime
         var content = new ByteArrayContent(compressed.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         content.Headers.ContentEncoding.Add("gzip");
-        using var response = await _api.Http.PostAsync("calendar/v3/calendars/primary/events?alt=json&prettyPrint=false", content);
+        using var response = await Api.Http.PostAsync("calendar/v3/calendars/primary/events?alt=json&prettyPrint=false", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ev = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -49,7 +38,7 @@ public sealed class ClientLibraryCompatibilityTests : IAsyncLifetime
         var content = new ByteArrayContent([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Headers.ContentEncoding.Add("gzip");
-        using var response = await _api.Http.PostAsync("calendar/v3/calendars/primary/events", content);
+        using var response = await Api.Http.PostAsync("calendar/v3/calendars/primary/events", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
@@ -59,7 +48,7 @@ public sealed class ClientLibraryCompatibilityTests : IAsyncLifetime
     [Fact]
     public async Task Standard_query_parameters_are_accepted_on_list()
     {
-        var response = await _api.ListAsync("alt=json&prettyPrint=false&quotaUser=abc&fields=items(id,summary),nextSyncToken");
+        var response = await Api.ListAsync("alt=json&prettyPrint=false&quotaUser=abc&fields=items(id,summary),nextSyncToken");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("calendar#events", (string?)response.Json!["kind"]);

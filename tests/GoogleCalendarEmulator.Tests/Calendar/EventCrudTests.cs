@@ -3,23 +3,12 @@ using GoogleCalendarEmulator.Tests.Infrastructure;
 
 namespace GoogleCalendarEmulator.Tests.Calendar;
 
-public sealed class EventCrudTests : IAsyncLifetime
+public sealed class EventCrudTests : CalendarApiTestBase
 {
-    private EmulatorSession _emulator = null!;
-    private CalendarApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorSession.StartAsync();
-        _api = await _emulator.ApiAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task Insert_returns_google_shaped_event_that_get_returns_unchanged()
     {
-        var inserted = await _api.InsertAsync(new
+        var inserted = await Api.InsertAsync(new
         {
             summary = "Rent due",
             description = "Pay rent",
@@ -43,17 +32,17 @@ public sealed class EventCrudTests : IAsyncLifetime
         Assert.Equal("42", (string?)ev["extendedProperties"]!["private"]!["aegisId"]);
         Assert.Null(ev["location"]);
 
-        var fetched = await _api.GetAsync(inserted.Id);
+        var fetched = await Api.GetAsync(inserted.Id);
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(ev, fetched.Json));
     }
 
     [Fact]
     public async Task Update_changes_etag_bumps_sequence_and_updated()
     {
-        var inserted = await _api.InsertAsync(Events.Timed("Before"));
-        _emulator.Time.Advance(TimeSpan.FromMinutes(5));
+        var inserted = await Api.InsertAsync(Events.Timed("Before"));
+        Emulator.Time.Advance(TimeSpan.FromMinutes(5));
 
-        var updated = await _api.UpdateAsync(inserted.Id, Events.Timed("After"), ifMatch: inserted.Etag);
+        var updated = await Api.UpdateAsync(inserted.Id, Events.Timed("After"), ifMatch: inserted.Etag);
 
         Assert.Equal(HttpStatusCode.OK, updated.Status);
         Assert.NotEqual(inserted.Etag, updated.Etag);
@@ -65,7 +54,7 @@ public sealed class EventCrudTests : IAsyncLifetime
     [Fact]
     public async Task Patch_merges_fields_and_keeps_the_rest()
     {
-        var inserted = await _api.InsertAsync(new
+        var inserted = await Api.InsertAsync(new
         {
             summary = "Bill",
             location = "Home",
@@ -74,7 +63,7 @@ public sealed class EventCrudTests : IAsyncLifetime
             extendedProperties = new { @private = new Dictionary<string, string> { ["a"] = "1" } },
         });
 
-        var patched = await _api.PatchAsync(inserted.Id, new { description = "added", extendedProperties = new { @private = new Dictionary<string, string> { ["b"] = "2" } } });
+        var patched = await Api.PatchAsync(inserted.Id, new { description = "added", extendedProperties = new { @private = new Dictionary<string, string> { ["b"] = "2" } } });
 
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         Assert.Equal("Bill", (string?)patched.Json!["summary"]);
@@ -88,10 +77,10 @@ public sealed class EventCrudTests : IAsyncLifetime
     [Fact]
     public async Task Reminders_only_change_keeps_updated_but_changes_etag()
     {
-        var inserted = await _api.InsertAsync(Events.Timed("Bill"));
-        _emulator.Time.Advance(TimeSpan.FromMinutes(1));
+        var inserted = await Api.InsertAsync(Events.Timed("Bill"));
+        Emulator.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var patched = await _api.PatchAsync(inserted.Id, new { reminders = new { useDefault = false, overrides = new[] { new { method = "popup", minutes = 30 } } } });
+        var patched = await Api.PatchAsync(inserted.Id, new { reminders = new { useDefault = false, overrides = new[] { new { method = "popup", minutes = 30 } } } });
 
         Assert.Equal((string?)inserted.Json!["updated"], (string?)patched.Json!["updated"]);
         Assert.NotEqual(inserted.Etag, patched.Etag);
@@ -103,10 +92,10 @@ public sealed class EventCrudTests : IAsyncLifetime
     [InlineData("DELETE")]
     public async Task Write_with_stale_if_match_fails_with_412_condition_not_met(string method)
     {
-        var inserted = await _api.InsertAsync(Events.Timed("Bill"));
-        await _api.PatchAsync(inserted.Id, new { summary = "changed" });
+        var inserted = await Api.InsertAsync(Events.Timed("Bill"));
+        await Api.PatchAsync(inserted.Id, new { summary = "changed" });
 
-        var response = await _api.SendAsync(new HttpMethod(method), $"calendar/v3/calendars/primary/events/{inserted.Id}",
+        var response = await Api.SendAsync(new HttpMethod(method), $"calendar/v3/calendars/primary/events/{inserted.Id}",
             method == "DELETE" ? null : Events.Timed("stale"), ifMatch: inserted.Etag);
 
         response.AssertGoogleError(HttpStatusCode.PreconditionFailed, """
@@ -121,7 +110,7 @@ public sealed class EventCrudTests : IAsyncLifetime
     [InlineData("wxyz12345")]
     public async Task Insert_with_invalid_client_id_fails_with_400(string id)
     {
-        var response = await _api.InsertAsync(Events.Timed("x", id: id));
+        var response = await Api.InsertAsync(Events.Timed("x", id: id));
 
         response.AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"global","reason":"invalid","message":"Invalid resource id value."}],"code":400,"message":"Invalid resource id value."}}
@@ -134,24 +123,24 @@ public sealed class EventCrudTests : IAsyncLifetime
         const string duplicate = """
             {"error":{"errors":[{"domain":"global","reason":"duplicate","message":"The requested identifier already exists."}],"code":409,"message":"The requested identifier already exists."}}
             """;
-        Assert.Equal(HttpStatusCode.OK, (await _api.InsertAsync(Events.Timed("x", id: "aegis0001"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Api.InsertAsync(Events.Timed("x", id: "aegis0001"))).Status);
 
-        (await _api.InsertAsync(Events.Timed("x", id: "aegis0001"))).AssertGoogleError(HttpStatusCode.Conflict, duplicate);
+        (await Api.InsertAsync(Events.Timed("x", id: "aegis0001"))).AssertGoogleError(HttpStatusCode.Conflict, duplicate);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync("aegis0001")).Status);
-        (await _api.InsertAsync(Events.Timed("x", id: "aegis0001"))).AssertGoogleError(HttpStatusCode.Conflict, duplicate);
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync("aegis0001")).Status);
+        (await Api.InsertAsync(Events.Timed("x", id: "aegis0001"))).AssertGoogleError(HttpStatusCode.Conflict, duplicate);
     }
 
     [Fact]
     public async Task Delete_keeps_a_cancelled_tombstone_and_second_delete_is_410()
     {
-        var inserted = await _api.InsertAsync(Events.Timed("Bill"));
+        var inserted = await Api.InsertAsync(Events.Timed("Bill"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync(inserted.Id)).Status);
-        var tombstone = await _api.GetAsync(inserted.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync(inserted.Id)).Status);
+        var tombstone = await Api.GetAsync(inserted.Id);
         Assert.Equal("cancelled", (string?)tombstone.Json!["status"]);
 
-        (await _api.DeleteAsync(inserted.Id)).AssertGoogleError(HttpStatusCode.Gone, """
+        (await Api.DeleteAsync(inserted.Id)).AssertGoogleError(HttpStatusCode.Gone, """
             {"error":{"errors":[{"domain":"global","reason":"deleted","message":"Resource has been deleted"}],"code":410,"message":"Resource has been deleted"}}
             """);
     }
@@ -162,28 +151,28 @@ public sealed class EventCrudTests : IAsyncLifetime
         const string notFound = """
             {"error":{"errors":[{"domain":"global","reason":"notFound","message":"Not Found"}],"code":404,"message":"Not Found"}}
             """;
-        (await _api.GetAsync("nosuchevent")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
-        (await _api.DeleteAsync("nosuchevent")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
-        (await _api.ListAsync(calendarId: "someone-else@example.com")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
+        (await Api.GetAsync("nosuchevent")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
+        (await Api.DeleteAsync("nosuchevent")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
+        (await Api.ListAsync(calendarId: "someone-else@example.com")).AssertGoogleError(HttpStatusCode.NotFound, notFound);
     }
 
     [Fact]
     public async Task Updating_a_cancelled_event_restores_it_as_confirmed()
     {
-        await _api.InsertAsync(Events.Timed("x", id: "restore001"));
-        await _api.DeleteAsync("restore001");
+        await Api.InsertAsync(Events.Timed("x", id: "restore001"));
+        await Api.DeleteAsync("restore001");
 
-        var restored = await _api.UpdateAsync("restore001", Events.Timed("back"));
+        var restored = await Api.UpdateAsync("restore001", Events.Timed("back"));
 
         Assert.Equal(HttpStatusCode.OK, restored.Status);
         Assert.Equal("confirmed", (string?)restored.Json!["status"]);
-        Assert.Equal("back", (string?)(await _api.GetAsync("restore001")).Json!["summary"]);
+        Assert.Equal("back", (string?)(await Api.GetAsync("restore001")).Json!["summary"]);
     }
 
     [Fact]
     public async Task Insert_without_end_fails_with_400_required()
     {
-        var response = await _api.InsertAsync(new { summary = "x", start = new { date = "2026-12-01" } });
+        var response = await Api.InsertAsync(new { summary = "x", start = new { date = "2026-12-01" } });
 
         response.AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"global","reason":"required","message":"Missing end time."}],"code":400,"message":"Missing end time."}}
@@ -193,7 +182,7 @@ public sealed class EventCrudTests : IAsyncLifetime
     [Fact]
     public async Task End_before_start_fails_with_400_time_range_empty()
     {
-        var response = await _api.InsertAsync(Events.Timed("x", start: "2026-12-01T10:00:00Z", end: "2026-12-01T09:00:00Z"));
+        var response = await Api.InsertAsync(Events.Timed("x", start: "2026-12-01T10:00:00Z", end: "2026-12-01T09:00:00Z"));
 
         response.AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"calendar","reason":"timeRangeEmpty","message":"The specified time range is empty."}],"code":400,"message":"The specified time range is empty."}}
@@ -207,7 +196,7 @@ public sealed class EventCrudTests : IAsyncLifetime
     [InlineData("{\"start\":\"text instead of object\"}")]
     public async Task Malformed_body_fails_with_400_parse_error(string body)
     {
-        var response = await _api.InsertAsync(body);
+        var response = await Api.InsertAsync(body);
 
         response.AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"global","reason":"parseError","message":"Parse Error"}],"code":400,"message":"Parse Error"}}
@@ -217,13 +206,13 @@ public sealed class EventCrudTests : IAsyncLifetime
     [Fact]
     public async Task Local_date_time_with_time_zone_is_accepted_and_without_zone_rejected()
     {
-        var zoned = await _api.InsertAsync(new
+        var zoned = await Api.InsertAsync(new
         {
             summary = "x",
             start = new { dateTime = "2026-12-01T09:00:00", timeZone = "Europe/Berlin" },
             end = new { dateTime = "2026-12-01T10:00:00", timeZone = "Europe/Berlin" },
         });
-        var unzoned = await _api.InsertAsync(new { summary = "x", start = new { dateTime = "2026-12-01T09:00:00" }, end = new { dateTime = "2026-12-01T10:00:00" } });
+        var unzoned = await Api.InsertAsync(new { summary = "x", start = new { dateTime = "2026-12-01T09:00:00" }, end = new { dateTime = "2026-12-01T10:00:00" } });
 
         Assert.Equal(HttpStatusCode.OK, zoned.Status);
         Assert.Equal(HttpStatusCode.BadRequest, unzoned.Status);
@@ -232,12 +221,12 @@ public sealed class EventCrudTests : IAsyncLifetime
     [Fact]
     public async Task Calendars_insert_get_and_calendar_list_show_primary_and_secondary()
     {
-        var created = await _api.SendAsync(HttpMethod.Post, "calendar/v3/calendars", new { summary = "Aegis", timeZone = "Europe/Berlin" });
+        var created = await Api.SendAsync(HttpMethod.Post, "calendar/v3/calendars", new { summary = "Aegis", timeZone = "Europe/Berlin" });
         var id = created.Id;
 
-        var fetched = await _api.SendAsync(HttpMethod.Get, $"calendar/v3/calendars/{Uri.EscapeDataString(id)}", null);
-        var primary = await _api.SendAsync(HttpMethod.Get, "calendar/v3/calendars/primary", null);
-        var list = await _api.SendAsync(HttpMethod.Get, "calendar/v3/users/me/calendarList", null);
+        var fetched = await Api.SendAsync(HttpMethod.Get, $"calendar/v3/calendars/{Uri.EscapeDataString(id)}", null);
+        var primary = await Api.SendAsync(HttpMethod.Get, "calendar/v3/calendars/primary", null);
+        var list = await Api.SendAsync(HttpMethod.Get, "calendar/v3/users/me/calendarList", null);
 
         Assert.Equal("calendar#calendar", (string?)created.Json!["kind"]);
         Assert.EndsWith("@group.calendar.google.com", id);
@@ -248,6 +237,6 @@ public sealed class EventCrudTests : IAsyncLifetime
         Assert.Equal([EmulatorSession.Email, id], items.Select(i => (string)i!["id"]!));
         Assert.True((bool?)items[0]!["primary"]);
         Assert.Equal("owner", (string?)items[1]!["accessRole"]);
-        Assert.Equal(HttpStatusCode.OK, (await _api.InsertAsync(Events.Timed("in secondary"), id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Api.InsertAsync(Events.Timed("in secondary"), id)).Status);
     }
 }

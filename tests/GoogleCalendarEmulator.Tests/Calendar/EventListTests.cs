@@ -3,29 +3,18 @@ using GoogleCalendarEmulator.Tests.Infrastructure;
 
 namespace GoogleCalendarEmulator.Tests.Calendar;
 
-public sealed class EventListTests : IAsyncLifetime
+public sealed class EventListTests : CalendarApiTestBase
 {
     private const string FullSyncRequired = """
         {"error":{"errors":[{"domain":"calendar","reason":"fullSyncRequired","message":"Sync token is no longer valid, a full sync is required.","locationType":"parameter","location":"syncToken"}],"code":410,"message":"Sync token is no longer valid, a full sync is required."}}
         """;
-
-    private EmulatorSession _emulator = null!;
-    private CalendarApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorSession.StartAsync();
-        _api = await _emulator.ApiAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     private async Task<List<string>> InsertManyAsync(int count)
     {
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add((await _api.InsertAsync(Events.Timed($"event {i}"))).Id);
+            ids.Add((await Api.InsertAsync(Events.Timed($"event {i}"))).Id);
         }
 
         return ids;
@@ -36,7 +25,7 @@ public sealed class EventListTests : IAsyncLifetime
     {
         var ids = await InsertManyAsync(5);
 
-        var (items, syncToken, pages) = await _api.ListAllAsync("maxResults=2");
+        var (items, syncToken, pages) = await Api.ListAllAsync("maxResults=2");
 
         Assert.Equal(3, pages);
         Assert.Equal(ids.Order(StringComparer.Ordinal), items.Select(i => (string)i["id"]!).Order(StringComparer.Ordinal));
@@ -48,7 +37,7 @@ public sealed class EventListTests : IAsyncLifetime
     {
         await InsertManyAsync(1);
 
-        var page = await _api.ListAsync();
+        var page = await Api.ListAsync();
 
         var json = page.Json!;
         Assert.Equal("calendar#events", (string?)json["kind"]);
@@ -66,30 +55,30 @@ public sealed class EventListTests : IAsyncLifetime
     public async Task Incremental_sync_returns_changed_and_cancelled_events_only()
     {
         var ids = await InsertManyAsync(3);
-        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+        var (_, syncToken, _) = await Api.ListAllAsync("maxResults=10");
 
-        await _api.PatchAsync(ids[0], new { summary = "changed" });
-        await _api.DeleteAsync(ids[1]);
-        var created = (await _api.InsertAsync(Events.Timed("new"))).Id;
+        await Api.PatchAsync(ids[0], new { summary = "changed" });
+        await Api.DeleteAsync(ids[1]);
+        var created = (await Api.InsertAsync(Events.Timed("new"))).Id;
 
-        var (changes, nextToken, _) = await _api.ListAllAsync($"syncToken={Uri.EscapeDataString(syncToken)}");
+        var (changes, nextToken, _) = await Api.ListAllAsync($"syncToken={Uri.EscapeDataString(syncToken)}");
 
         var byId = changes.ToDictionary(c => (string)c["id"]!);
         Assert.Equal(new[] { ids[0], ids[1], created }.Order(StringComparer.Ordinal), byId.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("cancelled", (string?)byId[ids[1]]["status"]);
         Assert.Equal("changed", (string?)byId[ids[0]]["summary"]);
 
-        var (none, _, _) = await _api.ListAllAsync($"syncToken={Uri.EscapeDataString(nextToken)}");
+        var (none, _, _) = await Api.ListAllAsync($"syncToken={Uri.EscapeDataString(nextToken)}");
         Assert.Empty(none);
     }
 
     [Fact]
     public async Task Incremental_sync_pages_with_sync_token_and_page_token()
     {
-        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+        var (_, syncToken, _) = await Api.ListAllAsync("maxResults=10");
         await InsertManyAsync(5);
 
-        var (changes, _, pages) = await _api.ListAllAsync($"maxResults=2&syncToken={Uri.EscapeDataString(syncToken)}");
+        var (changes, _, pages) = await Api.ListAllAsync($"maxResults=2&syncToken={Uri.EscapeDataString(syncToken)}");
 
         Assert.Equal(5, changes.Count);
         Assert.Equal(3, pages);
@@ -99,16 +88,16 @@ public sealed class EventListTests : IAsyncLifetime
     public async Task Changes_made_while_paging_are_not_lost()
     {
         var ids = (await InsertManyAsync(4)).Order(StringComparer.Ordinal).ToList();
-        var first = await _api.ListAsync("maxResults=2");
+        var first = await Api.ListAsync("maxResults=2");
         var firstPageIds = first.Json!["items"]!.AsArray().Select(i => (string)i!["id"]!).ToList();
 
         // While the client pages: an already-listed event changes, and a new one appears.
-        await _api.PatchAsync(firstPageIds[0], new { summary = "edited mid-listing" });
-        var createdMidway = (await _api.InsertAsync(Events.Timed("created mid-listing"))).Id;
+        await Api.PatchAsync(firstPageIds[0], new { summary = "edited mid-listing" });
+        var createdMidway = (await Api.InsertAsync(Events.Timed("created mid-listing"))).Id;
 
-        var rest = await _api.ListAsync($"maxResults=10&pageToken={Uri.EscapeDataString((string)first.Json["nextPageToken"]!)}");
+        var rest = await Api.ListAsync($"maxResults=10&pageToken={Uri.EscapeDataString((string)first.Json["nextPageToken"]!)}");
         var syncToken = (string)rest.Json!["nextSyncToken"]!;
-        var (changes, _, _) = await _api.ListAllAsync($"syncToken={Uri.EscapeDataString(syncToken)}");
+        var (changes, _, _) = await Api.ListAllAsync($"syncToken={Uri.EscapeDataString(syncToken)}");
 
         var seen = firstPageIds.Concat(rest.Json["items"]!.AsArray().Select(i => (string)i!["id"]!)).ToHashSet();
         Assert.Superset(ids.ToHashSet(), seen);
@@ -121,11 +110,11 @@ public sealed class EventListTests : IAsyncLifetime
     [Fact]
     public async Task Invalidated_sync_token_fails_with_410_full_sync_required()
     {
-        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+        var (_, syncToken, _) = await Api.ListAllAsync("maxResults=10");
 
-        await _emulator.Admin.InvalidateSyncTokensAsync(EmulatorSession.Email);
+        await Emulator.Admin.InvalidateSyncTokensAsync(EmulatorSession.Email);
 
-        (await _api.ListAsync($"syncToken={Uri.EscapeDataString(syncToken)}")).AssertGoogleError(HttpStatusCode.Gone, FullSyncRequired);
+        (await Api.ListAsync($"syncToken={Uri.EscapeDataString(syncToken)}")).AssertGoogleError(HttpStatusCode.Gone, FullSyncRequired);
     }
 
     [Theory]
@@ -133,13 +122,13 @@ public sealed class EventListTests : IAsyncLifetime
     [InlineData("eyJLaW5kIjowfQAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Forged_sync_token_fails_with_410_full_sync_required(string token)
     {
-        (await _api.ListAsync($"syncToken={token}")).AssertGoogleError(HttpStatusCode.Gone, FullSyncRequired);
+        (await Api.ListAsync($"syncToken={token}")).AssertGoogleError(HttpStatusCode.Gone, FullSyncRequired);
     }
 
     [Fact]
     public async Task Forged_page_token_fails_with_400()
     {
-        (await _api.ListAsync("pageToken=forged")).AssertGoogleError(HttpStatusCode.BadRequest, """
+        (await Api.ListAsync("pageToken=forged")).AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"global","reason":"invalid","message":"Invalid Value","locationType":"parameter","location":"pageToken"}],"code":400,"message":"Invalid Value"}}
             """);
     }
@@ -156,9 +145,9 @@ public sealed class EventListTests : IAsyncLifetime
     [InlineData("showDeleted=false", "showDeleted")]
     public async Task Sync_token_with_forbidden_parameter_fails_with_400(string parameter, string name)
     {
-        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+        var (_, syncToken, _) = await Api.ListAllAsync("maxResults=10");
 
-        var response = await _api.ListAsync($"syncToken={Uri.EscapeDataString(syncToken)}&{parameter}");
+        var response = await Api.ListAsync($"syncToken={Uri.EscapeDataString(syncToken)}&{parameter}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var error = response.Json!["error"]!;
@@ -171,11 +160,11 @@ public sealed class EventListTests : IAsyncLifetime
     public async Task Deleted_events_are_listed_only_with_show_deleted_or_updated_min()
     {
         var ids = await InsertManyAsync(2);
-        await _api.DeleteAsync(ids[0]);
+        await Api.DeleteAsync(ids[0]);
 
-        var plain = await _api.ListAsync();
-        var withDeleted = await _api.ListAsync("showDeleted=true");
-        var withUpdatedMin = await _api.ListAsync("updatedMin=2026-11-30T00:00:00Z");
+        var plain = await Api.ListAsync();
+        var withDeleted = await Api.ListAsync("showDeleted=true");
+        var withUpdatedMin = await Api.ListAsync("updatedMin=2026-11-30T00:00:00Z");
 
         Assert.Single(plain.Json!["items"]!.AsArray());
         Assert.Equal(2, withDeleted.Json!["items"]!.AsArray().Count);
@@ -185,11 +174,11 @@ public sealed class EventListTests : IAsyncLifetime
     [Fact]
     public async Task Time_window_is_exclusive_on_end_and_start()
     {
-        await _api.InsertAsync(Events.Timed("morning", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"));
-        await _api.InsertAsync(Events.Timed("noon", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"));
+        await Api.InsertAsync(Events.Timed("morning", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"));
+        await Api.InsertAsync(Events.Timed("noon", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"));
 
-        var window = await _api.ListAsync("timeMin=2026-12-01T09:00:00Z&timeMax=2026-12-01T12:00:00Z");
-        var wider = await _api.ListAsync("timeMin=2026-12-01T08:59:00Z&timeMax=2026-12-01T12:01:00Z");
+        var window = await Api.ListAsync("timeMin=2026-12-01T09:00:00Z&timeMax=2026-12-01T12:00:00Z");
+        var wider = await Api.ListAsync("timeMin=2026-12-01T08:59:00Z&timeMax=2026-12-01T12:01:00Z");
 
         Assert.Empty(window.Json!["items"]!.AsArray());
         Assert.Equal(2, wider.Json!["items"]!.AsArray().Count);
@@ -198,14 +187,14 @@ public sealed class EventListTests : IAsyncLifetime
     [Fact]
     public async Task Extended_property_and_text_filters_match_all_given_values()
     {
-        await _api.InsertAsync(new
+        await Api.InsertAsync(new
         {
             summary = "Rent payment",
             start = new { date = "2026-12-01" },
             end = new { date = "2026-12-02" },
             extendedProperties = new { @private = new Dictionary<string, string> { ["app"] = "aegis", ["kind"] = "bill" } },
         });
-        await _api.InsertAsync(new
+        await Api.InsertAsync(new
         {
             summary = "Salary",
             start = new { date = "2026-12-03" },
@@ -213,9 +202,9 @@ public sealed class EventListTests : IAsyncLifetime
             extendedProperties = new { @private = new Dictionary<string, string> { ["app"] = "aegis", ["kind"] = "income" } },
         });
 
-        var both = await _api.ListAsync("privateExtendedProperty=app%3Daegis");
-        var bills = await _api.ListAsync("privateExtendedProperty=app%3Daegis&privateExtendedProperty=kind%3Dbill");
-        var text = await _api.ListAsync("q=rent");
+        var both = await Api.ListAsync("privateExtendedProperty=app%3Daegis");
+        var bills = await Api.ListAsync("privateExtendedProperty=app%3Daegis&privateExtendedProperty=kind%3Dbill");
+        var text = await Api.ListAsync("q=rent");
 
         Assert.Equal(2, both.Json!["items"]!.AsArray().Count);
         Assert.Equal("Rent payment", (string?)bills.Json!["items"]!.AsArray().Single()!["summary"]);
@@ -225,11 +214,11 @@ public sealed class EventListTests : IAsyncLifetime
     [Fact]
     public async Task Order_by_start_time_requires_single_events()
     {
-        await _api.InsertAsync(Events.Timed("late", "2026-12-05T08:00:00Z", "2026-12-05T09:00:00Z"));
-        await _api.InsertAsync(Events.Timed("early", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"));
+        await Api.InsertAsync(Events.Timed("late", "2026-12-05T08:00:00Z", "2026-12-05T09:00:00Z"));
+        await Api.InsertAsync(Events.Timed("early", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"));
 
-        var rejected = await _api.ListAsync("orderBy=startTime");
-        var ordered = await _api.ListAsync("orderBy=startTime&singleEvents=true");
+        var rejected = await Api.ListAsync("orderBy=startTime");
+        var ordered = await Api.ListAsync("orderBy=startTime&singleEvents=true");
 
         rejected.AssertGoogleError(HttpStatusCode.BadRequest, """
             {"error":{"errors":[{"domain":"global","reason":"badRequest","message":"The requested ordering is not available for the particular query."}],"code":400,"message":"The requested ordering is not available for the particular query."}}
@@ -244,6 +233,6 @@ public sealed class EventListTests : IAsyncLifetime
     [InlineData("timeMin=2026-12-02T00:00:00Z&timeMax=2026-12-01T00:00:00Z", HttpStatusCode.BadRequest)]
     public async Task List_parameters_are_validated(string query, HttpStatusCode expected)
     {
-        Assert.Equal(expected, (await _api.ListAsync(query)).Status);
+        Assert.Equal(expected, (await Api.ListAsync(query)).Status);
     }
 }

@@ -37,19 +37,8 @@ public sealed class QuotaTests
     }
 }
 
-public sealed class FaultInjectionTests : IAsyncLifetime
+public sealed class FaultInjectionTests : CalendarApiTestBase
 {
-    private EmulatorSession _emulator = null!;
-    private CalendarApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorSession.StartAsync();
-        _api = await _emulator.ApiAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
     [InlineData(500, "global", "backendError", "Backend Error")]
     [InlineData(503, "global", "backendError", "Service Unavailable")]
@@ -58,12 +47,12 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [InlineData(401, "global", "authError", "Invalid Credentials")]
     public async Task Counted_fault_fails_exactly_the_next_n_matching_requests_in_google_shape(int status, string domain, string reason, string message)
     {
-        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 2, Status: status, Method: "POST", PathContains: "/events", RetryAfterSeconds: 7));
+        await Emulator.Admin.InjectFaultAsync(new FaultRule(Count: 2, Status: status, Method: "POST", PathContains: "/events", RetryAfterSeconds: 7));
 
-        var unmatched = await _api.ListAsync();
-        var failed1 = await _api.InsertAsync(Events.Timed("a"));
-        var failed2 = await _api.InsertAsync(Events.Timed("b"));
-        var passed = await _api.InsertAsync(Events.Timed("c"));
+        var unmatched = await Api.ListAsync();
+        var failed1 = await Api.InsertAsync(Events.Timed("a"));
+        var failed2 = await Api.InsertAsync(Events.Timed("b"));
+        var passed = await Api.InsertAsync(Events.Timed("c"));
 
         Assert.Equal(HttpStatusCode.OK, unmatched.Status);
         foreach (var failed in new[] { failed1, failed2 })
@@ -75,15 +64,15 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, passed.Status);
-        Assert.Single((await _api.ListAsync()).Json!["items"]!.AsArray());
+        Assert.Single((await Api.ListAsync()).Json!["items"]!.AsArray());
     }
 
     [Fact]
     public async Task Fault_with_explicit_reason_uses_that_reason()
     {
-        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 403, Reason: "userRateLimitExceeded"));
+        await Emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 403, Reason: "userRateLimitExceeded"));
 
-        (await _api.ListAsync()).AssertGoogleError(HttpStatusCode.Forbidden, """
+        (await Api.ListAsync()).AssertGoogleError(HttpStatusCode.Forbidden, """
             {"error":{"errors":[{"domain":"usageLimits","reason":"userRateLimitExceeded","message":"User Rate Limit Exceeded"}],"code":403,"message":"User Rate Limit Exceeded"}}
             """);
     }
@@ -91,9 +80,9 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task Fault_can_target_the_oauth_token_endpoint()
     {
-        var tokens = await _emulator.Admin.IssueTokensAsync(EmulatorSession.Email);
-        await _emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 500, PathContains: "/token"));
-        var flow = new OAuth.OAuthFlow(_emulator.Http);
+        var tokens = await Emulator.Admin.IssueTokensAsync(EmulatorSession.Email);
+        await Emulator.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 500, PathContains: "/token"));
+        var flow = new OAuth.OAuthFlow(Emulator.Http);
 
         var (failedStatus, _) = await flow.RefreshAsync(tokens.RefreshToken!);
         var (status, _) = await flow.RefreshAsync(tokens.RefreshToken!);
@@ -107,11 +96,11 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         async Task<List<HttpStatusCode>> RunAsync()
         {
-            await _emulator.Admin.SetRandomFaultsAsync(new RandomFaultRule(Rate: 0.5, Seed: 1234, Status: 503));
+            await Emulator.Admin.SetRandomFaultsAsync(new RandomFaultRule(Rate: 0.5, Seed: 1234, Status: 503));
             var statuses = new List<HttpStatusCode>();
             for (var i = 0; i < 20; i++)
             {
-                statuses.Add((await _api.ListAsync()).Status);
+                statuses.Add((await Api.ListAsync()).Status);
             }
 
             return statuses;
@@ -119,8 +108,8 @@ public sealed class FaultInjectionTests : IAsyncLifetime
 
         var first = await RunAsync();
         var second = await RunAsync();
-        await _emulator.Admin.ClearFaultsAsync();
-        var cleared = await _api.ListAsync();
+        await Emulator.Admin.ClearFaultsAsync();
+        var cleared = await Api.ListAsync();
 
         Assert.Equal(first, second);
         Assert.Contains(HttpStatusCode.ServiceUnavailable, first);
@@ -129,14 +118,14 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Latency_holds_requests_until_emulator_time_passes()
+    public async Task Latency_holds_requests_untilEmulator_time_passes()
     {
-        await _emulator.Admin.SetLatencyAsync(TimeSpan.FromSeconds(2));
+        await Emulator.Admin.SetLatencyAsync(TimeSpan.FromSeconds(2));
 
-        var pending = _api.ListAsync();
-        var due = await _emulator.Time.NextTimerAsync();
+        var pending = Api.ListAsync();
+        var due = await Emulator.Time.NextTimerAsync();
         Assert.False(pending.IsCompleted);
-        _emulator.Time.Advance(due);
+        Emulator.Time.Advance(due);
 
         Assert.Equal(HttpStatusCode.OK, (await pending).Status);
         Assert.Equal(TimeSpan.FromSeconds(2), due);
@@ -145,16 +134,16 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task Request_log_counts_api_calls_per_operation_but_not_admin_calls()
     {
-        await _emulator.Admin.ClearRequestsAsync();
-        var inserted = await _api.InsertAsync(Events.Timed("a"));
-        await _api.InsertAsync(Events.Timed("b"));
-        await _api.PatchAsync(inserted.Id, new { summary = "c" });
-        await _api.ListAsync();
-        await _api.GetAsync("missing");
-        await _emulator.Admin.CreateAccountAsync("someone@example.com");
+        await Emulator.Admin.ClearRequestsAsync();
+        var inserted = await Api.InsertAsync(Events.Timed("a"));
+        await Api.InsertAsync(Events.Timed("b"));
+        await Api.PatchAsync(inserted.Id, new { summary = "c" });
+        await Api.ListAsync();
+        await Api.GetAsync("missing");
+        await Emulator.Admin.CreateAccountAsync("someone@example.com");
 
-        var counts = await _emulator.Admin.GetRequestCountsAsync();
-        var log = await _emulator.Admin.GetRequestsAsync();
+        var counts = await Emulator.Admin.GetRequestCountsAsync();
+        var log = await Emulator.Admin.GetRequestsAsync();
 
         Assert.Equal(new Dictionary<string, int> { ["events.get"] = 1, ["events.insert"] = 2, ["events.list"] = 1, ["events.patch"] = 1 }, counts);
         var notFound = log.Single(e => e.Operation == "events.get");
@@ -168,11 +157,11 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task Reset_forgets_events_tokens_and_log()
     {
-        await _api.InsertAsync(Events.Timed("a"));
+        await Api.InsertAsync(Events.Timed("a"));
 
-        await _emulator.Admin.ResetAsync();
-        var rejected = await _api.ListAsync();
-        var fresh = await (await _emulator.ApiAsync()).ListAsync();
+        await Emulator.Admin.ResetAsync();
+        var rejected = await Api.ListAsync();
+        var fresh = await (await Emulator.ApiAsync()).ListAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.Status);
         Assert.Empty(fresh.Json!["items"]!.AsArray());
@@ -181,10 +170,10 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_inserts_on_one_account_all_succeed_with_distinct_etags_and_one_sync()
     {
-        var (_, syncToken, _) = await _api.ListAllAsync("maxResults=10");
+        var (_, syncToken, _) = await Api.ListAllAsync("maxResults=10");
 
-        var inserts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => _api.InsertAsync(Events.Timed($"parallel {i}"))));
-        var (changes, _, _) = await _api.ListAllAsync($"maxResults=7&syncToken={Uri.EscapeDataString(syncToken)}");
+        var inserts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Api.InsertAsync(Events.Timed($"parallel {i}"))));
+        var (changes, _, _) = await Api.ListAllAsync($"maxResults=7&syncToken={Uri.EscapeDataString(syncToken)}");
 
         Assert.All(inserts, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Equal(40, inserts.Select(r => r.Etag).Distinct().Count());

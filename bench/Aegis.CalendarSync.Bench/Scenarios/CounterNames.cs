@@ -1,0 +1,14 @@
+namespace Aegis.CalendarSync.Bench.Scenarios;
+
+/// <summary>Names of the counters scenarios report (per item in the summary).</summary>
+public static class CounterNames
+{
+    /// <summary>Calendar + OAuth requests the emulator answered in the timed region.</summary>
+    public const string ApiCalls = "apiCalls";
+
+    /// <summary>Wallet rows whose content, source or updated_at changed in the timed region.</summary>
+    public const string LocalWrites = "localWrites";
+
+    /// <summary>Non-empty batches the queue processor claimed.</summary>
+    public const string Claims = "claims";
+}
