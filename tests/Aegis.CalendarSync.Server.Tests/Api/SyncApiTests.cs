@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using GoogleCalendarEmulator.Push;
+
+namespace Aegis.CalendarSync.Server.Tests.Api;
+
+public sealed class SyncApiTests : IAsyncLifetime
+{
+    private const string GoogleAccount = "demo@example.com";
+    private TestServerHost _server = null!;
+    private TestUser _user = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestServerHost.StartAsync();
+        _user = await _server.CreateUserAsync("sync@example.com");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Sync_actions_need_a_connection_and_then_enqueue_from_google_work()
+    {
+        await (await _user.Client.PostAsync("api/sync/now", null)).AssertProblemAsync(409);
+        await (await _user.Client.PutJsonAsync("api/sync/settings", new { enabled = true })).AssertProblemAsync(409);
+
+        await _server.ConnectGoogleAsync(_user);
+        var now = await (await _user.Client.PostAsync("api/sync/now", null)).ReadJsonAsync(202);
+        Assert.Equal("incremental_sync", (string?)now["action"]);
+        var full = await (await _user.Client.PostAsync("api/sync/full", null)).ReadJsonAsync(202);
+        Assert.Equal("full_sync", (string?)full["action"]);
+
+        var queue = (await (await _user.Client.GetAsync("api/sync/queue")).ReadJsonAsync()).AsArray();
+        Assert.Contains(queue, i => (long)i!["id"]! == (long)now["queue_item_id"]!);
+        Assert.All(queue, i => Assert.Equal("from_google", (string?)i!["direction"]));
+        Assert.Empty((await (await _user.Client.GetAsync("api/sync/dead-letters")).ReadJsonAsync()).AsArray());
+    }
+
+    [Fact]
+    public async Task Settings_round_trip_without_exposing_tokens_or_secrets()
+    {
+        await _server.ConnectGoogleAsync(_user);
+
+        var updated = await (await _user.Client.PutJsonAsync("api/sync/settings",
+            new { conflict_strategy = "google_wins", calendar_id = "primary" })).ReadJsonAsync();
+
+        Assert.Equal("google_wins", (string?)updated["conflict_strategy"]);
+        var text = await _user.Client.GetStringAsync("api/sync/settings");
+        Assert.Contains("\"conflict_strategy\":\"google_wins\"", text);
+        Assert.DoesNotContain("token", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Manual_conflict_is_listed_with_both_versions_and_resolved_keeping_google()
+    {
+        await _server.ConnectGoogleAsync(_user);
+        await (await _user.Client.PutJsonAsync("api/sync/settings", new { conflict_strategy = "manual" })).ReadJsonAsync();
+        var created = await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Gym membership", 25m))).ReadJsonAsync(201);
+        var eventId = Guid.Parse((string)created["id"]!);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+
+        // Both sides change the event while the push from Google is held back, so the local push meets a newer remote.
+        await _server.EmulatorAdmin.SetNotificationBehaviorAsync(new NotificationBehavior(NotificationMode.Drop));
+        await _server.EmulatorAdmin.PatchEventAsPersonAsync(GoogleAccount, "primary", GoogleEventId.FromFinancialEventId(eventId),
+            new { summary = SummaryFormat.Format("Gym (edited in Google)", EventType.Bill, 25m, "EUR") });
+        await (await _user.Client.PutJsonAsync($"api/events/{eventId}", EventBodies.Valid("Gym (edited in wallet)", 25m))).ReadJsonAsync();
+
+        var conflict = await Eventually.GetAsync(async () =>
+        {
+            var open = (await (await _user.Client.GetAsync("api/conflicts")).ReadJsonAsync()).AsArray();
+            return open.Count > 0 ? open[0] : null;
+        }, "the conflict to be recorded");
+        Assert.Equal(eventId.ToString(), (string?)conflict["financial_event_id"]);
+        Assert.NotNull(conflict["local_version"]);
+        Assert.NotNull(conflict["google_version"]);
+
+        var resolved = await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "google" })).ReadJsonAsync();
+
+        Assert.Equal("resolved_google", (string?)resolved["status"]);
+        var local = await (await _user.Client.GetAsync($"api/events/{eventId}")).ReadJsonAsync();
+        Assert.Equal("Gym (edited in Google)", (string?)local["title"]);
+        Assert.Empty((await (await _user.Client.GetAsync("api/conflicts")).ReadJsonAsync()).AsArray());
+        await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "local" })).AssertProblemAsync(409);
+    }
+}
