@@ -43,6 +43,7 @@ public sealed class SyncApiTests : IAsyncLifetime
     public async Task Settings_round_trip_without_exposing_tokens_or_secrets()
     {
         await _server.ConnectGoogleAsync(_user);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
 
         var updated = await (await _user.Client.PutJsonAsync("api/sync/settings",
             new { conflict_strategy = "google_wins", calendar_id = "primary" })).ReadJsonAsync();
@@ -58,13 +59,16 @@ public sealed class SyncApiTests : IAsyncLifetime
     public async Task Manual_conflict_is_listed_with_both_versions_and_resolved_keeping_google()
     {
         await _server.ConnectGoogleAsync(_user);
+        // The initial full sync rewrites the settings row; changing the strategy meanwhile could be overwritten.
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
         await (await _user.Client.PutJsonAsync("api/sync/settings", new { conflict_strategy = "manual" })).ReadJsonAsync();
+        // No pushes from here on: an incremental sync must not import the Google edit before the local push meets it.
+        await _server.EmulatorAdmin.SetNotificationBehaviorAsync(new NotificationBehavior(NotificationMode.Drop));
         var created = await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Gym membership", 25m))).ReadJsonAsync(201);
         var eventId = Guid.Parse((string)created["id"]!);
         await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
 
-        // Both sides change the event while the push from Google is held back, so the local push meets a newer remote.
-        await _server.EmulatorAdmin.SetNotificationBehaviorAsync(new NotificationBehavior(NotificationMode.Drop));
+        // Both sides change the event, so the local push meets a newer remote version.
         await _server.EmulatorAdmin.PatchEventAsPersonAsync(GoogleAccount, "primary", GoogleEventId.FromFinancialEventId(eventId),
             new { summary = SummaryFormat.Format("Gym (edited in Google)", EventType.Bill, 25m, "EUR") });
         await (await _user.Client.PutJsonAsync($"api/events/{eventId}", EventBodies.Valid("Gym (edited in wallet)", 25m))).ReadJsonAsync();
@@ -85,5 +89,21 @@ public sealed class SyncApiTests : IAsyncLifetime
         Assert.Equal("Gym (edited in Google)", (string?)local["title"]);
         Assert.Empty((await (await _user.Client.GetAsync("api/conflicts")).ReadJsonAsync()).AsArray());
         await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "local" })).AssertProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task Metrics_export_the_engines_and_the_hosts_instruments_after_a_sync()
+    {
+        await _server.ConnectGoogleAsync(_user);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        using var anonymous = _server.CreateClient();
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var metrics = await anonymous.GetStringAsync("metrics");
+            return metrics.Contains("aegis_sync_operation_duration", StringComparison.Ordinal)
+                && metrics.Contains("aegis_sync_queue_depth{", StringComparison.Ordinal)
+                && metrics.Contains("status=\"completed\"", StringComparison.Ordinal);
+        }, "engine and host instruments in /metrics");
     }
 }
