@@ -15,6 +15,8 @@ public sealed class ApiTokenService(IApiTokenStore store, IOptions<ServerOptions
         var now = time.GetUtcNow();
         var expiresAt = now + options.Value.ApiTokenLifetime;
         await store.AddAsync(Hash(token), userId, now, expiresAt, ct);
+        // Purging on issue keeps the table bounded by the tokens alive now, without a separate job.
+        await store.DeleteExpiredAsync(now, ct);
         return new IssuedToken(token, expiresAt);
     }
 
