@@ -109,6 +109,5 @@ public static class ServerRegistration
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
-        services.AddOptions<EmbeddedEmulatorOptions>().BindConfiguration(EmbeddedEmulatorOptions.Section);
     }
 }

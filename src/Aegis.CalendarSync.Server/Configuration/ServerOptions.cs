@@ -7,8 +7,8 @@ public sealed class ServerOptions
 {
     public const string Section = "Server";
 
-    /// <summary>Absolute base URL Google reaches this host at (env PUBLIC_BASE_URL); the webhook address and the
-    /// OAuth redirect URI are derived from it.</summary>
+    /// <summary>Absolute base URL Google reaches this host at (env PUBLIC_BASE_URL); the OAuth redirect URI is derived
+    /// from it here, the webhook address by the engine from the same value (Connection:PublicBaseUrl).</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
@@ -22,8 +22,6 @@ public sealed class ServerOptions
     /// <summary>How long the queue-depth gauge reuses one database count.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan QueueDepthCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
-
-    public Uri WebhookUri => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), "api/webhooks/google-calendar");
 
     public Uri OAuthRedirectUri => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), "api/google/auth/callback");
 }

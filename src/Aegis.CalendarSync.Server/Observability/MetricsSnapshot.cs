@@ -1,5 +1,3 @@
-using Aegis.CalendarSync.Model;
-
 namespace Aegis.CalendarSync.Server.Observability;
 
 /// <summary>Totals since process start, for the dashboard page.</summary>
@@ -17,5 +15,3 @@ public sealed record MetricsSnapshot(
         ? null
         : (double)RenewalSuccesses / (RenewalSuccesses + RenewalFailures);
 }
-
-public sealed record QueueDepthSample(DateTimeOffset At, IReadOnlyDictionary<QueueStatus, long> CountByStatus);

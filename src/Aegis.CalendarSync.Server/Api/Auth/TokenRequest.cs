@@ -1,5 +1,3 @@
 namespace Aegis.CalendarSync.Server.Api.Auth;
 
 public sealed record TokenRequest(string? Email, string? Password);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);
