@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Aegis.CalendarSync.Store;
+using GoogleCalendarEmulator.Faults;
 using GoogleCalendarEmulator.Push;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;
@@ -105,5 +107,20 @@ public sealed class SyncApiTests : IAsyncLifetime
                 && metrics.Contains("aegis_sync_queue_depth{", StringComparison.Ordinal)
                 && metrics.Contains("status=\"completed\"", StringComparison.Ordinal);
         }, "engine and host instruments in /metrics");
+    }
+
+    [Fact]
+    public async Task Renew_channel_registers_a_new_channel_and_answers_502_when_google_refuses()
+    {
+        await _server.ConnectGoogleAsync(_user);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var before = await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _user.Client.PostAsync("api/google/auth/renew_channel", null)).StatusCode);
+        var after = await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None);
+        Assert.NotEqual(before!.GoogleChannelId, after!.GoogleChannelId);
+
+        await _server.EmulatorAdmin.InjectFaultAsync(new FaultRule(Count: 20, Status: 400, Reason: "badRequest", PathContains: "/events/watch"));
+        await (await _user.Client.PostAsync("api/google/auth/renew_channel", null)).AssertProblemAsync(502);
     }
 }
