@@ -227,15 +227,8 @@ public sealed class GoogleConnectionService(
             },
         };
         var channel = await google.WatchEventsAsync(new GoogleAccount(settings.UserId), settings.CalendarId, request, ct).ConfigureAwait(false);
-        var latest = await settingsStore.GetAsync(settings.UserId, ct).ConfigureAwait(false) ?? settings;
-        await settingsStore.UpsertAsync(latest with
-        {
-            GoogleChannelId = channel.Id ?? request.Id,
-            GoogleResourceId = channel.ResourceId,
-            ChannelExpiryAt = channel.ExpiresAt ?? time.GetUtcNow() + options.Value.ChannelTtl,
-            LastMessageNumber = 0,
-            UpdatedAt = time.GetUtcNow(),
-        }, ct).ConfigureAwait(false);
+        await settingsStore.SaveChannelAsync(settings.UserId, channel.Id ?? request.Id, channel.ResourceId,
+            channel.ExpiresAt ?? time.GetUtcNow() + options.Value.ChannelTtl, ct).ConfigureAwait(false);
     }
 
     private async Task TryStopChannelAsync(Guid userId, string channelId, string resourceId, CancellationToken ct)

@@ -17,5 +17,10 @@ public interface ISettingsStore
     Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct);
     /// <summary>Writes only the token columns (a refresh must not overwrite a concurrently written sync token).</summary>
     Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct);
+    /// <summary>Records a completed full sync (touches only last_full_sync_at).</summary>
+    Task SetLastFullSyncAsync(Guid userId, DateTimeOffset at, CancellationToken ct);
+    /// <summary>Stores a newly registered push channel (touches only the channel columns; resets last_message_number,
+    /// since a new channel numbers its messages from 1).</summary>
+    Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct);
     Task DisableAsync(Guid userId, string reason, CancellationToken ct);
 }

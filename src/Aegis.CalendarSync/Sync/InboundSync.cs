@@ -97,11 +97,7 @@ public sealed class InboundSync(
         var removed = await ReconcileMissingAsync(settings, windowStart, seen, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
 
-        var latest = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
-        if (latest is not null)
-        {
-            await settingsStore.UpsertAsync(latest with { LastFullSyncAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
-        }
+        await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
         await auditor.RecordAsync(userId, SyncActions.FullSync, SyncOutcome.Success, started, ct,
             errorMessage: $"{changes} listed, {removed} deleted in Google, {pushed} pushed").ConfigureAwait(false);

@@ -512,6 +512,27 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.True(await Settings.TryAdvanceMessageNumberAsync(userId, "channel-2", 1, Ct));
     }
 
+    [Fact]
+    public async Task Targeted_settings_writes_leave_concurrently_written_columns_alone()
+    {
+        var userId = await NewUserAsync();
+        var stale = (await Settings.GetAsync(userId, Ct))!;
+        await Settings.UpsertAsync(stale with { ConflictStrategy = ConflictStrategy.Manual, SyncToken = "token-1" }, Ct);
+
+        await Settings.SaveChannelAsync(userId, "channel-9", "resource-9", Start.AddDays(7), Ct);
+        await Settings.SetLastFullSyncAsync(userId, Start.AddMinutes(1), Ct);
+        await Settings.SaveTokensAsync(userId, "enc-access", "enc-refresh", Start.AddHours(1), Ct);
+
+        var latest = (await Settings.GetAsync(userId, Ct))!;
+        Assert.Equal(ConflictStrategy.Manual, latest.ConflictStrategy);
+        Assert.Equal("token-1", latest.SyncToken);
+        Assert.Equal(("channel-9", "resource-9", Start.AddDays(7)), (latest.GoogleChannelId, latest.GoogleResourceId, latest.ChannelExpiryAt));
+        Assert.Equal(Start.AddMinutes(1), latest.LastFullSyncAt);
+        Assert.Equal(("enc-access", "enc-refresh", Start.AddHours(1)),
+            (latest.EncryptedAccessToken, latest.EncryptedRefreshToken, latest.TokenExpiresAt));
+        Assert.Equal(0, latest.LastMessageNumber);
+    }
+
     // ---- audit and conflicts ----
 
     [Fact]

@@ -83,6 +83,25 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             ct)).ConfigureAwait(false);
     }
 
+    public async Task SetLastFullSyncAsync(Guid userId, DateTimeOffset at, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET last_full_sync_at = @at, updated_at = @now WHERE user_id = @userId",
+            new { userId = d.Id(userId), at = d.Time(at), now = d.Time(db.Now()) }, ct)).ConfigureAwait(false);
+    }
+
+    public async Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET google_channel_id = @channelId, google_resource_id = @resourceId, " +
+            "channel_expiry_at = @expiresAt, last_message_number = 0, updated_at = @now WHERE user_id = @userId",
+            new { userId = d.Id(userId), channelId, resourceId, expiresAt = d.Time(expiresAt), now = d.Time(db.Now()) }, ct)).ConfigureAwait(false);
+    }
+
     public Task DisableAsync(Guid userId, string reason, CancellationToken ct) =>
         UpdateAsync("enabled = @disabled, disabled_reason = @value", userId, reason, ct);
 
