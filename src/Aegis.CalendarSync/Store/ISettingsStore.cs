@@ -17,6 +17,9 @@ public interface ISettingsStore
     Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct);
     /// <summary>Writes only the token columns (a refresh must not overwrite a concurrently written sync token).</summary>
     Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct);
+    /// <summary>Writes only the user's choices (enabled, calendar id, conflict strategy, disabled reason), creating the row
+    /// when absent; tokens, channel and sync token written concurrently by the engine are left alone.</summary>
+    Task SavePreferencesAsync(CalendarSyncSettings preferences, CancellationToken ct);
     /// <summary>Records a completed full sync (touches only last_full_sync_at).</summary>
     Task SetLastFullSyncAsync(Guid userId, DateTimeOffset at, CancellationToken ct);
     /// <summary>Stores a newly registered push channel (touches only the channel columns; resets last_message_number,

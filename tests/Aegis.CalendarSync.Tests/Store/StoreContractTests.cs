@@ -522,9 +522,10 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         await Settings.SaveChannelAsync(userId, "channel-9", "resource-9", Start.AddDays(7), Ct);
         await Settings.SetLastFullSyncAsync(userId, Start.AddMinutes(1), Ct);
         await Settings.SaveTokensAsync(userId, "enc-access", "enc-refresh", Start.AddHours(1), Ct);
+        await Settings.SavePreferencesAsync(stale with { ConflictStrategy = ConflictStrategy.LocalWins }, Ct);
 
         var latest = (await Settings.GetAsync(userId, Ct))!;
-        Assert.Equal(ConflictStrategy.Manual, latest.ConflictStrategy);
+        Assert.Equal(ConflictStrategy.LocalWins, latest.ConflictStrategy);
         Assert.Equal("token-1", latest.SyncToken);
         Assert.Equal(("channel-9", "resource-9", Start.AddDays(7)), (latest.GoogleChannelId, latest.GoogleResourceId, latest.ChannelExpiryAt));
         Assert.Equal(Start.AddMinutes(1), latest.LastFullSyncAt);

@@ -52,7 +52,7 @@ public static class SyncSettingsEndpoints
             DisabledReason = r.Enabled == true ? null : current.DisabledReason,
             UpdatedAt = time.GetUtcNow(),
         };
-        await settings.UpsertAsync(updated, ct);
+        await settings.SavePreferencesAsync(updated, ct);
         return Results.Ok(SyncSettingsResponse.From(updated));
     }
 }

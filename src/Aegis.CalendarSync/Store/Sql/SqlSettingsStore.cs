@@ -83,6 +83,26 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             ct)).ConfigureAwait(false);
     }
 
+    public async Task SavePreferencesAsync(CalendarSyncSettings preferences, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            """
+            INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, conflict_strategy, disabled_reason, last_message_number, updated_at)
+            VALUES (@userId, @enabled, @calendarId, @strategy, @disabledReason, 0, @now)
+            ON CONFLICT (user_id) DO UPDATE SET
+                enabled = excluded.enabled, calendar_id = excluded.calendar_id, conflict_strategy = excluded.conflict_strategy,
+                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                userId = d.Id(preferences.UserId), enabled = preferences.Enabled, calendarId = preferences.CalendarId,
+                strategy = EnumText.ToText(preferences.ConflictStrategy), disabledReason = preferences.DisabledReason,
+                now = d.Time(db.Now()),
+            }, ct)).ConfigureAwait(false);
+    }
+
     public async Task SetLastFullSyncAsync(Guid userId, DateTimeOffset at, CancellationToken ct)
     {
         var d = db.Dialect;
