@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using GoogleCalendarEmulator.Hosting;
+
+namespace GoogleCalendarEmulator.Tests.Compatibility;
+
+/// <summary>Google's official Node.js clients (@googleapis/calendar + google-auth-library, which this project did not
+/// write) run unchanged against the emulator: OAuth code + PKCE, insert/get/patch/update with If-Match, paging and sync
+/// tokens, deletions, 409/410/412/400 errors, watch/stop, token refresh and revoke. The script is
+/// tests/client-compat/calendar-client-check.mjs; `bash .ci/run` installs its packages with `npm ci`.</summary>
+public sealed class OfficialNodeClientTests
+{
+    [Fact]
+    public async Task Google_official_node_calendar_client_works_against_the_emulator_unchanged()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "tests", "client-compat");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "@googleapis", "calendar")),
+            $"Run `npm ci` in {folder} (bash .ci/run does) to install Google's Node.js client.");
+        // The quota is covered by QuotaTests; here it would only slow Google's client down.
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true, RateLimitPerSecond = 1000 });
+
+        var start = new ProcessStartInfo("node", ["calendar-client-check.mjs", emulator.BaseUri.ToString()])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
+        Assert.Contains("\"passed\": 11", await output);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Aegis.CalendarSync.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root (Aegis.CalendarSync.slnx) not found above " + AppContext.BaseDirectory);
+    }
+}
