@@ -1,5 +1,7 @@
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Security;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
 using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +65,37 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
         var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
             Connection.CompleteAuthorizationAsync(state, "some-code", null, SyncHarness.RedirectUri, Ct));
         Assert.Equal("invalid_state", ex.Code);
+    }
+
+    [Fact]
+    public async Task Expired_state_is_refused_even_with_a_valid_signature()
+    {
+        await _h.ConnectAsync();
+        var expired = _h.Services.GetRequiredService<OAuthStateProtector>().Protect("some-state-id", DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(expired, "some-code", null, SyncHarness.RedirectUri, Ct));
+
+        Assert.Equal("state_expired", ex.Code);
+    }
+
+    [Fact]
+    public async Task Callback_whose_stored_pkce_verifier_is_missing_or_altered_is_refused_before_any_token_call()
+    {
+        await _h.ConnectAsync();
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
+        var (code, state) = await _h.AuthorizeAsync(authorize);
+        await using (var db = await _h.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct))
+        {
+            await db.ExecuteAsync("UPDATE oauth_states SET encrypted_code_verifier = 'AQ=='");
+        }
+
+        var before = await _h.CountsAsync();
+        var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
+            Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct));
+
+        Assert.Equal("invalid_state", ex.Code);
+        Assert.Empty(SyncHarness.Delta(before, await _h.CountsAsync()));
     }
 
     [Fact]

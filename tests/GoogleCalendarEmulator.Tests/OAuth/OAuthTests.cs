@@ -65,6 +65,17 @@ public sealed class OAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Missing_pkce_verifier_is_invalid_grant_when_a_challenge_was_sent()
+    {
+        var redirect = await _flow.AuthorizeAsync(OAuthFlow.S256(OAuthFlow.NewVerifier()));
+
+        var (status, body) = await _flow.ExchangeAsync(redirect["code"], verifier: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", (string?)body["error"]);
+    }
+
+    [Fact]
     public async Task Reused_code_is_invalid_grant()
     {
         var redirect = await _flow.AuthorizeAsync();
