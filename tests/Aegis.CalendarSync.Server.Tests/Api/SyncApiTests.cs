@@ -83,6 +83,8 @@ public sealed class SyncApiTests : IAsyncLifetime
         Assert.Equal(eventId.ToString(), (string?)conflict["financial_event_id"]);
         Assert.NotNull(conflict["local_version"]);
         Assert.NotNull(conflict["google_version"]);
+        // Every page tells the user (the seed's "user notifications for conflicts").
+        Assert.Contains("Choose which version to keep", await _user.Client.GetStringAsync("events"));
 
         var resolved = await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "google" })).ReadJsonAsync();
 
@@ -90,6 +92,7 @@ public sealed class SyncApiTests : IAsyncLifetime
         var local = await (await _user.Client.GetAsync($"api/events/{eventId}")).ReadJsonAsync();
         Assert.Equal("Gym (edited in Google)", (string?)local["title"]);
         Assert.Empty((await (await _user.Client.GetAsync("api/conflicts")).ReadJsonAsync()).AsArray());
+        Assert.DoesNotContain("Choose which version to keep", await _user.Client.GetStringAsync("events"));
         await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "local" })).AssertProblemAsync(409);
     }
 
