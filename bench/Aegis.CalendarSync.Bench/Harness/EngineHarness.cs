@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Model;
@@ -46,12 +45,7 @@ public sealed class EngineHarness : IAsyncDisposable
     /// migrates, and connects one user (which enqueues and runs the initial full sync).</summary>
     public static async Task<EngineHarness> StartAsync(BenchDatabase database, CancellationToken ct)
     {
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            AutoApprove = true,
-            DefaultAccountEmail = Email,
-            RateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
-        }, ct);
+        var emulator = await BenchEmulator.StartAsync(Email, ct);
         var config = new ConfigurationBuilder().AddInMemoryCollection(Settings(database, emulator.BaseUri)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
@@ -159,18 +153,16 @@ public sealed class EngineHarness : IAsyncDisposable
         await DrainQueueAsync(ct);
     }
 
-    private static Dictionary<string, string?> Settings(BenchDatabase database, Uri emulator) => new(database.StoreSettings())
+    private static Dictionary<string, string?> Settings(BenchDatabase database, Uri emulator)
     {
-        ["Google:ApiBaseUrl"] = emulator.ToString(),
-        ["Google:OAuthAuthorizeUrl"] = new Uri(emulator, "o/oauth2/v2/auth").ToString(),
-        ["Google:TokenUrl"] = new Uri(emulator, "token").ToString(),
-        ["Google:RevokeUrl"] = new Uri(emulator, "revoke").ToString(),
-        ["Google:ClientId"] = "aegis-local-client",
-        ["Google:ClientSecret"] = "aegis-local-secret",
-        ["Google:RequestsPerSecond"] = BenchRateLimits.ClientPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-        ["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        // Nothing listens here: the benchmarks drive inbound sync directly instead of through push notifications.
-        ["Connection:PublicBaseUrl"] = "http://127.0.0.1:9",
-    };
+        var settings = BenchEmulator.EngineSettings(emulator);
+        foreach (var (key, value) in database.StoreSettings())
+        {
+            settings[key] = value;
+        }
+
+        // Nothing listens here: these benchmarks drive inbound sync directly instead of through push notifications.
+        settings["Connection:PublicBaseUrl"] = "http://127.0.0.1:9";
+        return settings;
+    }
 }

@@ -30,12 +30,41 @@ public static class ConsoleReport
             Row(result.B, counters),
             RatioRow(result.Ratio, counters),
         };
-        var widths = Enumerable.Range(0, header.Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        WriteTable(output, rows);
+        if (result.A.Latency is { } a && result.B.Latency is { } b)
+        {
+            output.WriteLine($"   latency per change (all repetitions pooled; promise: within {Format(LatencySummary.PromiseMilliseconds)} ms)");
+            WriteTable(output,
+            [
+                ["arm", "samples", "p50 ms", "p95 ms", "max ms", "mean ms", "within 1 s"],
+                LatencyRow(result.A.Label, a),
+                LatencyRow(result.B.Label, b),
+                ["ratio B/A", "", Ratio(result.Ratio.LatencyP50), Ratio(result.Ratio.LatencyP95), "", "", ""],
+            ]);
+        }
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<List<string>> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)
         {
             output.WriteLine("   " + string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
         }
     }
+
+    private static List<string> LatencyRow(string label, LatencySummary latency) =>
+    [
+        label,
+        latency.Samples.ToString(CultureInfo.InvariantCulture),
+        Format(latency.P50Ms),
+        Format(latency.P95Ms),
+        Format(latency.MaxMs),
+        Format(latency.MeanMs),
+        latency.WithinOneSecond.ToString("P1", CultureInfo.InvariantCulture),
+    ];
+
+    private static string Ratio(double? ratio) => ratio is { } r ? $"{Format(r)}x" : "n/a";
 
     private static List<string> Row(ArmSummary arm, IEnumerable<string> counters)
     {

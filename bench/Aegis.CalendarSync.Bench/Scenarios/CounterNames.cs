@@ -11,4 +11,8 @@ public static class CounterNames
 
     /// <summary>Non-empty batches the queue processor claimed.</summary>
     public const string Claims = "claims";
+
+    /// <summary>Queue items the server completed in the timed region (the change itself plus the sync its echo
+    /// push triggers).</summary>
+    public const string QueueItems = "queueItems";
 }

@@ -1,3 +1,5 @@
+using Aegis.CalendarSync.Bench.Scenarios.Propagation;
+
 namespace Aegis.CalendarSync.Bench.Scenarios;
 
 public static class ScenarioCatalog
@@ -8,5 +10,7 @@ public static class ScenarioCatalog
         new NoopEditSkipScenario(),
         new EchoSuppressionScenario(),
         new QueueWorkersScenario(),
+        new PropagationScenario(new GoogleToWalletPath()),
+        new PropagationScenario(new WalletToGooglePath()),
     ];
 }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using GoogleCalendarEmulator.Hosting;
+
+namespace Aegis.CalendarSync.Bench.Harness;
+
+/// <summary>The in-process Google emulator every harness talks to over real HTTP, and the engine settings that point
+/// at it. Consent is auto-approved (the authorize endpoint redirects straight to the callback) and the quotas are
+/// raised per <see cref="BenchRateLimits"/>.</summary>
+public static class BenchEmulator
+{
+    public static Task<EmulatorHost> StartAsync(string accountEmail, CancellationToken ct) =>
+        EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            AutoApprove = true,
+            DefaultAccountEmail = accountEmail,
+            RateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
+        }, ct);
+
+    /// <summary>"Google" options aimed at <paramref name="emulator"/> with the emulator's registered local client,
+    /// plus freshly generated TOKENS_ENCRYPTION_KEY and WEBHOOK_SECRET (nothing outlives the run).</summary>
+    public static Dictionary<string, string?> EngineSettings(Uri emulator) => new()
+    {
+        ["Google:ApiBaseUrl"] = emulator.AbsoluteUri,
+        ["Google:OAuthAuthorizeUrl"] = new Uri(emulator, "o/oauth2/v2/auth").AbsoluteUri,
+        ["Google:TokenUrl"] = new Uri(emulator, "token").AbsoluteUri,
+        ["Google:RevokeUrl"] = new Uri(emulator, "revoke").AbsoluteUri,
+        ["Google:ClientId"] = OAuthClientRegistration.DefaultClientId,
+        ["Google:ClientSecret"] = OAuthClientRegistration.DefaultClientSecret,
+        ["Google:RequestsPerSecond"] = BenchRateLimits.ClientPerSecond.ToString(CultureInfo.InvariantCulture),
+        ["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+        ["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+}
