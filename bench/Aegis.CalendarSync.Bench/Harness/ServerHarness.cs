@@ -124,6 +124,9 @@ public sealed class ServerHarness : IAsyncDisposable
 
         // Overrides the server's appsettings.json (copied next to this program), whose default level is Information.
         settings["Logging:LogLevel:Default"] = nameof(LogLevel.Warning);
+        // The framework's start-up warnings here (no wwwroot next to this program, unencrypted data-protection keys
+        // in a temp folder) are expected in a benchmark host; the product's own warnings stay visible.
+        settings["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Error);
         settings["Store:DataDirectory"] = dataDirectory;
         settings["Server:PublicBaseUrl"] = baseUri.AbsoluteUri;
         settings["Connection:PublicBaseUrl"] = baseUri.AbsoluteUri;
