@@ -37,7 +37,9 @@ public sealed class GoogleWebhookHandler(
             return WebhookOutcome.MissingHeaders;
 
         var channel = await settings.FindByChannelIdAsync(push.ChannelId, ct);
-        if (channel is null) return WebhookOutcome.UnknownChannel;
+        // Google may send a channel's first "sync" message before the watch call has returned and the channel is
+        // stored; it carries no change (a full sync follows every connect), so it is acknowledged, not reported.
+        if (channel is null) return push.ResourceState == "sync" ? WebhookOutcome.Handshake : WebhookOutcome.UnknownChannel;
         if (!TokensMatch(channel.WebhookSecret, push.ChannelToken)) return WebhookOutcome.InvalidToken;
         if (channel.GoogleResourceId is null || !string.Equals(channel.GoogleResourceId, push.ResourceId, StringComparison.Ordinal))
             return WebhookOutcome.ResourceMismatch;

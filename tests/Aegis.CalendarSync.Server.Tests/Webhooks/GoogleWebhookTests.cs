@@ -54,6 +54,19 @@ public sealed class GoogleWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handshake_racing_ahead_of_the_stored_channel_is_acknowledged_without_a_rejection()
+    {
+        var settings = await SettingsAsync();
+        var before = await QueueAsync();
+
+        var response = await PushAsync(settings with { GoogleChannelId = "channel-not-stored-yet" }, "sync", 1);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before.Select(i => i.Id), (await QueueAsync()).Select(i => i.Id));
+        Assert.DoesNotContain("reason=\"UnknownChannel\"", await _server.CreateClient().GetStringAsync("metrics"));
+    }
+
+    [Fact]
     public async Task Rejected_pushes_are_counted_by_reason_in_metrics()
     {
         var settings = await SettingsAsync();
