@@ -21,15 +21,15 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
     {
         var result = userIds.Distinct().ToDictionary(id => id, _ => UserProgress.Empty);
         if (result.Count == 0) return result;
-        var ids = Bind(result.Keys);
+        var (users, parameters) = UserList(result.Keys);
         await using var connection = await connections.OpenAsync(ct);
         var counts = await connection.QueryAsync<(object UserId, string Status, long Count)>(new CommandDefinition(
-            "SELECT user_id, status, COUNT(*) FROM sync_queue WHERE user_id IN @ids GROUP BY user_id, status",
-            new { ids }, cancellationToken: ct));
+            $"SELECT user_id, status, COUNT(*) FROM sync_queue WHERE user_id IN ({users}) GROUP BY user_id, status",
+            parameters, cancellationToken: ct));
         var settings = await connection.QueryAsync<SettingsRow>(new CommandDefinition(
             "SELECT user_id AS UserId, encrypted_refresh_token IS NOT NULL AS Connected, enabled AS Enabled, " +
-            "disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN @ids",
-            new { ids }, cancellationToken: ct));
+            $"disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN ({users})",
+            parameters, cancellationToken: ct));
 
         foreach (var group in counts.GroupBy(c => DbValues.ToGuid(c.UserId, "sync_queue.user_id")))
             result[group.Key] = result[group.Key] with { Queue = QueueCounts.From(group.Select(c => (c.Status, c.Count))) };
@@ -44,10 +44,13 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
     public async Task<IReadOnlyList<UserActivity>> ReadActivityAfterAsync(IReadOnlyCollection<Guid> userIds, long afterId, int limit, CancellationToken ct)
     {
         if (userIds.Count == 0) return [];
+        var (users, parameters) = UserList(userIds.Distinct());
+        parameters.Add("afterId", afterId);
+        parameters.Add("limit", limit);
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.id > @afterId AND a.user_id IN @ids ORDER BY a.id LIMIT @limit",
-            new { afterId, ids = Bind(userIds.Distinct()), limit }, cancellationToken: ct));
+            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
+            parameters, cancellationToken: ct));
         return rows.Select(r => new UserActivity(DbValues.ToGuid(r.UserId, "calendar_sync_audit.user_id"), r.ToEntry())).ToList();
     }
 
@@ -60,7 +63,20 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
-    private List<object> Bind(IEnumerable<Guid> userIds) => userIds.Select(dialect.Id).ToList();
+    /// <summary>One named parameter per user: portable across both drivers (Dapper sends a list to Npgsql as one
+    /// array parameter, which <c>IN</c> cannot take), and bounded by the number of users with an open stream.</summary>
+    private (string Sql, DynamicParameters Parameters) UserList(IEnumerable<Guid> userIds)
+    {
+        var parameters = new DynamicParameters();
+        var names = new List<string>();
+        foreach (var userId in userIds)
+        {
+            var name = "u" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters.Add(name, dialect.Id(userId));
+            names.Add("@" + name);
+        }
+        return (string.Join(", ", names), parameters);
+    }
 
     private sealed class SettingsRow
     {
