@@ -12,6 +12,7 @@ using Aegis.CalendarSync.Server.Hosting;
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
+using Aegis.CalendarSync.Server.Realtime;
 using Aegis.CalendarSync.Server.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,7 @@ public static class ServerRegistration
         services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
         services.AddSingleton<ChannelRenewalJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelRenewalJob>());
+        services.AddAegisRealtime();
         return builder;
     }
 
@@ -95,6 +97,7 @@ public static class ServerRegistration
         app.MapEventEndpoints();
         app.MapSyncSettingsEndpoints();
         app.MapSyncEndpoints();
+        app.MapSyncStreamEndpoints();
         app.MapConflictEndpoints();
         app.MapAuditEndpoints();
         app.MapGoogleAuthEndpoints();

@@ -23,13 +23,7 @@ public sealed class SqlApiTokenStore(IDbConnectionFactory connections, SqlDialec
         var userId = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
             "SELECT user_id FROM api_tokens WHERE token_hash = @hash AND expires_at > @now",
             new { hash = tokenHash, now = dialect.Time(now) }, cancellationToken: ct));
-        return userId switch
-        {
-            null or DBNull => null,
-            Guid id => id,
-            string text => Guid.Parse(text),
-            _ => throw new InvalidCastException($"api_tokens.user_id read as {userId.GetType().Name}."),
-        };
+        return userId is null or DBNull ? null : DbValues.ToGuid(userId, "api_tokens.user_id");
     }
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)

@@ -49,6 +49,9 @@ public sealed class TestServerHost : IAsyncDisposable
             ApplicationName = typeof(ServerRegistration).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(baseUri.AbsoluteUri);
+        // Outside Development the host only serves published assets; the build's manifest (wwwroot, blazor.web.js)
+        // is what a browser test needs, so scripts and styles load as in `dotnet run`.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -3,12 +3,9 @@ using Microsoft.Playwright;
 
 namespace Aegis.CalendarSync.Server.Tests.Ui;
 
-/// <summary>The UI in Debian's chromium (never a downloaded browser), selected by label and role like a person would.
-/// A missing chromium fails the test: the UI is part of the product.</summary>
+/// <summary>The UI in a real browser (<see cref="Chromium"/>), selected by label and role like a person would.</summary>
 public sealed class BrowserUiTests : IAsyncLifetime
 {
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("AEGIS_CHROMIUM_PATH") ?? "/usr/bin/chromium";
-
     private TestServerHost _server = null!;
     private TestUser _user = null!;
 
@@ -23,20 +20,10 @@ public sealed class BrowserUiTests : IAsyncLifetime
     [Fact]
     public async Task User_signs_in_creates_a_bill_and_connects_google_through_the_consent_page()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath}: apt-get install -y chromium (or set AEGIS_CHROMIUM_PATH).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync(new() { BaseURL = _server.BaseUri.AbsoluteUri });
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync(_server);
 
-        await page.GotoAsync("/events");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.GetByLabel("Email").FillAsync(_user.Account.Email);
-        await page.GetByLabel("Password").FillAsync(_user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Chromium.SignInAsync(page, _user, "/events");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Financial events" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();

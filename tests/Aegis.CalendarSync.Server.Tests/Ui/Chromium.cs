@@ -1,0 +1,50 @@
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Aegis.CalendarSync.Server.Tests.Ui;
+
+/// <summary>Debian's chromium (never a downloaded browser) driven by Playwright. A missing chromium fails the test:
+/// the UI is part of the product.</summary>
+public sealed class Chromium : IAsyncDisposable
+{
+    private static readonly string ExecutablePath = Environment.GetEnvironmentVariable("AEGIS_CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath), $"Chromium not found at {ExecutablePath}: apt-get install -y chromium (or set AEGIS_CHROMIUM_PATH).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    public Task<IPage> NewPageAsync(TestServerHost server) => _browser.NewPageAsync(new() { BaseURL = server.BaseUri.AbsoluteUri });
+
+    /// <summary>Opens <paramref name="path"/>, is sent to the sign-in form and signs in as <paramref name="user"/>.</summary>
+    public static async Task SignInAsync(IPage page, TestUser user, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(user.Account.Email);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
