@@ -28,6 +28,11 @@ internal static class AdminEndpoints
             s.Faults.Add(rule);
             return Results.NoContent();
         });
+        admin.MapPost("/faults/lost-responses", async (HttpRequest r, EmulatorState s, CancellationToken ct) =>
+        {
+            s.Faults.AddLostResponses(await JsonBody.ReadAsync<LostResponseRule>(r, ct));
+            return Results.NoContent();
+        });
         admin.MapPost("/faults/random", async (HttpRequest r, EmulatorState s, CancellationToken ct) =>
         {
             s.Faults.SetRandom(await JsonBody.ReadAsync<RandomFaultRule>(r, ct));

@@ -17,6 +17,8 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
 
     public Task InjectFaultAsync(FaultRule rule, CancellationToken ct = default) => PostAsync("emulator/faults", rule, ct);
 
+    public Task LoseResponsesAsync(LostResponseRule rule, CancellationToken ct = default) => PostAsync("emulator/faults/lost-responses", rule, ct);
+
     public Task SetRandomFaultsAsync(RandomFaultRule rule, CancellationToken ct = default) => PostAsync("emulator/faults/random", rule, ct);
 
     public Task ClearFaultsAsync(CancellationToken ct = default) => SendAsync(HttpMethod.Delete, "emulator/faults", null, ct);

@@ -8,6 +8,7 @@ internal sealed class FaultInjector
     private readonly Lock _gate = new();
     private readonly List<(FaultRule Rule, int Remaining)> _rules = [];
     private (RandomFaultRule Rule, Random Random)? _random;
+    private readonly List<(LostResponseRule Rule, int Remaining)> _lostResponses = [];
 
     public TimeSpan Latency { get; private set; }
 
@@ -70,11 +71,45 @@ internal sealed class FaultInjector
         }
     }
 
+    public void AddLostResponses(LostResponseRule rule)
+    {
+        lock (_gate)
+        {
+            _lostResponses.Add((rule, rule.Count));
+        }
+    }
+
+    /// <summary>Consumes one matching lost-response rule; returns how long to hold the answer, or null.</summary>
+    public TimeSpan? NextLostResponse(string method, string path)
+    {
+        lock (_gate)
+        {
+            var i = _lostResponses.FindIndex(r => r.Rule.Matches(method, path));
+            if (i < 0)
+            {
+                return null;
+            }
+
+            var (rule, remaining) = _lostResponses[i];
+            if (remaining <= 1)
+            {
+                _lostResponses.RemoveAt(i);
+            }
+            else
+            {
+                _lostResponses[i] = (rule, remaining - 1);
+            }
+
+            return TimeSpan.FromMilliseconds(rule.DelayMilliseconds);
+        }
+    }
+
     public void ClearFaults()
     {
         lock (_gate)
         {
             _rules.Clear();
+            _lostResponses.Clear();
             _random = null;
         }
     }
@@ -84,6 +119,7 @@ internal sealed class FaultInjector
         lock (_gate)
         {
             _rules.Clear();
+            _lostResponses.Clear();
             _random = null;
             Latency = TimeSpan.Zero;
         }

@@ -9,7 +9,7 @@ namespace GoogleCalendarEmulator.Pipeline;
 
 /// <summary>
 /// Runs in front of every Calendar and OAuth endpoint, in this order: request log, injected latency, injected
-/// faults, bearer-token check, per-account quota. Failures become Google's error shapes, never unhandled exceptions.
+/// faults, bearer-token check, per-account quota; after the handler, an injected lost response. Failures become Google's error shapes, never unhandled exceptions.
 /// </summary>
 internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipelineFilter> logger) : IEndpointFilter
 {
@@ -23,11 +23,21 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
         }
 
         // OnStarting runs before the status line is sent, so the entry exists by the time the client sees the answer.
+        // A lost response may never start: that path logs itself, once.
+        var logged = 0;
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                state.Requests.Add(new RequestLogEntry(
+                    http.Request.Method, http.Request.Path.Value ?? "/", operation.Name, http.Response.StatusCode,
+                    ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow())));
+            }
+        }
+
         http.Response.OnStarting(() =>
         {
-            state.Requests.Add(new RequestLogEntry(
-                http.Request.Method, http.Request.Path.Value ?? "/", operation.Name, http.Response.StatusCode,
-                ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow())));
+            Log();
             return Task.CompletedTask;
         });
 
@@ -55,7 +65,15 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
                 }
             }
 
-            return await next(context);
+            var result = await next(context);
+            if (state.Faults.NextLostResponse(http.Request.Method, http.Request.Path.Value ?? "/") is { } hold)
+            {
+                // The handler has committed its change; only the answer is late (or never read by the client).
+                Log();
+                await Task.Delay(hold, state.Time, http.RequestAborted);
+            }
+
+            return result;
         }
         catch (GoogleApiException ex)
         {

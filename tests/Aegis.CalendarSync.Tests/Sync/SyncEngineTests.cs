@@ -138,7 +138,27 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
-    public async Task Retried_insert_after_a_lost_response_creates_no_duplicate()
+    public async Task Insert_whose_response_is_lost_to_a_timeout_is_retried_without_a_duplicate()
+    {
+        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?> { ["Google:AttemptTimeout"] = "00:00:01" });
+        await h.ConnectAsync();
+        // Google commits the insert but the answer never arrives: the client's attempt times out and Polly retries.
+        await h.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 120_000, Method: "POST", PathContains: "/events"));
+        var before = await h.CountsAsync();
+
+        var created = await h.CreateEventAsync("Car loan");
+        await h.DrainQueueAsync();
+
+        var calls = SyncHarness.Delta(before, await h.CountsAsync());
+        Assert.Equal(2, calls["events.insert"]);
+        Assert.Equal(1, calls["events.get"]);
+        Assert.Single(await h.ListRemoteAsync(), r => r.GetPrivateProperty(AegisProperties.EventId) == created.Id.ToString());
+        Assert.NotNull(await h.Mappings.GetByEventAsync(h.UserId, created.Id, Ct));
+        Assert.Empty(await h.Queue.ListAsync(h.UserId, QueueStatus.Failed, 10, Ct));
+    }
+
+    [Fact]
+    public async Task Insert_adopts_the_event_google_already_holds_under_the_deterministic_id()
     {
         await _h.ConnectAsync();
         var created = await _h.CreateEventAsync("Car loan");

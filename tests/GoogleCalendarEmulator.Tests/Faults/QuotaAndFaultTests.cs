@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using GoogleCalendarEmulator.Faults;
 using GoogleCalendarEmulator.Tests.Infrastructure;
@@ -65,6 +66,24 @@ public sealed class FaultInjectionTests : CalendarApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, passed.Status);
         Assert.Single((await Api.ListAsync()).Json!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Lost_response_commits_the_write_while_the_client_times_out()
+    {
+        await Emulator.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 60_000, Method: "POST", PathContains: "/events"));
+        using var impatient = Emulator.NewClient();
+        impatient.DefaultRequestHeaders.Authorization = Api.Http.DefaultRequestHeaders.Authorization;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync(
+            "calendar/v3/calendars/primary/events", new { id = "lostresponse01", summary = "Rent", start = new { date = "2026-12-01" }, end = new { date = "2026-12-02" } },
+            timeout.Token));
+
+        var stored = await Api.GetAsync("lostresponse01");
+        Assert.Equal(HttpStatusCode.OK, stored.Status);
+        Assert.Equal(409, (int)(await Api.InsertAsync(new { id = "lostresponse01", start = new { date = "2026-12-01" }, end = new { date = "2026-12-02" } })).Status);
+        Assert.Equal(2, (await Emulator.Admin.GetRequestCountsAsync())["events.insert"]);
     }
 
     [Fact]
