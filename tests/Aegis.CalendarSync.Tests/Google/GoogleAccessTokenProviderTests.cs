@@ -33,50 +33,34 @@ public sealed class GoogleAccessTokenProviderTests
     [Fact]
     public async Task Concurrent_refreshes_for_one_user_share_a_single_token_request()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tokenRequests = 0;
-        await using var harness = await GoogleClientHarness.StartAsync(async (ctx, _) =>
-        {
-            Interlocked.Increment(ref tokenRequests);
-            requested.TrySetResult();
-            await release.Task;
-            await GoogleResponses.Token(ctx, "access-2");
-        });
+        var endpoint = new GatedTokenEndpoint("access-2");
+        await using var harness = await GoogleClientHarness.StartAsync(endpoint.RespondAsync);
 
         var callers = Enumerable.Range(0, 8).Select(_ => harness.TokenProvider.RefreshAsync(harness.UserId, CancellationToken.None)).ToList();
-        await requested.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        release.SetResult();
+        await endpoint.Requested;
+        endpoint.Release();
         var tokens = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(tokens, t => Assert.Equal("access-2", t));
-        Assert.Equal(1, tokenRequests);
+        Assert.Equal(1, endpoint.Count);
     }
 
     [Fact]
     public async Task A_caller_cancelling_does_not_fail_the_shared_refresh()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tokenRequests = 0;
-        await using var harness = await GoogleClientHarness.StartAsync(async (ctx, _) =>
-        {
-            Interlocked.Increment(ref tokenRequests);
-            requested.TrySetResult();
-            await release.Task;
-            await GoogleResponses.Token(ctx, "access-2");
-        });
+        var endpoint = new GatedTokenEndpoint("access-2");
+        await using var harness = await GoogleClientHarness.StartAsync(endpoint.RespondAsync);
         using var cts = new CancellationTokenSource();
 
         var impatient = harness.TokenProvider.RefreshAsync(harness.UserId, cts.Token);
         var patient = harness.TokenProvider.RefreshAsync(harness.UserId, CancellationToken.None);
-        await requested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await endpoint.Requested;
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
-        release.SetResult();
+        endpoint.Release();
 
         Assert.Equal("access-2", await patient.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(1, tokenRequests);
+        Assert.Equal(1, endpoint.Count);
     }
 
     [Fact]
