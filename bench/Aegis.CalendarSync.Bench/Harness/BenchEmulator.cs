@@ -19,16 +19,12 @@ public static class BenchEmulator
 
     /// <summary>"Google" options aimed at <paramref name="emulator"/> with the emulator's registered local client,
     /// plus freshly generated TOKENS_ENCRYPTION_KEY and WEBHOOK_SECRET (nothing outlives the run).</summary>
-    public static Dictionary<string, string?> EngineSettings(Uri emulator) => new()
+    public static Dictionary<string, string?> EngineSettings(EmulatorHost emulator)
     {
-        ["Google:ApiBaseUrl"] = emulator.AbsoluteUri,
-        ["Google:OAuthAuthorizeUrl"] = new Uri(emulator, "o/oauth2/v2/auth").AbsoluteUri,
-        ["Google:TokenUrl"] = new Uri(emulator, "token").AbsoluteUri,
-        ["Google:RevokeUrl"] = new Uri(emulator, "revoke").AbsoluteUri,
-        ["Google:ClientId"] = OAuthClientRegistration.DefaultClientId,
-        ["Google:ClientSecret"] = OAuthClientRegistration.DefaultClientSecret,
-        ["Google:RequestsPerSecond"] = BenchRateLimits.ClientPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-        ["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
+        var settings = emulator.GoogleClientSettings();
+        settings["Google:RequestsPerSecond"] = BenchRateLimits.ClientPerSecond.ToString(CultureInfo.InvariantCulture);
+        settings["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        settings["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        return settings;
+    }
 }

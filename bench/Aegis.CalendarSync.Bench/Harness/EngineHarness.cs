@@ -46,7 +46,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> StartAsync(BenchDatabase database, CancellationToken ct)
     {
         var emulator = await BenchEmulator.StartAsync(Email, ct);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(Settings(database, emulator.BaseUri)).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(Settings(database, emulator)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging();
@@ -153,7 +153,7 @@ public sealed class EngineHarness : IAsyncDisposable
         await DrainQueueAsync(ct);
     }
 
-    private static Dictionary<string, string?> Settings(BenchDatabase database, Uri emulator)
+    private static Dictionary<string, string?> Settings(BenchDatabase database, EmulatorHost emulator)
     {
         var settings = BenchEmulator.EngineSettings(emulator);
         foreach (var (key, value) in database.StoreSettings())

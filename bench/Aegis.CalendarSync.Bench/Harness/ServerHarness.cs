@@ -63,7 +63,7 @@ public sealed class ServerHarness : IAsyncDisposable
         var emulator = await BenchEmulator.StartAsync(Email, ct);
         var dataDirectory = Directory.CreateTempSubdirectory("aegis-bench-server-");
         var baseUri = new Uri($"http://127.0.0.1:{FreeLoopbackPort.Next()}/");
-        var app = Build(database, emulator.BaseUri, baseUri, dataDirectory.FullName);
+        var app = Build(database, emulator, baseUri, dataDirectory.FullName);
         var harness = new ServerHarness(app, baseUri, emulator, database, dataDirectory);
         try
         {
@@ -102,7 +102,7 @@ public sealed class ServerHarness : IAsyncDisposable
         _dataDirectory.Delete(recursive: true);
     }
 
-    private static WebApplication Build(BenchDatabase database, Uri emulator, Uri baseUri, string dataDirectory)
+    private static WebApplication Build(BenchDatabase database, EmulatorHost emulator, Uri baseUri, string dataDirectory)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -16,16 +16,7 @@ public static class EmbeddedEmulator
         // options read; this runs once on the main thread (no synchronization context), so blocking cannot deadlock.
         var emulator = EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = options.AutoApprove })
             .GetAwaiter().GetResult();
-        var root = emulator.BaseUri;
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Google:ApiBaseUrl"] = root.AbsoluteUri,
-            ["Google:OAuthAuthorizeUrl"] = new Uri(root, "o/oauth2/v2/auth").AbsoluteUri,
-            ["Google:TokenUrl"] = new Uri(root, "token").AbsoluteUri,
-            ["Google:RevokeUrl"] = new Uri(root, "revoke").AbsoluteUri,
-            ["Google:ClientId"] = OAuthClientRegistration.DefaultClientId,
-            ["Google:ClientSecret"] = OAuthClientRegistration.DefaultClientSecret,
-        });
+        builder.Configuration.AddInMemoryCollection(emulator.GoogleClientSettings());
         builder.Services.AddSingleton(emulator);
         builder.Services.AddHostedService<EmbeddedEmulatorLifetime>();
         return emulator;

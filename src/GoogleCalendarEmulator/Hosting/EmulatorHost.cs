@@ -25,6 +25,19 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public EmulatorState State { get; }
 
+    /// <summary>Configuration that points a Google client at this emulator, keyed as the engine's "Google" options
+    /// (ApiBaseUrl, OAuthAuthorizeUrl, TokenUrl, RevokeUrl, and the registered local client's id and secret):
+    /// Google's own paths under <see cref="BaseUri"/>, so only base URLs differ from real Google.</summary>
+    public Dictionary<string, string?> GoogleClientSettings() => new()
+    {
+        ["Google:ApiBaseUrl"] = BaseUri.AbsoluteUri,
+        ["Google:OAuthAuthorizeUrl"] = new Uri(BaseUri, "o/oauth2/v2/auth").AbsoluteUri,
+        ["Google:TokenUrl"] = new Uri(BaseUri, "token").AbsoluteUri,
+        ["Google:RevokeUrl"] = new Uri(BaseUri, "revoke").AbsoluteUri,
+        ["Google:ClientId"] = OAuthClientRegistration.DefaultClientId,
+        ["Google:ClientSecret"] = OAuthClientRegistration.DefaultClientSecret,
+    };
+
     public static Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default) =>
         StartAsync(options ?? new EmulatorOptions(), "http://127.0.0.1:0", ct);
 

@@ -50,22 +50,14 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         await database.ResetAsync();
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true, DefaultAccountEmail = Email });
-        var settings = new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = database.Provider,
-            ["Store:ConnectionString"] = database.ConnectionString,
-            ["Google:ApiBaseUrl"] = emulator.BaseUri.ToString(),
-            ["Google:OAuthAuthorizeUrl"] = new Uri(emulator.BaseUri, "o/oauth2/v2/auth").ToString(),
-            ["Google:TokenUrl"] = new Uri(emulator.BaseUri, "token").ToString(),
-            ["Google:RevokeUrl"] = new Uri(emulator.BaseUri, "revoke").ToString(),
-            ["Google:ClientId"] = "aegis-local-client",
-            ["Google:ClientSecret"] = "aegis-local-secret",
-            ["Google:RetryBaseDelay"] = "00:00:00.050",
-            ["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            ["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            // Nothing listens here: engine tests drive inbound sync directly; the server tests cover the webhook.
-            ["Connection:PublicBaseUrl"] = "http://127.0.0.1:9",
-        };
+        var settings = emulator.GoogleClientSettings();
+        settings["Store:Provider"] = database.Provider;
+        settings["Store:ConnectionString"] = database.ConnectionString;
+        settings["Google:RetryBaseDelay"] = "00:00:00.050";
+        settings["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        settings["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        // Nothing listens here: engine tests drive inbound sync directly; the server tests cover the webhook.
+        settings["Connection:PublicBaseUrl"] = "http://127.0.0.1:9";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
