@@ -140,7 +140,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     [Fact]
     public async Task Insert_whose_response_is_lost_to_a_timeout_is_retried_without_a_duplicate()
     {
-        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?> { ["Google:AttemptTimeout"] = "00:00:01" });
+        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?> { ["Google:AttemptTimeout"] = "00:00:03" });
         await h.ConnectAsync();
         // Google commits the insert but the answer never arrives: the client's attempt times out and Polly retries.
         await h.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 120_000, Method: "POST", PathContains: "/events"));
