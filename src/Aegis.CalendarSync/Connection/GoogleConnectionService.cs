@@ -222,7 +222,17 @@ public sealed class GoogleConnectionService(
         var started = auditor.StartTimestamp();
         var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
         var account = new GoogleAccount(userId);
-        var target = CanonicalId(await FindWritableAsync(account, calendarId, ct).ConfigureAwait(false));
+        string target;
+        try
+        {
+            target = CanonicalId(await FindWritableAsync(account, calendarId, ct).ConfigureAwait(false));
+        }
+        catch (CalendarChoiceException e)
+        {
+            await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Failed, started, ct,
+                errorCode: e.Code, errorMessage: e.Message).ConfigureAwait(false);
+            throw;
+        }
 
         var changed = !string.Equals(settings.CalendarId, target, StringComparison.Ordinal);
         if (changed)

@@ -162,6 +162,8 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         Assert.Equal(mappingsBefore, await _h.Mappings.ListAsync(_h.UserId, Ct));
         Assert.False((await _h.GetRemoteAsync(rent.Id)).IsCancelled);
         Assert.Equal(0, await _h.DrainQueueAsync());
+        var audit = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.CalendarSwitched), Ct));
+        Assert.Equal((SyncOutcome.Failed, expectedCode), (audit.Status, audit.ErrorCode));
     }
 
     [Fact]
