@@ -101,6 +101,7 @@ public static class ServerRegistration
         app.MapConflictEndpoints();
         app.MapAuditEndpoints();
         app.MapGoogleAuthEndpoints();
+        app.MapGoogleCalendarEndpoints();
         app.MapWebhookEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -45,6 +45,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<ConflictRecorder>();
         services.TryAddSingleton<SyncStateWriter>();
+        services.TryAddSingleton<CalendarRehoming>();
         services.TryAddSingleton<OutboundSync>();
         services.TryAddSingleton<InboundSync>();
         services.TryAddSingleton<ISyncService, SyncService>();

@@ -17,13 +17,16 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>The seed's google-calendar-auth function. Guarantees: a state is signed, bound to one user, expires,
 /// and is consumed once; the PKCE verifier never leaves the server; tokens are stored only encrypted; a renewed
-/// channel is registered before the old one is stopped, so no change goes unnotified.</summary>
+/// channel is registered before the old one is stopped, so no change goes unnotified; a calendar switch only ever
+/// targets a calendar the account can write, and leaves no synced event behind on the previous calendar.</summary>
 public sealed class GoogleConnectionService(
     GoogleOAuthClient oauth,
     IGoogleCalendarClient google,
     IOAuthStateStore states,
     ISettingsStore settingsStore,
+    IMappingStore mappings,
     ISyncQueueStore queue,
+    CalendarRehoming rehoming,
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     SyncAuditor auditor,
@@ -191,6 +194,104 @@ public sealed class GoogleConnectionService(
         await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Success, started, ct).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<SyncableCalendar>> ListWritableCalendarsAsync(Guid userId, CancellationToken ct)
+    {
+        var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var calendars = await google.ListCalendarsAsync(new GoogleAccount(userId), ct).ConfigureAwait(false);
+        return calendars
+            .Where(c => c.IsWritable && c.Id is not null)
+            .Select(c => new SyncableCalendar(c.Id!, c.Summary ?? c.Id!, c.Primary == true, c.AccessRole!, c.TimeZone,
+                Selected: string.Equals(CanonicalId(c), settings.CalendarId, StringComparison.Ordinal)))
+            .OrderByDescending(c => c.Primary).ThenBy(c => c.Summary, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<SyncableCalendar> CreateCalendarAsync(Guid userId, string summary, string? timeZone, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var created = await google.InsertCalendarAsync(new GoogleAccount(userId), new GoogleCalendar { Summary = summary, TimeZone = timeZone }, ct)
+            .ConfigureAwait(false);
+        var id = created.Id ?? throw new GoogleApiException(System.Net.HttpStatusCode.BadGateway, null, "calendars.insert returned no id.");
+        return new SyncableCalendar(id, created.Summary ?? summary, Primary: false, CalendarListEntry.OwnerRole, created.TimeZone, Selected: false);
+    }
+
+    public async Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(calendarId);
+        var started = auditor.StartTimestamp();
+        var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var account = new GoogleAccount(userId);
+        string target;
+        try
+        {
+            target = CanonicalId(await FindWritableAsync(account, calendarId, ct).ConfigureAwait(false));
+        }
+        catch (CalendarChoiceException e)
+        {
+            await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Failed, started, ct,
+                errorCode: e.Code, errorMessage: e.Message).ConfigureAwait(false);
+            throw;
+        }
+
+        var changed = !string.Equals(settings.CalendarId, target, StringComparison.Ordinal);
+        if (changed)
+        {
+            // The new channel is live before the old one stops: a change on either calendar during the switch is notified.
+            var channel = await RegisterChannelAsync(settings, target, ct).ConfigureAwait(false);
+            await settingsStore.SaveCalendarAsync(userId, target, channel.Id, channel.ResourceId, channel.ExpiresAt, ct).ConfigureAwait(false);
+            if (settings is { GoogleChannelId: { } oldId, GoogleResourceId: { } oldResource })
+            {
+                await TryStopChannelAsync(userId, oldId, oldResource, ct).ConfigureAwait(false);
+            }
+
+            settings = settings with { CalendarId = target, SyncToken = null };
+        }
+
+        // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
+        var moved = 0;
+        foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
+        {
+            if (CalendarRehoming.IsStale(settings, mapping))
+            {
+                await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+                moved++;
+            }
+        }
+
+        if (!changed && moved == 0)
+        {
+            return new CalendarSwitchResult(target, Changed: false, EventsMoved: 0);
+        }
+
+        await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Success, started, ct,
+            errorMessage: $"now {target}; {moved} event(s) moved").ConfigureAwait(false);
+        return new CalendarSwitchResult(target, changed, moved);
+    }
+
+    /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any
+    /// other by its id, so the same calendar never has two spellings.</summary>
+    private static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
+
+    private async Task<CalendarListEntry> FindWritableAsync(GoogleAccount account, string calendarId, CancellationToken ct)
+    {
+        var calendars = await google.ListCalendarsAsync(account, ct).ConfigureAwait(false);
+        var entry = calendars.FirstOrDefault(c => calendarId == "primary" ? c.Primary == true : string.Equals(c.Id, calendarId, StringComparison.Ordinal))
+            ?? throw new CalendarChoiceException(CalendarChoiceException.NotFound, calendarId,
+                $"The connected Google account has no calendar '{calendarId}'.");
+        return entry.IsWritable
+            ? entry
+            : throw new CalendarChoiceException(CalendarChoiceException.ReadOnly, calendarId,
+                $"The connected Google account can only read '{entry.Summary ?? calendarId}' (role {entry.AccessRole ?? "none"}); choose a calendar it can write.");
+    }
+
+    private async Task<CalendarSyncSettings> RequireConnectedAsync(Guid userId, CancellationToken ct)
+    {
+        var settings = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
+        return settings is { EncryptedRefreshToken: not null } ? settings : throw new GoogleAccountNotConnectedException(userId);
+    }
+
     private async Task<OAuthPendingState> ConsumeStateAsync(string? state, Uri redirectUri, CancellationToken ct)
     {
         var parsed = protector.Unprotect(state)
@@ -215,6 +316,14 @@ public sealed class GoogleConnectionService(
     /// stops it, so both may deliver for a moment (duplicates are harmless: the sync is idempotent).</summary>
     private async Task OpenChannelAsync(CalendarSyncSettings settings, CancellationToken ct)
     {
+        var channel = await RegisterChannelAsync(settings, settings.CalendarId, ct).ConfigureAwait(false);
+        await settingsStore.SaveChannelAsync(settings.UserId, channel.Id, channel.ResourceId, channel.ExpiresAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>events.watch on <paramref name="calendarId"/>; nothing is stored.</summary>
+    private async Task<(string Id, string? ResourceId, DateTimeOffset ExpiresAt)> RegisterChannelAsync(CalendarSyncSettings settings,
+        string calendarId, CancellationToken ct)
+    {
         var request = new Channel
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -226,9 +335,8 @@ public sealed class GoogleConnectionService(
                 ["ttl"] = ((long)options.Value.ChannelTtl.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             },
         };
-        var channel = await google.WatchEventsAsync(new GoogleAccount(settings.UserId), settings.CalendarId, request, ct).ConfigureAwait(false);
-        await settingsStore.SaveChannelAsync(settings.UserId, channel.Id ?? request.Id, channel.ResourceId,
-            channel.ExpiresAt ?? time.GetUtcNow() + options.Value.ChannelTtl, ct).ConfigureAwait(false);
+        var channel = await google.WatchEventsAsync(new GoogleAccount(settings.UserId), calendarId, request, ct).ConfigureAwait(false);
+        return (channel.Id ?? request.Id, channel.ResourceId, channel.ExpiresAt ?? time.GetUtcNow() + options.Value.ChannelTtl);
     }
 
     private async Task TryStopChannelAsync(Guid userId, string channelId, string resourceId, CancellationToken ct)

@@ -1,6 +1,7 @@
 namespace Aegis.CalendarSync.Connection;
 
-/// <summary>The seed's google-calendar-auth function: connect (OAuth code + PKCE), disconnect, renew the push channel.</summary>
+/// <summary>The seed's google-calendar-auth function: connect (OAuth code + PKCE), disconnect, renew the push channel,
+/// and choose the calendar to sync.</summary>
 public interface IGoogleConnectionService
 {
     /// <summary>Creates a signed, single-use, short-lived state bound to the user, with a PKCE verifier kept
@@ -17,4 +18,20 @@ public interface IGoogleConnectionService
 
     /// <summary>Registers a new channel, then stops the old one (no gap). Throws when Google refuses.</summary>
     Task RenewChannelAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>The calendars of the connected account that sync may target (writer or owner), primary first.</summary>
+    /// <exception cref="Google.Errors.GoogleAccountNotConnectedException">No Google account is connected.</exception>
+    Task<IReadOnlyList<SyncableCalendar>> ListWritableCalendarsAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Creates a secondary calendar owned by the account (calendars.insert); does not switch to it.</summary>
+    /// <exception cref="Google.Errors.GoogleAccountNotConnectedException">No Google account is connected.</exception>
+    Task<SyncableCalendar> CreateCalendarAsync(Guid userId, string summary, string? timeZone, CancellationToken ct);
+
+    /// <summary>Points sync at another calendar: checks the account can write it, registers a push channel on it
+    /// before stopping the old one, stores the id and channel with no sync token, takes every synced event off the
+    /// previous calendar (delete with If-Match; already gone is fine) and enqueues a full sync that re-creates them on
+    /// the new one and imports its own events. Audited. A no-op when sync already targets the calendar.</summary>
+    /// <exception cref="CalendarChoiceException">Unknown or read-only calendar; nothing changed.</exception>
+    /// <exception cref="Google.Errors.GoogleAccountNotConnectedException">No Google account is connected.</exception>
+    Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct);
 }

@@ -62,6 +62,26 @@ public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : I
     public Task<GoogleCalendar> GetCalendarAsync(GoogleAccount account, string calendarId, CancellationToken ct) =>
         SendAsync(account, HttpMethod.Get, $"calendar/v3/calendars/{Escape(calendarId)}", null, null, GoogleJsonContext.Default.GoogleCalendar, ct);
 
+    public async Task<IReadOnlyList<CalendarListEntry>> ListCalendarsAsync(GoogleAccount account, CancellationToken ct)
+    {
+        var calendars = new List<CalendarListEntry>();
+        string? pageToken = null;
+        do
+        {
+            var query = new QueryBuilder().Add("maxResults", "250").Add("pageToken", pageToken);
+            var page = await SendAsync(account, HttpMethod.Get, "calendar/v3/users/me/calendarList" + query, null, null,
+                GoogleJsonContext.Default.CalendarListResponse, ct).ConfigureAwait(false);
+            calendars.AddRange(page.Items ?? []);
+            pageToken = page.NextPageToken;
+        }
+        while (pageToken is not null);
+
+        return calendars;
+    }
+
+    public Task<GoogleCalendar> InsertCalendarAsync(GoogleAccount account, GoogleCalendar calendar, CancellationToken ct) =>
+        SendAsync(account, HttpMethod.Post, "calendar/v3/calendars", Json(calendar, GoogleJsonContext.Default.GoogleCalendar), null, GoogleJsonContext.Default.GoogleCalendar, ct);
+
     /// <summary>Sends one logical call (the handlers may make several attempts) and maps the final response.
     /// <paramref name="responseType"/> null = no body expected.</summary>
     private async Task<T> SendAsync<T>(

@@ -38,4 +38,10 @@ public interface IGoogleCalendarClient
 
     /// <summary>calendars.get (e.g. to read the calendar's time zone, or to check access when connecting).</summary>
     Task<GoogleCalendar> GetCalendarAsync(GoogleAccount account, string calendarId, CancellationToken ct);
+
+    /// <summary>calendarList.list, every page: the calendars in the user's list with the user's access role on each.</summary>
+    Task<IReadOnlyList<CalendarListEntry>> ListCalendarsAsync(GoogleAccount account, CancellationToken ct);
+
+    /// <summary>calendars.insert: creates a secondary calendar owned by the account (its id is Google-assigned).</summary>
+    Task<GoogleCalendar> InsertCalendarAsync(GoogleAccount account, GoogleCalendar calendar, CancellationToken ct);
 }

@@ -26,4 +26,7 @@ public interface ISettingsStore
     /// since a new channel numbers its messages from 1).</summary>
     Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct);
     Task DisableAsync(Guid userId, string reason, CancellationToken ct);
+    /// <summary>Points sync at another calendar in one statement: the calendar id, the channel registered on it
+    /// (last_message_number reset), and no sync token (the old calendar's token means nothing for the new one).</summary>
+    Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt, CancellationToken ct);
 }

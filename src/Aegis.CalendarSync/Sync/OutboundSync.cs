@@ -11,7 +11,8 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>sync_to_google: pushes one financial event. Guarantees: at most one Google event per financial event
 /// (deterministic id, so a retried insert gets 409 and adopts the first attempt's event); no API call when the
-/// content hash is unchanged; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
+/// content hash is unchanged; inserts go to the current calendar, while updates, gets and deletes of a mapped event
+/// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
 /// blindly but resolved by the user's conflict strategy.</summary>
 public sealed class OutboundSync(
     ConnectedAccounts accounts,
@@ -21,6 +22,7 @@ public sealed class OutboundSync(
     FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictRecorder conflicts,
+    CalendarRehoming rehoming,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
@@ -39,6 +41,13 @@ public sealed class OutboundSync(
 
         var local = await events.GetAsync(userId, financialEventId, ct, includeDeleted: true).ConfigureAwait(false);
         var mapping = await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        if (local is { DeletedAt: null } && mapping is not null && CalendarRehoming.IsStale(settings, mapping))
+        {
+            // An edit racing a calendar switch: move the event now instead of updating the copy on the old calendar.
+            await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+            mapping = null;
+        }
+
         var desired = local is null ? null : mapper.ToGoogleEvent(local, mapping?.GoogleEventId);
         if (desired is null)
         {
@@ -64,7 +73,7 @@ public sealed class OutboundSync(
         GoogleEvent desired, long started, CancellationToken ct)
     {
         var written = mapping is null
-            ? await InsertAsync(settings, desired, ct).ConfigureAwait(false)
+            ? await InsertAsync(settings, settings.CalendarId, desired, ct).ConfigureAwait(false)
             : await UpdateAsync(settings, local, mapping, desired, started, ct).ConfigureAwait(false);
         if (written is null)
         {
@@ -97,24 +106,24 @@ public sealed class OutboundSync(
         return recentlyFromGoogle ? "recently_synced_from_google" : null;
     }
 
-    private async Task<GoogleEvent> InsertAsync(CalendarSyncSettings settings, GoogleEvent desired, CancellationToken ct)
+    private async Task<GoogleEvent> InsertAsync(CalendarSyncSettings settings, string calendarId, GoogleEvent desired, CancellationToken ct)
     {
         var account = ConnectedAccounts.AccountOf(settings);
         try
         {
-            return await google.InsertEventAsync(account, settings.CalendarId, desired, ct).ConfigureAwait(false);
+            return await google.InsertEventAsync(account, calendarId, desired, ct).ConfigureAwait(false);
         }
         catch (DuplicateException)
         {
             // The deterministic id exists: an earlier attempt succeeded but its response was lost, or the event was
             // deleted in Google (a tombstone keeps its id). Adopt it, reviving a tombstone by updating it back to confirmed.
-            var existing = await google.GetEventAsync(account, settings.CalendarId, desired.Id!, ct).ConfigureAwait(false);
+            var existing = await google.GetEventAsync(account, calendarId, desired.Id!, ct).ConfigureAwait(false);
             if (!existing.IsCancelled && EventContentHash.Compute(existing) == EventContentHash.Compute(desired))
             {
                 return existing;
             }
 
-            return await google.UpdateEventAsync(account, settings.CalendarId, desired.Id!, desired, existing.Etag, ct).ConfigureAwait(false);
+            return await google.UpdateEventAsync(account, calendarId, desired.Id!, desired, existing.Etag, ct).ConfigureAwait(false);
         }
     }
 
@@ -125,17 +134,17 @@ public sealed class OutboundSync(
         var account = ConnectedAccounts.AccountOf(settings);
         try
         {
-            return await google.UpdateEventAsync(account, settings.CalendarId, mapping.GoogleEventId, desired, mapping.GoogleEtag, ct)
+            return await google.UpdateEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, desired, mapping.GoogleEtag, ct)
                 .ConfigureAwait(false);
         }
         catch (PreconditionFailedException)
         {
-            var remote = await google.GetEventAsync(account, settings.CalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
+            var remote = await google.GetEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
             return await ResolveAsync(settings, local, mapping, desired, remote, started, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException)
         {
-            var tombstone = await TryGetAsync(account, settings.CalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
+            var tombstone = await TryGetAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
             return await ResolveRemoteDeletionAsync(settings, local, mapping, desired, tombstone, started, ct).ConfigureAwait(false);
         }
     }
@@ -159,7 +168,7 @@ public sealed class OutboundSync(
         if (remoteHash == mapping.ContentHash)
         {
             // Only fields we do not sync changed in Google (e.g. reminders): not a conflict.
-            return await google.UpdateEventAsync(account, settings.CalendarId, mapping.GoogleEventId, desired, remote.Etag, ct).ConfigureAwait(false);
+            return await google.UpdateEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, desired, remote.Etag, ct).ConfigureAwait(false);
         }
 
         var winner = ConflictPolicy.Decide(settings.ConflictStrategy, local.UpdatedAt, remote.Updated);
@@ -167,7 +176,7 @@ public sealed class OutboundSync(
         switch (winner)
         {
             case ConflictWinner.Local:
-                return await google.UpdateEventAsync(account, settings.CalendarId, mapping.GoogleEventId, desired, remote.Etag, ct).ConfigureAwait(false);
+                return await google.UpdateEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, desired, remote.Etag, ct).ConfigureAwait(false);
             case ConflictWinner.Google:
                 await writer.ApplyRemoteAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
                 return null;
@@ -190,9 +199,9 @@ public sealed class OutboundSync(
         switch (winner)
         {
             case ConflictWinner.Local when tombstone is not null:
-                return await google.UpdateEventAsync(account, settings.CalendarId, mapping.GoogleEventId, desired, tombstone.Etag, ct).ConfigureAwait(false);
+                return await google.UpdateEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, desired, tombstone.Etag, ct).ConfigureAwait(false);
             case ConflictWinner.Local:
-                return await InsertAsync(settings, desired with { Id = mapping.GoogleEventId }, ct).ConfigureAwait(false);
+                return await InsertAsync(settings, mapping.GoogleCalendarId, desired with { Id = mapping.GoogleEventId }, ct).ConfigureAwait(false);
             case ConflictWinner.Google or ConflictWinner.Neither:
                 await writer.DeleteLocalAsync(settings.UserId, local.Id, ct).ConfigureAwait(false);
                 return null;

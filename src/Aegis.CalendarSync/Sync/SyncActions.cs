@@ -16,4 +16,5 @@ public static class SyncActions
     public const string Connected = "connected";
     public const string Disconnected = "disconnected";
     public const string ChannelRenewed = "channel_renewed";
+    public const string CalendarSwitched = "calendar_switched";
 }

@@ -8,3 +8,7 @@ public sealed record AccountRequest(string Email);
 
 /// <summary>Answer of the admin routes that change several items, e.g. how many tokens were expired.</summary>
 public sealed record AffectedCount(int Count);
+
+/// <summary>Body of POST /emulator/accounts/{email}/calendars: a calendar shared with the account under
+/// <see cref="AccessRole"/> (owner, writer, reader or freeBusyReader).</summary>
+public sealed record SharedCalendarRequest(string Summary, string AccessRole, string? TimeZone = null);

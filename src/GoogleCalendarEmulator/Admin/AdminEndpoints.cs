@@ -80,6 +80,17 @@ internal static class AdminEndpoints
             s.EnsureAccount(email);
             return Results.Json(new AccountRequest(email), GoogleJson.Options, statusCode: StatusCodes.Status201Created);
         });
+        admin.MapPost("/accounts/{email}/calendars", async (HttpRequest r, string email, EmulatorState s, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadAsync<SharedCalendarRequest>(r, ct);
+            if (!CalendarAccessRoles.IsKnown(body.AccessRole))
+            {
+                throw GoogleErrors.Invalid("Unknown access role: " + body.AccessRole);
+            }
+
+            var calendar = CalendarApiEndpoints.AddCalendar(s.GetOrCreateAccount(email), s, body.Summary, null, body.TimeZone, body.AccessRole);
+            return Results.Json(CalendarApiEndpoints.ToResource(calendar), GoogleJson.Options, statusCode: StatusCodes.Status201Created);
+        });
         admin.MapPost("/accounts/{email}/tokens", (string email, EmulatorState s) => Json(s.IssueTokens(email)));
 
         var person = admin.MapGroup("/accounts/{email}/calendars/{calendarId}/events");

@@ -41,6 +41,10 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
     public Task<TokenResponse> IssueTokensAsync(string email, CancellationToken ct = default) =>
         ReadAsync<TokenResponse>(HttpMethod.Post, $"emulator/accounts/{Escape(email)}/tokens", null, ct);
 
+    /// <summary>Adds a calendar shared with the account under <paramref name="accessRole"/> (see CalendarAccessRoles).</summary>
+    public Task<CalendarResource> AddSharedCalendarAsync(string email, string summary, string accessRole, CancellationToken ct = default) =>
+        ReadAsync<CalendarResource>(HttpMethod.Post, $"emulator/accounts/{Escape(email)}/calendars", new SharedCalendarRequest(summary, accessRole), ct);
+
     /// <summary>Creates an event as the user would in Google Calendar's UI (fires push, not counted as an API call).</summary>
     public Task<CalendarEvent> CreateEventAsPersonAsync(string email, string calendarId, CalendarEvent ev, CancellationToken ct = default) =>
         ReadAsync<CalendarEvent>(HttpMethod.Post, PersonPath(email, calendarId), ev, ct);

@@ -38,35 +38,56 @@ internal static class CalendarApiEndpoints
 
     private static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
 
+    /// <summary>The caller's account, after checking its role allows API writes to the calendar (403 requiredAccessLevel
+    /// otherwise, as Google answers for a calendar shared read-only). Roles never change, so checking before the write
+    /// takes the lock is race-free.</summary>
+    private static Account WritableAccount(HttpContext http, string calendarId)
+    {
+        var account = ApiContext.Account(http);
+        lock (account.Gate)
+        {
+            return EventService.Calendar(account, calendarId).CanWrite ? account : throw GoogleErrors.RequiredAccessLevel();
+        }
+    }
+
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
 
     private static async Task<IResult> InsertCalendarAsync(HttpContext http, EmulatorState state, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CalendarResourceInput>(http.Request, ct);
-        if (string.IsNullOrWhiteSpace(body.Summary))
+        return Json(ToResource(AddCalendar(ApiContext.Account(http), state, body.Summary, body.Description, body.TimeZone, CalendarAccessRoles.Owner)));
+    }
+
+    /// <summary>Adds a secondary calendar (id in Google's <c>…@group.calendar.google.com</c> form) on which the account
+    /// has <paramref name="accessRole"/>: owner for calendars.insert, any role for the admin route that models a
+    /// calendar shared with the account.</summary>
+    internal static CalendarData AddCalendar(Account account, EmulatorState state, string? summary, string? description, string? timeZone,
+        string accessRole)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
         {
             throw GoogleErrors.Required("Missing title.");
         }
 
-        var timeZone = body.TimeZone ?? "UTC";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        var zone = timeZone ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             throw GoogleErrors.Invalid("Invalid time zone.");
         }
 
-        var account = ApiContext.Account(http);
         var calendar = new CalendarData(
             $"{ListTokenCodec.NewResourceId().ToLowerInvariant().Replace('-', '0').Replace('_', '1')}@group.calendar.google.com",
-            body.Summary, timeZone, primary: false, ListTokenCodec.NewResourceId(), state.Time.GetUtcNow())
+            summary, zone, primary: false, ListTokenCodec.NewResourceId(), state.Time.GetUtcNow(), accessRole)
         {
-            Description = body.Description,
+            Description = description,
         };
         lock (account.Gate)
         {
             account.Calendars[calendar.Id] = calendar;
-            return Json(ToResource(calendar));
         }
+
+        return calendar;
     }
 
     private static IResult GetCalendar(HttpContext http, string calendarId)
@@ -92,6 +113,7 @@ internal static class CalendarApiEndpoints
                     Summary = c.Summary,
                     Description = c.Description,
                     TimeZone = c.TimeZone,
+                    AccessRole = c.AccessRole,
                     Primary = c.Primary ? true : null,
                     DefaultReminders = c.DefaultReminders,
                 })
@@ -109,24 +131,24 @@ internal static class CalendarApiEndpoints
     private static async Task<IResult> InsertEventAsync(HttpContext http, string calendarId, EventService events, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<CalendarEvent>(http.Request, ct);
-        return Json(events.Insert(ApiContext.Account(http), calendarId, input));
+        return Json(events.Insert(WritableAccount(http, calendarId), calendarId, input));
     }
 
     private static async Task<IResult> UpdateEventAsync(HttpContext http, string calendarId, string eventId, EventService events, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<CalendarEvent>(http.Request, ct);
-        return Json(events.Update(ApiContext.Account(http), calendarId, eventId, input, IfMatch(http.Request)));
+        return Json(events.Update(WritableAccount(http, calendarId), calendarId, eventId, input, IfMatch(http.Request)));
     }
 
     private static async Task<IResult> PatchEventAsync(HttpContext http, string calendarId, string eventId, EventService events, CancellationToken ct)
     {
         JsonObject patch = await JsonBody.ReadObjectAsync(http.Request, ct);
-        return Json(events.Patch(ApiContext.Account(http), calendarId, eventId, patch, IfMatch(http.Request)));
+        return Json(events.Patch(WritableAccount(http, calendarId), calendarId, eventId, patch, IfMatch(http.Request)));
     }
 
     private static IResult DeleteEvent(HttpContext http, string calendarId, string eventId, EventService events)
     {
-        events.Delete(ApiContext.Account(http), calendarId, eventId, IfMatch(http.Request));
+        events.Delete(WritableAccount(http, calendarId), calendarId, eventId, IfMatch(http.Request));
         return Results.NoContent();
     }
 
@@ -215,7 +237,7 @@ internal static class CalendarApiEndpoints
             : throw GoogleErrors.NotFound();
     }
 
-    private static CalendarResource ToResource(CalendarData calendar) => new()
+    internal static CalendarResource ToResource(CalendarData calendar) => new()
     {
         Etag = calendar.Etag,
         Id = calendar.Id,

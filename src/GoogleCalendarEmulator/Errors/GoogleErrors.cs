@@ -24,6 +24,9 @@ internal static class GoogleErrors
     public static GoogleApiException RateLimitExceeded(int status, TimeSpan? retryAfter) =>
         New(status, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded", retryAfter: retryAfter);
 
+    public static GoogleApiException RequiredAccessLevel() =>
+        New(403, "calendar", "requiredAccessLevel", "You need to have writer access to this calendar.");
+
     public static GoogleApiException NotFound() => New(404, "global", "notFound", "Not Found");
 
     public static GoogleApiException Duplicate() => New(409, "global", "duplicate", "The requested identifier already exists.");

@@ -3,13 +3,19 @@ using GoogleCalendarEmulator.Calendar.Model;
 namespace GoogleCalendarEmulator.State;
 
 /// <summary>One calendar of an account. Guarded by the owning <see cref="Account.Gate"/>.</summary>
-internal sealed class CalendarData(string id, string summary, string timeZone, bool primary, string resourceId, DateTimeOffset created)
+internal sealed class CalendarData(string id, string summary, string timeZone, bool primary, string resourceId, DateTimeOffset created,
+    string accessRole = CalendarAccessRoles.Owner)
 {
     public string Id { get; } = id;
     public string Summary { get; set; } = summary;
     public string? Description { get; set; }
     public string TimeZone { get; } = timeZone;
     public bool Primary { get; } = primary;
+
+    /// <summary>The account's role on this calendar, as calendarList reports it; API writes need writer or owner.</summary>
+    public string AccessRole { get; } = accessRole;
+
+    public bool CanWrite => AccessRole is CalendarAccessRoles.Writer or CalendarAccessRoles.Owner;
 
     /// <summary>Stable id of the events collection reported in watch channels (X-Goog-Resource-ID).</summary>
     public string ResourceId { get; } = resourceId;

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Server.Api.Google;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
 
@@ -21,7 +23,7 @@ public static class SyncSettingsEndpoints
         Results.Ok(SyncSettingsResponse.From(await settings.GetAsync(user.GetUserId(), ct)));
 
     private static async Task<IResult> PutAsync(ClaimsPrincipal user, HttpRequest request, ISettingsStore settings,
-        TimeProvider time, CancellationToken ct)
+        IGoogleConnectionService connection, ILoggerFactory loggers, TimeProvider time, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<SyncSettingsRequest>(request, ct);
         if (body.Error is not null) return body.Error;
@@ -42,11 +44,24 @@ public static class SyncSettingsEndpoints
         var current = await settings.GetAsync(userId, ct) ?? new CalendarSyncSettings { UserId = userId };
         if (r.Enabled == true && !SyncSettingsResponse.IsConnected(current))
             return Problems.Conflict("Connect a Google account before enabling sync.");
+        if (r.CalendarId is not null && r.CalendarId != current.CalendarId)
+        {
+            // A different calendar moves the channel, the sync token and the synced events: only the switch may write it.
+            try
+            {
+                await connection.SwitchCalendarAsync(userId, r.CalendarId, ct);
+            }
+            catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(SyncSettingsEndpoints))) is { } problem)
+            {
+                return problem;
+            }
+
+            current = (await settings.GetAsync(userId, ct))!;
+        }
 
         var updated = current with
         {
             ConflictStrategy = strategy ?? current.ConflictStrategy,
-            CalendarId = r.CalendarId ?? current.CalendarId,
             Enabled = r.Enabled ?? current.Enabled,
             // Re-enabling is the user's acknowledgement of the reason sync was switched off.
             DisabledReason = r.Enabled == true ? null : current.DisabledReason,

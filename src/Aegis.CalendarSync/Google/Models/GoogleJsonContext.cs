@@ -11,6 +11,7 @@ namespace Aegis.CalendarSync.Google.Models;
 [JsonSerializable(typeof(EventsListResponse))]
 [JsonSerializable(typeof(Channel))]
 [JsonSerializable(typeof(GoogleCalendar))]
+[JsonSerializable(typeof(CalendarListResponse))]
 [JsonSerializable(typeof(GoogleErrorResponse))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(OAuthErrorResponse))]

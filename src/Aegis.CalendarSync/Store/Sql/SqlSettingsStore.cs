@@ -122,6 +122,18 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             new { userId = d.Id(userId), channelId, resourceId, expiresAt = d.Time(expiresAt), now = d.Time(db.Now()) }, ct)).ConfigureAwait(false);
     }
 
+    public async Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt,
+        CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET calendar_id = @calendarId, google_channel_id = @channelId, google_resource_id = @resourceId, " +
+            "channel_expiry_at = @expiresAt, last_message_number = 0, sync_token = NULL, updated_at = @now WHERE user_id = @userId",
+            new { userId = d.Id(userId), calendarId, channelId, resourceId, expiresAt = d.Time(channelExpiresAt), now = d.Time(db.Now()) },
+            ct)).ConfigureAwait(false);
+    }
+
     public Task DisableAsync(Guid userId, string reason, CancellationToken ct) =>
         UpdateAsync("enabled = @disabled, disabled_reason = @value", userId, reason, ct);
 

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Server.Auth;
+
+namespace Aegis.CalendarSync.Server.Api.Google;
+
+/// <summary>Choosing the Google calendar to sync: list the writable calendars of the connected account, or create a
+/// dedicated one and switch to it. Switching itself is <see cref="IGoogleConnectionService.SwitchCalendarAsync"/>
+/// (also reached through <c>PUT /api/sync/settings</c>).</summary>
+public static class GoogleCalendarEndpoints
+{
+    public const int MaxSummaryLength = 255;
+
+    public static RouteGroupBuilder MapGoogleCalendarEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/google/calendars").WithTags("Google");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGoogleConnectionService connection, ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        try
+        {
+            var calendars = await connection.ListWritableCalendarsAsync(user.GetUserId(), ct);
+            return Results.Ok(calendars.Select(GoogleCalendarResponse.From).ToList());
+        }
+        catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    private static async Task<IResult> CreateAsync(ClaimsPrincipal user, HttpRequest request, IGoogleConnectionService connection,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<CreateCalendarRequest>(request, ct);
+        if (body.Error is not null) return body.Error;
+        var r = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(r.Summary) || r.Summary.Length > MaxSummaryLength)
+            errors["summary"] = [$"summary must be 1 to {MaxSummaryLength} characters."];
+        if (r.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(r.TimeZone, out _))
+            errors["time_zone"] = ["time_zone must be an IANA time zone, e.g. Europe/Lisbon."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var userId = user.GetUserId();
+        try
+        {
+            var created = await connection.CreateCalendarAsync(userId, r.Summary!.Trim(), r.TimeZone, ct);
+            var switched = await connection.SwitchCalendarAsync(userId, created.Id, ct);
+            var response = new CalendarCreatedResponse(GoogleCalendarResponse.From(created with { Selected = true }), switched.EventsMoved);
+            return Results.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
+        }
+        catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
+        {
+            return problem;
+        }
+    }
+}
