@@ -208,28 +208,31 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Theory]
-    [InlineData(ConflictStrategy.LastWriteWins, "Google title")]
-    [InlineData(ConflictStrategy.GoogleWins, "Google title")]
-    [InlineData(ConflictStrategy.LocalWins, "Wallet title")]
-    public async Task Concurrent_edits_resolve_per_strategy_and_are_audited_with_both_versions(ConflictStrategy strategy, string expectedTitle)
+    [InlineData(ConflictStrategy.LastWriteWins, +1, "Google title")]
+    [InlineData(ConflictStrategy.LastWriteWins, -1, "Wallet title")]
+    [InlineData(ConflictStrategy.GoogleWins, -1, "Google title")]
+    [InlineData(ConflictStrategy.LocalWins, +1, "Wallet title")]
+    public async Task Concurrent_edits_resolve_per_strategy_and_are_audited_with_both_versions(ConflictStrategy strategy,
+        int googleClockAheadSeconds, string expectedTitle)
     {
-        await _h.ConnectAsync(strategy);
-        var created = await _h.CreateEventAsync("Internet");
-        await _h.DrainQueueAsync();
+        // Google's clock runs ahead of (or behind) the wallet's, so its edit is the later (or earlier) write.
+        await using var h = await SyncHarness.StartAsync(database, googleClockSkew: TimeSpan.FromSeconds(googleClockAheadSeconds));
+        await h.ConnectAsync(strategy);
+        var created = await h.CreateEventAsync("Internet");
+        await h.DrainQueueAsync();
 
-        // Wallet edit first, Google edit later, before the wallet's edit is pushed.
-        await _h.EditLocallyAsync(created.Id, e => e with { Title = "Wallet title" });
-        await Task.Delay(5);
-        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
-        await _h.DrainQueueAsync();
-        await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
-        await _h.DrainQueueAsync();
+        // Both sides edit before the wallet's edit is pushed.
+        await h.EditLocallyAsync(created.Id, e => e with { Title = "Wallet title" });
+        await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
+        await h.DrainQueueAsync();
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+        await h.DrainQueueAsync();
 
-        var local = (await _h.Events.GetAsync(_h.UserId, created.Id, Ct))!;
-        var remote = await _h.GetRemoteAsync(created.Id);
+        var local = (await h.Events.GetAsync(h.UserId, created.Id, Ct))!;
+        var remote = await h.GetRemoteAsync(created.Id);
         Assert.Equal(expectedTitle, local.Title);
         Assert.Contains(expectedTitle, remote.Summary);
-        var conflict = (await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.Conflict), Ct)).First();
+        var conflict = (await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: SyncActions.Conflict), Ct)).First();
         using var details = JsonDocument.Parse(conflict.ConflictDetails!);
         Assert.Equal("Wallet title", details.RootElement.GetProperty("local").GetProperty("title").GetString());
         Assert.Equal("Google title", details.RootElement.GetProperty("google").GetProperty("summary").GetString());

@@ -46,10 +46,17 @@ public sealed class SyncHarness : IAsyncDisposable
     public IGoogleCalendarClient Google => Services.GetRequiredService<IGoogleCalendarClient>();
     public GoogleAccount Account => new(UserId);
 
-    public static async Task<SyncHarness> StartAsync(TestDatabase database, IDictionary<string, string?>? overrides = null)
+    /// <param name="googleClockSkew">Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times).</param>
+    public static async Task<SyncHarness> StartAsync(TestDatabase database, IDictionary<string, string?>? overrides = null,
+        TimeSpan googleClockSkew = default)
     {
         await database.ResetAsync();
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true, DefaultAccountEmail = Email });
+        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            AutoApprove = true,
+            DefaultAccountEmail = Email,
+            TimeProvider = googleClockSkew == TimeSpan.Zero ? TimeProvider.System : new SkewedTimeProvider(googleClockSkew),
+        });
         var settings = emulator.GoogleClientSettings();
         settings["Store:Provider"] = database.Provider;
         settings["Store:ConnectionString"] = database.ConnectionString;
