@@ -23,7 +23,7 @@ public sealed class SqlApiTokenStore(IDbConnectionFactory connections, SqlDialec
         var userId = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
             "SELECT user_id FROM api_tokens WHERE token_hash = @hash AND expires_at > @now",
             new { hash = tokenHash, now = dialect.Time(now) }, cancellationToken: ct));
-        return userId is null or DBNull ? null : DbValues.ToGuid(userId, "api_tokens.user_id");
+        return userId is null or DBNull ? null : DbValue.ToGuid(userId);
     }
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)

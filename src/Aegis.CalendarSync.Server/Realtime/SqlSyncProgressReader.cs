@@ -1,4 +1,3 @@
-using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
 
@@ -31,11 +30,11 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
             $"disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN ({users})",
             parameters, cancellationToken: ct));
 
-        foreach (var group in counts.GroupBy(c => DbValues.ToGuid(c.UserId, "sync_queue.user_id")))
+        foreach (var group in counts.GroupBy(c => DbValue.ToGuid(c.UserId)))
             result[group.Key] = result[group.Key] with { Queue = QueueCounts.From(group.Select(c => (c.Status, c.Count))) };
         foreach (var row in settings)
         {
-            var userId = DbValues.ToGuid(row.UserId, "calendar_sync_settings.user_id");
+            var userId = DbValue.ToGuid(row.UserId);
             result[userId] = result[userId] with { Connection = new ConnectionState(row.Connected, row.Enabled, row.DisabledReason) };
         }
         return result;
@@ -51,7 +50,7 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
         var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
             $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
             parameters, cancellationToken: ct));
-        return rows.Select(r => new UserActivity(DbValues.ToGuid(r.UserId, "calendar_sync_audit.user_id"), r.ToEntry())).ToList();
+        return rows.Select(r => new UserActivity(DbValue.ToGuid(r.UserId), r.ToEntry())).ToList();
     }
 
     public async Task<IReadOnlyList<ActivityEntry>> ReadLatestActivityAsync(Guid userId, int limit, CancellationToken ct)
@@ -99,9 +98,9 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
 
         public ActivityEntry ToEntry()
         {
-            var eventId = DbValues.ToNullableGuid(FinancialEventId, "calendar_sync_audit.financial_event_id");
+            var eventId = DbValue.ToNullableGuid(FinancialEventId);
             return new ActivityEntry(Id, Action, Status, eventId, EventTitle, ErrorMessage,
-                DbValues.ToTime(CreatedAt, "calendar_sync_audit.created_at"),
+                DbValue.ToTime(CreatedAt),
                 ActivitySummary.Describe(Action, Status, EventTitle, eventId, ErrorMessage));
         }
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Store;
 
@@ -40,7 +39,8 @@ public sealed class GoogleWebhookHandler(
         // Google may send a channel's first "sync" message before the watch call has returned and the channel is
         // stored; it carries no change (a full sync follows every connect), so it is acknowledged, not reported.
         if (channel is null) return push.ResourceState == "sync" ? WebhookOutcome.Handshake : WebhookOutcome.UnknownChannel;
-        if (!TokensMatch(channel.WebhookSecret, push.ChannelToken)) return WebhookOutcome.InvalidToken;
+        if (string.IsNullOrEmpty(channel.WebhookSecret) || !SecretComparer.FixedTimeEquals(push.ChannelToken, channel.WebhookSecret))
+            return WebhookOutcome.InvalidToken;
         if (channel.GoogleResourceId is null || !string.Equals(channel.GoogleResourceId, push.ResourceId, StringComparison.Ordinal))
             return WebhookOutcome.ResourceMismatch;
         if (channel.ChannelExpiryAt is not { } expiry || expiry <= time.GetUtcNow()) return WebhookOutcome.ChannelExpired;
@@ -61,10 +61,4 @@ public sealed class GoogleWebhookHandler(
         }
     }
 
-    /// <summary>Constant-time over the bytes so the comparison time does not reveal how much of a guess was right.</summary>
-    private static bool TokensMatch(string? expected, string? actual)
-    {
-        if (string.IsNullOrEmpty(expected) || actual is null) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
-    }
 }

@@ -4,7 +4,7 @@ namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Reads the raw values either driver returns (SQLite: TEXT/INTEGER; PostgreSQL: uuid/timestamptz/numeric)
 /// into domain types.</summary>
-internal static class DbValue
+public static class DbValue
 {
     public static Guid ToGuid(object value) => value switch
     {
