@@ -45,20 +45,27 @@ internal sealed class EventLister(EmulatorState state)
                 nextSyncToken = codec.Encode(new ListPosition(ListTokenKind.Sync, calendar.Id, account.SyncEpoch, snapshot));
             }
 
-            var lastUpdated = calendar.Events.Values.Select(e => e.Updated).DefaultIfEmpty(calendar.Created).Max();
-            return new EventsListResponse
-            {
-                Etag = $"\"{snapshot}{account.SyncEpoch:D3}\"",
-                Summary = calendar.Summary,
-                Description = calendar.Description,
-                Updated = RfcTime.Format(lastUpdated),
-                TimeZone = calendar.TimeZone,
-                DefaultReminders = calendar.DefaultReminders,
-                NextPageToken = nextPageToken,
-                NextSyncToken = nextSyncToken,
-                Items = page.Select(x => x.Event.Resource).ToList(),
-            };
+            return Page(account, calendar, snapshot, page.Select(x => x.Event.Resource).ToList(), nextPageToken, nextSyncToken);
         }
+    }
+
+    /// <summary>The calendar#events envelope of one page; <paramref name="timeZone"/> overrides the calendar's zone.</summary>
+    internal static EventsListResponse Page(Account account, CalendarData calendar, long snapshot, IReadOnlyList<CalendarEvent> items,
+        string? nextPageToken, string? nextSyncToken, string? timeZone = null)
+    {
+        var lastUpdated = calendar.Events.Values.Select(e => e.Updated).DefaultIfEmpty(calendar.Created).Max();
+        return new EventsListResponse
+        {
+            Etag = $"\"{snapshot}{account.SyncEpoch:D3}\"",
+            Summary = calendar.Summary,
+            Description = calendar.Description,
+            Updated = RfcTime.Format(lastUpdated),
+            TimeZone = timeZone ?? calendar.TimeZone,
+            DefaultReminders = calendar.DefaultReminders,
+            NextPageToken = nextPageToken,
+            NextSyncToken = nextSyncToken,
+            Items = items,
+        };
     }
 
     private static (long Snapshot, long? Since, (long Key, string Id)? Cursor) ResolvePosition(
