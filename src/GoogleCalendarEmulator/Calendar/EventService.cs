@@ -142,7 +142,8 @@ internal sealed partial class EventService(EmulatorState state)
         }
     }
 
-    /// <summary>sequence increases when the summary or the time changes; a higher client-supplied value wins.</summary>
+    /// <summary>sequence increases when the summary, the time or the recurrence changes (RFC 5545 §3.8.7.4); a higher
+    /// client-supplied value wins.</summary>
     private static int NextSequence(CalendarEvent? prior, CalendarEvent input)
     {
         if (prior is null)
@@ -151,7 +152,8 @@ internal sealed partial class EventService(EmulatorState state)
         }
 
         var current = prior.Sequence ?? 0;
-        var significant = prior.Summary != input.Summary || !SameJson(prior.Start, input.Start) || !SameJson(prior.End, input.End);
+        var significant = prior.Summary != input.Summary || !SameJson(prior.Start, input.Start) || !SameJson(prior.End, input.End)
+            || !SameJson(prior.Recurrence, input.Recurrence);
         return Math.Max(significant ? current + 1 : current, input.Sequence ?? 0);
     }
 

@@ -20,6 +20,7 @@ public sealed class SeriesChangeTests : CalendarApiTestBase
         var (changes, _, _) = await Api.ListAllAsync("syncToken=" + Uri.EscapeDataString(syncToken));
 
         Assert.Equal(HttpStatusCode.OK, trimmed.Status);
+        Assert.Equal(1, (int?)trimmed.Json!["sequence"]);
         Assert.Equal([rent.Id, $"{rent.Id}_20270601"], changes.Ids().Order(StringComparer.Ordinal));
         Assert.Equal("cancelled", (string?)changes.Single(i => (string)i["id"]! == $"{rent.Id}_20270601")["status"]);
         Assert.Equal("confirmed", (string?)(await Api.GetAsync($"{rent.Id}_20270201")).Json!["status"]);

@@ -78,6 +78,20 @@ public sealed class SingleEventsListTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task Incremental_sync_with_single_events_reports_the_instances_of_a_new_series_and_its_exception()
+    {
+        var (_, syncToken, _) = await Api.ListAllAsync("singleEvents=true");
+        var rent = await Api.InsertSeriesAsync(Series.AllDay());
+        await Api.PatchAsync($"{rent.Id}_20270301", new { summary = "March rent" });
+
+        var (changes, _, _) = await Api.ListAllAsync("singleEvents=true&syncToken=" + Uri.EscapeDataString(syncToken));
+
+        Assert.Equal(12, changes.Ids().Distinct().Count());
+        Assert.DoesNotContain(rent.Id, changes.Ids());
+        Assert.Equal("March rent", (string?)changes.Single(i => (string)i["id"]! == $"{rent.Id}_20270301")["summary"]);
+    }
+
+    [Fact]
     public async Task Order_by_start_time_without_single_events_is_refused_even_with_series()
     {
         await Api.InsertSeriesAsync(Series.AllDay());

@@ -146,7 +146,8 @@ internal static class SeriesInstances
         resource.Recurrence = null;
         resource.RecurringEventId = master.Id;
         resource.HtmlLink = EventService.HtmlLink(id, calendar.Id);
-        resource.Etag = $"{master.Resource.Etag!.TrimEnd('"')}{(occurrence.Start.ToUnixTimeSeconds() / 60) % 1_000_000:D6}\"";
+        // The master's etag followed by the digits of the original start: unique per instance, new on every master write.
+        resource.Etag = $"{master.Resource.Etag!.TrimEnd('"')}{string.Concat(InstanceIds.Suffix(occurrence).Where(char.IsAsciiDigit))}\"";
         resource.Start = When(occurrence.Start, occurrence.Date, seriesZone, zone);
         resource.OriginalStartTime = When(occurrence.Start, occurrence.Date, seriesZone, zone);
         var endDate = occurrence.Date is { } date
