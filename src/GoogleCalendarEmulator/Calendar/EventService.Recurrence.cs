@@ -40,7 +40,8 @@ internal sealed partial class EventService
                 throw GoogleErrors.BadRequest("Splitting at the first instance would leave the series empty; change the series instead.");
             }
 
-            var rules = SeriesSplitRules.Split(master.Resource.Recurrence!, target, before.Count, master.Resource.Start!.TimeZone ?? calendar.TimeZone);
+            var rules = SeriesSplitRules.Split(master.Resource.Recurrence!, target, RuleOccurrencesBefore(calendar, master, target),
+                master.Resource.Start!.TimeZone ?? calendar.TimeZone);
             var followingId = $"{masterId}_R{InstanceIds.Suffix(target).TrimEnd('Z')}";
             if (calendar.Events.ContainsKey(followingId))
             {
@@ -65,6 +66,18 @@ internal sealed partial class EventService
             input.Id = followingId;
             return new SeriesSplit(original, Commit(account, calendar, input, previous: null));
         }
+    }
+
+    /// <summary>How many occurrences the RRULE alone gives before <paramref name="target"/>: RFC 5545's COUNT counts those,
+    /// before RDATE adds and EXDATE removes dates.</summary>
+    private static int RuleOccurrencesBefore(CalendarData calendar, StoredEvent master, SeriesOccurrence target)
+    {
+        var rulesOnly = GoogleJson.Clone(master.Resource);
+        rulesOnly.Recurrence = [.. master.Resource.Recurrence!.Where(l => l.StartsWith("RRULE", StringComparison.OrdinalIgnoreCase))];
+        return RecurrenceRules.Expand(rulesOnly, master.Start, master.End, calendar.TimeZone)
+            .Take(SeriesInstances.MaxInstances)
+            .TakeWhile(o => o.Start < target.Start)
+            .Count();
     }
 
     private static StoredEvent FindOrInstance(CalendarData calendar, string eventId) =>

@@ -84,6 +84,29 @@ public sealed class InstancesTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task Exdate_in_the_series_zone_removes_a_timed_occurrence()
+    {
+        var master = await Api.InsertSeriesAsync(Series.Timed("2027-01-04T09:00:00", "2027-01-04T10:00:00", "Europe/Paris",
+            "RRULE:FREQ=WEEKLY;COUNT=3", "EXDATE;TZID=Europe/Paris:20270111T090000"));
+
+        var items = (await Api.InstancesAsync(master.Id)).Items();
+
+        Assert.Equal([$"{master.Id}_20270104T080000Z", $"{master.Id}_20270118T080000Z"], items.Ids());
+    }
+
+    [Fact]
+    public async Task An_exception_moved_into_the_window_is_listed_by_its_new_start()
+    {
+        var master = await Api.InsertSeriesAsync(Series.AllDay());
+        await Api.PatchAsync($"{master.Id}_20271201", new { start = new { date = "2027-11-20" }, end = new { date = "2027-11-21" } });
+
+        var items = (await Api.InstancesAsync(master.Id, "timeMin=2027-10-15T00:00:00Z&timeMax=2027-12-01T00:00:00Z")).Items();
+
+        Assert.Equal([$"{master.Id}_20271101", $"{master.Id}_20271201"], items.Ids());
+        Assert.Equal("2027-11-20", (string?)items[1]["start"]!["date"]);
+    }
+
+    [Fact]
     public async Task Time_window_is_inclusive_on_end_and_exclusive_on_start()
     {
         var master = await Api.InsertSeriesAsync(Series.Timed("2027-01-01T09:00:00Z", "2027-01-01T10:00:00Z", "UTC", "RRULE:FREQ=DAILY;COUNT=5"));

@@ -90,6 +90,20 @@ public sealed class ThisAndFollowingTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task This_and_following_counts_what_count_counts_the_rule_occurrences_before_exdate()
+    {
+        var rent = await Api.InsertSeriesAsync(Series.AllDay(recurrence: ["RRULE:FREQ=MONTHLY;COUNT=12", "EXDATE;VALUE=DATE:20270301"]));
+
+        var split = await Emulator.Admin.SplitSeriesAsPersonAsync(EmulatorSession.Email, "primary", $"{rent.Id}_20270901", new { });
+
+        Assert.Equal(["RRULE:FREQ=MONTHLY;COUNT=4"], split.Following.Recurrence);
+        var first = (await Api.InstancesAsync(rent.Id)).Items().Select(i => (string)i["start"]!["date"]!);
+        var rest = (await Api.InstancesAsync(split.Following.Id!)).Items().Select(i => (string)i["start"]!["date"]!);
+        Assert.Equal(7, first.Count());
+        Assert.Equal(["2027-09-01", "2027-10-01", "2027-11-01", "2027-12-01"], rest);
+    }
+
+    [Fact]
     public async Task This_and_following_cancels_the_exceptions_it_replaces_and_sync_reports_both_series()
     {
         var rent = await Api.InsertSeriesAsync(Series.AllDay());

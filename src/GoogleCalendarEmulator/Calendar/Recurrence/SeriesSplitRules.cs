@@ -10,6 +10,7 @@ namespace GoogleCalendarEmulator.Calendar.Recurrence;
 /// </summary>
 internal static class SeriesSplitRules
 {
+    /// <param name="countBefore">Occurrences the RRULE gives before the target (what COUNT counts).</param>
     public static (List<string> Trimmed, List<string> Following) Split(IReadOnlyList<string> lines, SeriesOccurrence target, int countBefore,
         string seriesTimeZone)
     {
