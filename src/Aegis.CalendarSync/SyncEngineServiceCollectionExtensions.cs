@@ -41,6 +41,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncTelemetry>();
         services.TryAddSingleton<ITokenStore, SettingsTokenStore>();
         services.TryAddSingleton<FinancialEventMapper>();
+        services.TryAddSingleton<OccurrenceMapper>();
         services.TryAddSingleton<ConnectedAccounts>();
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<ConflictRecorder>();
