@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Ical.Net.DataTypes;
 
 namespace Aegis.CalendarSync.Recurrence;
 
 /// <summary>The recurrence of a series as RFC 5545 lines (RRULE / EXRULE / RDATE / EXDATE, no DTSTART), kept
 /// verbatim. <see cref="Model.FinancialEvent.Recurrence"/> stores them one per line ('\n'), in Google's order.</summary>
-public static class RecurrenceLines
+public static partial class RecurrenceLines
 {
     /// <summary>Longest accepted recurrence text (all lines); Google documents no limit, this bounds a request.</summary>
     public const int MaxLength = 4000;
@@ -39,11 +40,6 @@ public static class RecurrenceLines
         }
 
         var lines = Split(text);
-        if (lines.Count > 0 && !lines.Any(l => Name(l) is "RRULE" or "RDATE"))
-        {
-            return "recurrence needs an RRULE (or RDATE) line.";
-        }
-
         foreach (var line in lines)
         {
             var name = Name(line);
@@ -56,6 +52,16 @@ public static class RecurrenceLines
             {
                 return $"'{line}' is not a valid RFC 5545 recurrence rule.";
             }
+
+            if (name is "RDATE" or "EXDATE" && !line[(line.IndexOf(':') + 1)..].Split(',').All(v => DateValue().IsMatch(v)))
+            {
+                return $"'{line}' is not a list of RFC 5545 dates.";
+            }
+        }
+
+        if (lines.Count > 0 && !lines.Any(l => Name(l) is "RRULE" or "RDATE"))
+        {
+            return "recurrence needs an RRULE (or RDATE) line.";
         }
 
         return lines.Count == 0 || SeriesExpansion.TryExpandSample(lines) ? null : "recurrence dates could not be parsed.";
@@ -81,4 +87,8 @@ public static class RecurrenceLines
             return false;
         }
     }
+
+    /// <summary>A DATE, DATE-TIME (local or UTC) or PERIOD value of RDATE/EXDATE (RFC 5545 §3.3.4, §3.3.5, §3.3.9).</summary>
+    [GeneratedRegex(@"^\d{8}(T\d{6}Z?)?(/.+)?$")]
+    private static partial Regex DateValue();
 }
