@@ -22,6 +22,16 @@ public static class WireEnum
         return false;
     }
 
+    /// <summary>An optional filter: blank text is no filter (true, null); otherwise the text must name a member.</summary>
+    public static bool TryParseOptional<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!TryParse<T>(text, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 

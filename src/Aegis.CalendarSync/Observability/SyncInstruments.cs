@@ -16,6 +16,12 @@ public static class SyncInstruments
     public const string Skipped = "aegis.sync.skipped";
     public const string AuditWriteFailures = "aegis.audit.write_failures";
 
+    /// <summary>Recorded by the host: queue items by status (observable gauge).</summary>
+    public const string QueueDepth = "aegis.sync.queue.depth";
+
+    /// <summary>Recorded by the host: Google pushes ignored, by reason.</summary>
+    public const string WebhookRejected = "aegis.webhook.rejected";
+
     /// <summary>Tag values of <see cref="ChannelRenewals"/>'s <c>outcome</c>.</summary>
     public const string RenewalSucceeded = "success";
     public const string RenewalFailed = "failure";
