@@ -31,22 +31,18 @@ public sealed class InboundSync(
 {
     public async Task SyncOneAsync(Guid userId, string googleEventId, CancellationToken ct)
     {
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { } attempt)
         {
             return;
         }
 
-        var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), new GoogleEventRef(settings.CalendarId, googleEventId, null), ct)
-            .ConfigureAwait(false);
-        await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
+        var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
+        await ApplyAsync(attempt.Settings, remote, ct).ConfigureAwait(false);
     }
 
     public async Task IncrementalAsync(Guid userId, CancellationToken ct)
     {
-        var started = auditor.StartTimestamp();
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
         {
             return;
         }
@@ -65,26 +61,24 @@ public sealed class InboundSync(
         catch (FullSyncRequiredException ex)
         {
             await settingsStore.SetSyncTokenAsync(userId, null, ct).ConfigureAwait(false);
-            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.IncrementalSync, AuditOutcome.Failed) with
+            await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Failed) with
             {
                 ErrorCode = "fullSyncRequired",
                 ErrorMessage = ex.Message,
-            }, started, ct).ConfigureAwait(false);
+            }, attempt.StartedAt, ct).ConfigureAwait(false);
             await FullAsync(userId, ct).ConfigureAwait(false);
             return;
         }
 
-        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.IncrementalSync, AuditOutcome.Success) with
+        await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
             ErrorMessage = $"{changes} change(s)",
-        }, started, ct).ConfigureAwait(false);
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
     public async Task FullAsync(Guid userId, CancellationToken ct)
     {
-        var started = auditor.StartTimestamp();
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
         {
             return;
         }
@@ -97,10 +91,18 @@ public sealed class InboundSync(
 
         await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
-        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.FullSync, AuditOutcome.Success) with
+        await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
             ErrorMessage = $"{changes} listed, {removed} deleted in Google, {pushed} pushed",
-        }, started, ct).ConfigureAwait(false);
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An attempt for a connected user whose sync is on; null for anyone else (no API call is made).</summary>
+    private async Task<SyncAttempt?> BeginAsync(Guid userId, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
+        return settings is null ? null : new SyncAttempt(settings, started);
     }
 
     /// <summary>All pages of one list; each page's events are committed before the next is fetched, and the
