@@ -46,6 +46,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<OccurrenceSync>();
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();
         services.TryAddSingleton<CalendarRehoming>();
