@@ -1,3 +1,5 @@
+using Aegis.CalendarSync.Application.Dashboard;
+using Aegis.CalendarSync.Application.Progress;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Migrations;
 using Aegis.CalendarSync.Store.Signals;
@@ -48,6 +50,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
+        services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
+        services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();
         services.AddHostedService<StoreMigrationHostedService>();

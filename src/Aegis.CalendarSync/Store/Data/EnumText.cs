@@ -14,6 +14,13 @@ internal static class EnumText<T> where T : struct, Enum
 
     public static string ToText(T value) => ToTextMap[value];
 
+    public static bool TryParse(string? text, out T value)
+    {
+        if (text is not null && FromTextMap.TryGetValue(text, out value)) return true;
+        value = default;
+        return false;
+    }
+
     public static T Parse(string text) => FromTextMap.TryGetValue(text, out var value)
         ? value
         : throw new FormatException($"'{text}' is not a stored {typeof(T).Name} value.");

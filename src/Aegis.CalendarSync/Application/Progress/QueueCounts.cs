@@ -1,7 +1,7 @@
 using Aegis.CalendarSync.Model;
-using Aegis.CalendarSync.Server.Api;
 
-namespace Aegis.CalendarSync.Server.Realtime;
+
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>One user's queue items by status (value equality: the feed publishes only when it changes).</summary>
 public sealed record QueueCounts(long Pending, long Processing, long Completed, long Failed)

@@ -1,4 +1,4 @@
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>The part of a user's sync state that is re-read on every poll and compared by value.</summary>
 public sealed record UserProgress(QueueCounts Queue, ConnectionState Connection)

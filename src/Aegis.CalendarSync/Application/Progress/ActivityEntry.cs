@@ -1,4 +1,4 @@
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>One audit row as a live activity line: the row plus the event's title and a sentence for people.</summary>
 public sealed record ActivityEntry(

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Aegis.CalendarSync.Server.Api.Events;
+namespace Aegis.CalendarSync.Application.Events;
 
 /// <summary>Active ISO 4217 currency codes (list one of the standard, 2024 edition, without fund/metal/test codes).
 /// A fixed list rather than RegionInfo so validation does not depend on the host's ICU data.</summary>

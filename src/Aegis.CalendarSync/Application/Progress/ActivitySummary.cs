@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Aegis.CalendarSync.Sync;
 
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>Turns an audit row into one sentence, e.g. "Pushed 'Rent' to Google", "Imported 'Dentist' from Google",
 /// "Could not push 'Rent' to Google: quota exceeded". {0} is the quoted event title.</summary>

@@ -1,12 +1,13 @@
+using Aegis.CalendarSync.Application.Progress;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
 
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Reads <c>sync_queue</c>, <c>calendar_sync_settings</c> and <c>calendar_sync_audit</c> (joined to the event
 /// title) through the store's connections and dialect. The per-user queries use the (user_id, status, created_at)
 /// queue index and the settings primary key; the activity query walks the audit primary key from a cursor.</summary>
-public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlDialect dialect) : ISyncProgressReader
+internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlDialect dialect) : ISyncProgressReader
 {
     private const string ActivityColumns =
         "a.id AS Id, a.user_id AS UserId, a.action AS Action, a.status AS Status, a.financial_event_id AS FinancialEventId, " +
@@ -26,7 +27,7 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
             $"SELECT user_id, status, COUNT(*) FROM sync_queue WHERE user_id IN ({users}) GROUP BY user_id, status",
             parameters, cancellationToken: ct));
         var settings = await connection.QueryAsync<SettingsRow>(new CommandDefinition(
-            "SELECT user_id AS UserId, encrypted_refresh_token IS NOT NULL AS Connected, enabled AS Enabled, " +
+            $"SELECT user_id AS UserId, {SettingsSql.IsConnected} AS Connected, enabled AS Enabled, " +
             $"disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN ({users})",
             parameters, cancellationToken: ct));
 

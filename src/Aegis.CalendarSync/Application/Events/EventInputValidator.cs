@@ -1,10 +1,10 @@
 using Aegis.CalendarSync.Model;
 
-namespace Aegis.CalendarSync.Server.Api.Events;
+namespace Aegis.CalendarSync.Application.Events;
 
-/// <summary>Validates an <see cref="EventRequest"/> and builds the domain event. The limits match the columns:
+/// <summary>Validates an <see cref="EventInput"/> and builds the domain event. The limits match the columns:
 /// amount numeric(19,4) holds up to 10^15, the API caps it at 10^13 so sums of many events cannot overflow.</summary>
-public static class EventRequestValidator
+public static class EventInputValidator
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 8000;
@@ -12,7 +12,7 @@ public static class EventRequestValidator
     public const int MaxRecurrenceLength = 500;
     public static readonly decimal MaxAmount = 10_000_000_000_000m;
 
-    public static Dictionary<string, string[]> Validate(EventRequest r)
+    public static Dictionary<string, string[]> Validate(EventInput r)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message)
@@ -50,7 +50,7 @@ public static class EventRequestValidator
     }
 
     /// <summary>Builds the event from a request that passed <see cref="Validate"/>.</summary>
-    public static FinancialEvent ToEvent(EventRequest r, Guid id, Guid userId, DateTimeOffset createdAt, DateTimeOffset now) => new()
+    public static FinancialEvent ToEvent(EventInput r, Guid id, Guid userId, DateTimeOffset createdAt, DateTimeOffset now) => new()
     {
         Id = id,
         UserId = userId,

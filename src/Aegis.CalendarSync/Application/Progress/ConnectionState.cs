@@ -1,4 +1,4 @@
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>The user's Google connection as the stream reports it (no token or secret).</summary>
 public sealed record ConnectionState(bool Connected, bool SyncEnabled, string? DisabledReason)

@@ -1,4 +1,4 @@
-namespace Aegis.CalendarSync.Server.Realtime;
+namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>Read-only queries behind the live stream, batched over many users so one poll serves every stream.</summary>
 public interface ISyncProgressReader

@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Aegis.CalendarSync.Server.Configuration;
+namespace Aegis.CalendarSync.Connection;
 
-/// <summary>Options section "ChannelRenewal".</summary>
+/// <summary>Section "ChannelRenewal": the renewal policy (the host's schedule, "ChannelRenewal:Cron", is the host's).
+/// Validated at start.</summary>
 public sealed class ChannelRenewalOptions
 {
-    public const string Section = "ChannelRenewal";
-
-    /// <summary>Cron expression (5 fields, UTC) of the renewal run; daily at midnight by default.</summary>
-    [Required]
-    public string Cron { get; set; } = "0 0 * * *";
+    public const string SectionName = "ChannelRenewal";
 
     /// <summary>Channels expiring within this window are renewed.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
