@@ -53,8 +53,17 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 
+        services.AddAegisMigrations(MigrationSet.Engine);
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();
         services.AddHostedService<StoreMigrationHostedService>();
+        return services;
+    }
+
+    /// <summary>Adds a migration set to the ones <see cref="IStoreMigrator"/> applies (a host's own tables); adding
+    /// the same set twice applies it once.</summary>
+    public static IServiceCollection AddAegisMigrations(this IServiceCollection services, MigrationSet set)
+    {
+        services.AddSingleton(set);
         return services;
     }
 

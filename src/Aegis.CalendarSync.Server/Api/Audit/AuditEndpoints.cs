@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Application.Audit;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aegis.CalendarSync.Server.Api.Audit;
@@ -11,13 +12,14 @@ public static class AuditEndpoints
     public static RouteHandlerBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/audit", QueryAsync).WithTags("Audit");
 
-    private static async Task<IResult> QueryAsync(ClaimsPrincipal user, IAuditStore audit, string? action, string? status,
-        [FromQuery(Name = "eventId")] Guid? eventId, DateTimeOffset? since, int? limit, int? offset, CancellationToken ct)
+    private static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> QueryAsync(ClaimsPrincipal user, AuditQueries audit,
+        string? action, string? status, [FromQuery(Name = "eventId")] Guid? eventId, DateTimeOffset? since, int? limit, int? offset,
+        CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, offset, 50, 500, out var take, out var skip, out var error)) return error!;
         var rows = await audit.QueryAsync(user.GetUserId(), new AuditQuery(
             NullIfEmpty(action), NullIfEmpty(status), eventId, since, take, skip), ct);
-        return Results.Ok(new Page<AuditEntryResponse>(rows.Select(AuditEntryResponse.From).ToList(), take, skip));
+        return TypedResults.Ok(new Page<AuditEntryResponse>(rows.Select(AuditEntryResponse.From).ToList(), take, skip));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

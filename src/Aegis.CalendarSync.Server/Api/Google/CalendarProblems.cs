@@ -1,9 +1,10 @@
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google.Errors;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
 
-/// <summary>Maps the calendar-choice failures of <see cref="IGoogleConnectionService"/> to problem details:
+/// <summary>Maps the calendar-choice failures of <see cref="ConnectionCommands"/> to problem details:
 /// an unknown or read-only calendar is the caller's input (400), no connected account is the resource's state (409),
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>The OAuth routes of the seed's google-calendar-auth function. State signing, PKCE, token storage and
-/// channel registration live in <see cref="IGoogleConnectionService"/>; these endpoints only translate HTTP.</summary>
+/// channel registration live in <see cref="ConnectionCommands"/>; these endpoints only translate HTTP.</summary>
 public static class GoogleAuthEndpoints
 {
     /// <summary>UI page the browser returns to after the callback (success or a user-facing error).</summary>
@@ -20,7 +21,7 @@ public static class GoogleAuthEndpoints
         // The browser arrives here from Google without our Authorization header; the signed single-use state
         // identifies the user, so the callback itself is anonymous.
         group.MapGet("/callback", CallbackAsync).AllowAnonymous();
-        group.MapPost("/revoke", async (ClaimsPrincipal user, IGoogleConnectionService connection, CancellationToken ct) =>
+        group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
             return Results.NoContent();
@@ -29,7 +30,7 @@ public static class GoogleAuthEndpoints
         return group;
     }
 
-    private static async Task<IResult> StartAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+    private static async Task<IResult> StartAsync(ClaimsPrincipal user, ConnectionCommands connection,
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
@@ -37,7 +38,7 @@ public static class GoogleAuthEndpoints
     }
 
     private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
-        IGoogleConnectionService connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
+        ConnectionCommands connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
@@ -56,7 +57,7 @@ public static class GoogleAuthEndpoints
         }
     }
 
-    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         try
