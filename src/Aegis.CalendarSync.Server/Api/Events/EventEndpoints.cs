@@ -21,6 +21,7 @@ public static class EventEndpoints
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
         group.MapDelete("/{id:guid}", DeleteAsync);
+        group.MapPost("/{id:guid}/restore", RestoreAsync);
         group.MapPost("/{id:guid}/refresh", RefreshAsync);
         return group;
     }
@@ -70,6 +71,14 @@ public static class EventEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(ClaimsPrincipal user, Guid id, EventCommands events,
         CancellationToken ct) =>
         await events.DeleteAsync(user.GetUserId(), id, ct) ? TypedResults.NoContent() : Problems.NotFound("Financial event");
+
+    /// <summary>Undoes a soft delete (the push re-creates the Google copy): 200 with the live row; a live event answers
+    /// its row unchanged; 404 unknown event.</summary>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> RestoreAsync(ClaimsPrincipal user, Guid id, EventCommands events,
+        CancellationToken ct) =>
+        await events.RestoreAsync(user.GetUserId(), id, ct) is EventCommandResult.Saved { Event: var stored }
+            ? TypedResults.Ok(EventResponse.From(stored))
+            : Problems.NotFound("Financial event");
 
     /// <summary>Reads the event's Google counterpart now and applies it under the user's conflict strategy: 200 with
     /// the row as stored afterwards; 404 unknown event; 409 sync off or the event not in Google yet; 502 Google refused.</summary>

@@ -41,6 +41,16 @@ public sealed class EventCommands(IFinancialEventStore events, TimeProvider time
     public Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken ct) =>
         events.SoftDeleteAsync(userId, id, SyncSource.Aegis, time.GetUtcNow(), ct);
 
+    /// <summary>Undoes a soft delete: the event is live again and its push re-creates (or revives) the Google copy.
+    /// Restoring a live event changes nothing and answers its row; an unknown id is <see cref="EventCommandResult.NotFound"/>.</summary>
+    public async Task<EventCommandResult> RestoreAsync(Guid userId, Guid id, CancellationToken ct)
+    {
+        if (await events.GetAsync(userId, id, ct, includeDeleted: true).ConfigureAwait(false) is not { } existing)
+            return EventCommandResult.NotFound.Instance;
+        if (existing.DeletedAt is not null) await events.RestoreAsync(userId, id, ct).ConfigureAwait(false);
+        return await StoredAsync(existing, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Answers with the row as stored (the store keeps microsecond precision), so a later read is equal.</summary>
     private async Task<EventCommandResult> StoredAsync(FinancialEvent written, CancellationToken ct) =>
         new EventCommandResult.Saved(await events.GetAsync(written.UserId, written.Id, ct).ConfigureAwait(false) ?? written);

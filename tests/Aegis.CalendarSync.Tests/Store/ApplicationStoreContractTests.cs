@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Store;
 
-/// <summary>The read models the hosts show (notices, live progress), answered by the store; subclassed once per engine.</summary>
-public abstract class ReadModelContractTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
+/// <summary>What the application layer asks of the store beyond the sync core: the read models the hosts show
+/// (notices, live progress) and restoring a soft-deleted event; subclassed once per engine.</summary>
+public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -65,6 +66,27 @@ public abstract class ReadModelContractTests<TDatabase>(TDatabase database) : St
         Assert.Empty(await Progress.ReadActivityAfterAsync([userId], activity.Entry.Id, 10, Ct));
     }
 
+    [Fact]
+    public async Task Restore_brings_a_soft_deleted_event_back_and_enqueues_its_push_for_its_owner_only()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var rent = await InsertEventAsync(userId, "Rent");
+        Assert.True(await Events.SoftDeleteAsync(userId, rent.Id, SyncSource.Aegis, Start, Ct));
+        Assert.False(await Events.RestoreAsync(other, rent.Id, Ct));
+        Assert.Equal(QueueAction.Delete, Assert.Single(await QueueOfAsync(userId)).Action);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await Events.RestoreAsync(userId, rent.Id, Ct));
+        Assert.False(await Events.RestoreAsync(userId, rent.Id, Ct));
+
+        var restored = (await Events.GetAsync(userId, rent.Id, Ct))!;
+        Assert.Equal((null, SyncSource.Aegis, Time.GetUtcNow()), (restored.DeletedAt, restored.SyncSource, restored.UpdatedAt));
+        Assert.Equal(rent.Title, restored.Title);
+        Assert.Equal(QueueAction.Upsert, Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending)).Action);
+        Assert.Empty(await QueueOfAsync(other));
+    }
+
     private Task<long> AddConflictAsync(Guid userId) => Conflicts.AddAsync(new SyncConflict
     {
         UserId = userId, FinancialEventId = Guid.NewGuid(), GoogleEventId = $"g{Guid.NewGuid():N}",
@@ -72,6 +94,6 @@ public abstract class ReadModelContractTests<TDatabase>(TDatabase database) : St
     }, Ct);
 }
 
-public sealed class SqliteReadModelTests(SqliteTestDatabase database) : ReadModelContractTests<SqliteTestDatabase>(database);
+public sealed class SqliteApplicationStoreTests(SqliteTestDatabase database) : ApplicationStoreContractTests<SqliteTestDatabase>(database);
 
-public sealed class PostgresReadModelTests(PostgresTestDatabase database) : ReadModelContractTests<PostgresTestDatabase>(database);
+public sealed class PostgresApplicationStoreTests(PostgresTestDatabase database) : ApplicationStoreContractTests<PostgresTestDatabase>(database);
