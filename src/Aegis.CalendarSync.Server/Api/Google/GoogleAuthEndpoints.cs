@@ -24,7 +24,7 @@ public static class GoogleAuthEndpoints
         group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         });
         group.MapPost("/renew_channel", RenewChannelAsync);
         return group;
@@ -34,7 +34,7 @@ public static class GoogleAuthEndpoints
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
-        return Results.Redirect(authorizeUrl.AbsoluteUri);
+        return TypedResults.Redirect(authorizeUrl.AbsoluteUri);
     }
 
     private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
@@ -44,15 +44,15 @@ public static class GoogleAuthEndpoints
         {
             await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
             return WantsHtml(request)
-                ? Results.Redirect($"{ConnectionPage}?connected=1")
-                : Results.Ok(new { connected = true });
+                ? TypedResults.Redirect($"{ConnectionPage}?connected=1")
+                : TypedResults.Ok(new { connected = true });
         }
         catch (OAuthCallbackException e)
         {
             loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning("OAuth callback refused: {Reason}", e.Code);
             return WantsHtml(request)
-                ? Results.Redirect($"{ConnectionPage}?error={Uri.EscapeDataString(e.Message)}")
-                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Google authorization failed",
+                ? TypedResults.Redirect($"{ConnectionPage}?error={Uri.EscapeDataString(e.Message)}")
+                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Google authorization failed",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
         }
     }
@@ -63,12 +63,12 @@ public static class GoogleAuthEndpoints
         try
         {
             await connection.RenewChannelAsync(user.GetUserId(), ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning(e, "Manual channel renewal failed");
-            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
                 detail: "Google refused to register a new push channel; try again later.");
         }
     }

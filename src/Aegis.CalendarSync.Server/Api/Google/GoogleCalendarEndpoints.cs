@@ -26,7 +26,7 @@ public static class GoogleCalendarEndpoints
         try
         {
             var calendars = await connection.ListWritableCalendarsAsync(user.GetUserId(), ct);
-            return Results.Ok(calendars.Select(GoogleCalendarResponse.From).ToList());
+            return TypedResults.Ok(calendars.Select(GoogleCalendarResponse.From).ToList());
         }
         catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
         {
@@ -53,7 +53,7 @@ public static class GoogleCalendarEndpoints
             var created = await connection.CreateCalendarAsync(userId, r.Summary!.Trim(), r.TimeZone, ct);
             var switched = await connection.SwitchCalendarAsync(userId, created.Id, ct);
             var response = new CalendarCreatedResponse(GoogleCalendarResponse.From(created with { Selected = true }), switched.EventsMoved);
-            return Results.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
+            return TypedResults.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
         }
         catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
         {
