@@ -54,7 +54,8 @@ public sealed class MigrationSet
     /// <exception cref="InvalidOperationException">The engine has no scripts, or two scripts share a version.</exception>
     public static IReadOnlyList<Migration> Merge(IEnumerable<MigrationSet> sets, string engine)
     {
-        var distinct = sets.DistinctBy(s => (s.Assembly, s.ResourcePrefix)).ToList();
+        // The same set registered twice is applied once; two different sets claiming one version is an error.
+        var distinct = sets.Distinct().ToList();
         var all = distinct.SelectMany(set => set.For(engine).Select(m => (Set: set, Migration: m))).ToList();
         if (all.All(m => m.Set != Engine))
             throw new InvalidOperationException($"No embedded migrations for engine '{engine}'.");
