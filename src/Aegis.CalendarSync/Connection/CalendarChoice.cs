@@ -54,8 +54,8 @@ public sealed class CalendarChoice(
         }
         catch (CalendarChoiceException e)
         {
-            await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Failed, started, ct,
-                errorCode: e.Code, errorMessage: e.Message).ConfigureAwait(false);
+            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+                { ErrorCode = e.Code, ErrorMessage = e.Message }, started, ct).ConfigureAwait(false);
             throw;
         }
 
@@ -90,8 +90,8 @@ public sealed class CalendarChoice(
         }
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Success, started, ct,
-            errorMessage: $"now {target}; {moved} event(s) moved").ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
+            { ErrorMessage = $"now {target}; {moved} event(s) moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
     }
 

@@ -59,8 +59,8 @@ public sealed class ChannelRenewal(
         }
 
         await settings.DisableAsync(userId, DisabledReason, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Failed, started, ct,
-            errorCode: GaveUpErrorCode, errorMessage: lastError).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Failed) with
+            { ErrorCode = GaveUpErrorCode, ErrorMessage = lastError }, started, ct).ConfigureAwait(false);
         return new ChannelRenewalResult(userId, Renewed: false, policy.MaxAttempts);
     }
 }

@@ -106,12 +106,12 @@ public sealed class GoogleOAuthConnection(
         {
             // Connected without push for now: the renewal job retries a missing channel.
             logger.LogWarning("Push channel registration failed for user {UserId}: {Reason}", userId, ex.Reason);
-            await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Failed, started, ct,
-                errorCode: ex.Reason, errorMessage: ex.Message).ConfigureAwait(false);
+            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Failed) with
+                { ErrorCode = ex.Reason, ErrorMessage = ex.Message }, started, ct).ConfigureAwait(false);
         }
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.Connected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
         return userId;
     }
 
@@ -157,7 +157,7 @@ public sealed class GoogleOAuthConnection(
             DisabledReason = null,
             UpdatedAt = time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.Disconnected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Disconnected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
     }
 
     private async Task<OAuthPendingState> ConsumeStateAsync(string? state, Uri redirectUri, CancellationToken ct)

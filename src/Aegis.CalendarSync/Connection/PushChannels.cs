@@ -51,7 +51,7 @@ public sealed class PushChannels(
         }
 
         telemetry.RecordChannelRenewal(success: true);
-        await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Success), started, ct).ConfigureAwait(false);
     }
 
     /// <summary>Registers a channel on the settings' calendar and stores it; a previous channel keeps running until

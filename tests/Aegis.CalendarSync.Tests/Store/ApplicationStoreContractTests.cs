@@ -25,7 +25,7 @@ public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase databas
         await Settings.DisableAsync(userId, "Google access was revoked.", Ct);
         await AddConflictAsync(userId);
         var resolved = await AddConflictAsync(userId);
-        await Conflicts.MarkResolvedAsync(userId, resolved, "resolved_local", Start, Ct);
+        await Conflicts.MarkResolvedAsync(userId, resolved, ConflictStatus.ResolvedLocal, Start, Ct);
         await AddConflictAsync(userId);
         await AddConflictAsync(other);
         await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
@@ -51,9 +51,9 @@ public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase databas
         var rent = await InsertEventAsync(userId, "Rent");
         await Audit.AppendAsync(new AuditEntry
         {
-            UserId = userId, Action = "sync_to_google", Status = "success", FinancialEventId = rent.Id, CreatedAt = Start,
+            UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success, FinancialEventId = rent.Id, CreatedAt = Start,
         }, Ct);
-        await Audit.AppendAsync(new AuditEntry { UserId = other, Action = "full_sync", Status = "success", CreatedAt = Start }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = other, Action = AuditAction.FullSync, Status = AuditOutcome.Success, CreatedAt = Start }, Ct);
 
         var progress = await Progress.ReadProgressAsync([userId, other, unknown], Ct);
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Aegis.CalendarSync.Application.Audit;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,10 +18,11 @@ public static class AuditEndpoints
         CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, offset, 50, 500, out var take, out var skip, out var error)) return error!;
-        var rows = await audit.QueryAsync(user.GetUserId(), new AuditQuery(
-            NullIfEmpty(action), NullIfEmpty(status), eventId, since, take, skip), ct);
+        if (!WireEnum.TryParseOptional<AuditAction>(action, out var actionFilter))
+            return Problems.Validation("action", $"action must be one of {WireEnum.Names<AuditAction>()}.");
+        if (!WireEnum.TryParseOptional<AuditOutcome>(status, out var statusFilter))
+            return Problems.Validation("status", $"status must be one of {WireEnum.Names<AuditOutcome>()}.");
+        var rows = await audit.QueryAsync(user.GetUserId(), new AuditQuery(actionFilter, statusFilter, eventId, since, take, skip), ct);
         return TypedResults.Ok(new Page<AuditEntryResponse>(rows.Select(AuditEntryResponse.From).ToList(), take, skip));
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

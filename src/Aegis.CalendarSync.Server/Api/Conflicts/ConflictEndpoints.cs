@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Aegis.CalendarSync.Application.Conflicts;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Sync;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class ConflictEndpoints
         return await conflicts.ResolveAsync(user.GetUserId(), id, keep.Value, ct) switch
         {
             ConflictResolveResult.Resolved resolved => TypedResults.Ok(ConflictResponse.From(resolved.Conflict)),
-            ConflictResolveResult.AlreadyClosed closed => Problems.Conflict($"The conflict is already {closed.Conflict.Status}."),
+            ConflictResolveResult.AlreadyClosed closed => Problems.Conflict($"The conflict is already {WireEnum.ToWire(closed.Conflict.Status)}."),
             _ => Problems.NotFound("Conflict"),
         };
     }

@@ -28,7 +28,7 @@ public static class SyncEndpoints
         SyncCommands sync, QueueAction action, CancellationToken ct) =>
         await sync.RequestAsync(user.GetUserId(), action, ct) switch
         {
-            SyncRequestResult.Enqueued enqueued => TypedResults.Accepted("/api/sync/queue?status=pending",
+            SyncRequestResult.Enqueued enqueued => TypedResults.Accepted($"/api/sync/queue?status={WireEnum.ToWire(QueueStatus.Pending)}",
                 new EnqueuedResponse(enqueued.QueueItemId, enqueued.Action)),
             var refusal => SyncProblems.Refused(refusal),
         };

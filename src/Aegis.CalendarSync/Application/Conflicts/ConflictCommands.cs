@@ -17,7 +17,7 @@ public sealed class ConflictCommands(IConflictStore conflicts, ISyncService sync
     {
         var conflict = await conflicts.GetAsync(userId, id, ct).ConfigureAwait(false);
         if (conflict is null) return ConflictResolveResult.NotFound.Instance;
-        if (conflict.Status != "open") return new ConflictResolveResult.AlreadyClosed(conflict);
+        if (conflict.Status != ConflictStatus.Open) return new ConflictResolveResult.AlreadyClosed(conflict);
 
         await sync.ResolveConflictAsync(userId, id, keep, ct).ConfigureAwait(false);
         return new ConflictResolveResult.Resolved(await conflicts.GetAsync(userId, id, ct).ConfigureAwait(false) ?? conflict);

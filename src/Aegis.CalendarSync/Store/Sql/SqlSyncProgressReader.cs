@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Application.Progress;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
 
@@ -100,9 +101,10 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
         public ActivityEntry ToEntry()
         {
             var eventId = DbValue.ToNullableGuid(FinancialEventId);
-            return new ActivityEntry(Id, Action, Status, eventId, EventTitle, ErrorMessage,
+            var (action, status) = (WireEnum.Parse<AuditAction>(Action), WireEnum.Parse<AuditOutcome>(Status));
+            return new ActivityEntry(Id, action, status, eventId, EventTitle, ErrorMessage,
                 DbValue.ToTime(CreatedAt),
-                ActivitySummary.Describe(Action, Status, EventTitle, eventId, ErrorMessage));
+                ActivitySummary.Describe(action, status, EventTitle, eventId, ErrorMessage));
         }
     }
 }

@@ -1,0 +1,24 @@
+namespace Aegis.CalendarSync.Model;
+
+/// <summary>What an audit row (calendar_sync_audit.action) records; the seed's vocabulary. Stored and sent on the wire
+/// as snake_case text (SyncToGoogle -> sync_to_google).</summary>
+public enum AuditAction
+{
+    SyncToGoogle,
+    DeleteInGoogle,
+    SyncFromGoogle,
+    DeleteFromGoogle,
+    IncrementalSync,
+    FullSync,
+    Conflict,
+    ConflictResolved,
+    SyncFailed,
+    SyncDisabled,
+    Connected,
+    Disconnected,
+    ChannelRenewed,
+    CalendarSwitched,
+    /// <summary>Read-only: rows written by the host's renewal job before the renewal policy moved into the engine.
+    /// Nothing writes it now; a renewal given up after its retries is <see cref="ChannelRenewed"/> with outcome failed.</summary>
+    ChannelRenewal,
+}
