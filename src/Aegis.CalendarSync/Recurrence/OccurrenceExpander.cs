@@ -42,9 +42,10 @@ public static class OccurrenceExpander
     }
 
     /// <summary>The first occurrence that is not skipped and ends after <paramref name="now"/>, looking at most
-    /// <paramref name="horizon"/> ahead; null when the series has none there.</summary>
+    /// <paramref name="horizon"/> past now or past the series' start when that is later; null when there is none.</summary>
     public static Occurrence? Next(FinancialEvent series, IReadOnlyList<OccurrenceOverride> overrides, DateTimeOffset now, TimeSpan horizon) =>
-        Expand(series, overrides, now, now + horizon).FirstOrDefault(o => o.Status != OccurrenceStatus.Skipped);
+        Expand(series, overrides, now, (series.StartAt > now ? series.StartAt : now) + horizon)
+            .FirstOrDefault(o => o.Status != OccurrenceStatus.Skipped);
 
     /// <summary>The occurrence at <paramref name="originalStart"/>, or null when the series does not generate it.</summary>
     public static Occurrence? Find(FinancialEvent series, IReadOnlyList<OccurrenceOverride> overrides, DateTimeOffset originalStart)
