@@ -1,5 +1,6 @@
 using System.Net;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Aegis.CalendarSync.Testing.Hosting;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;
 

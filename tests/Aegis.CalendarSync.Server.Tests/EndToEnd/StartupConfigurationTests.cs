@@ -1,4 +1,6 @@
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Aegis.CalendarSync.Testing;
+using Aegis.CalendarSync.Testing.Network;
 
 namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Aegis.CalendarSync.Testing.Polling;
 
 namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
 

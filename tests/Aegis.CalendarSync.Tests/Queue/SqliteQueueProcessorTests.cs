@@ -1,4 +1,4 @@
-using Aegis.CalendarSync.Tests.Store;
+using Aegis.CalendarSync.Testing.Databases;
 
 namespace Aegis.CalendarSync.Tests.Queue;
 

@@ -1,9 +1,10 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Testing.Clock;
+using Aegis.CalendarSync.Testing.Databases;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Tests.Store;
 
@@ -15,7 +16,7 @@ public abstract class StoreTestBase<TDatabase>(TDatabase database) : IClassFixtu
     protected static readonly CancellationToken Ct = CancellationToken.None;
 
     protected TDatabase Database { get; } = database;
-    protected FakeTimeProvider Time { get; } = new(Start);
+    protected TestClock Time { get; } = new(Start);
     protected ServiceProvider Services { get; private set; } = null!;
 
     protected IUserStore Users => Services.GetRequiredService<IUserStore>();
