@@ -2,6 +2,8 @@ using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Testing.Databases;
+using Aegis.CalendarSync.Testing.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +24,7 @@ public sealed class QueueHarness : IAsyncDisposable
 
     public Guid UserId { get; }
 
-    public static async Task<QueueHarness> StartAsync(BenchDatabase database, int workerCount, int batchSize, CancellationToken ct)
+    public static async Task<QueueHarness> StartAsync(TestDatabase database, int workerCount, int batchSize, CancellationToken ct)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(database.StoreSettings())
         {
@@ -53,7 +55,7 @@ public sealed class QueueHarness : IAsyncDisposable
         }
     }
 
-    public Task<DrainResult> DrainAsync(CancellationToken ct) => QueueDrainer.DrainAsync(_services, ct);
+    public Task<DrainResult> DrainAsync(CancellationToken ct) => CleanDrain.RunAsync(_services, ct);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
