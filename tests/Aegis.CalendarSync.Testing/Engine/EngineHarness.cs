@@ -19,7 +19,7 @@ namespace Aegis.CalendarSync.Testing.Engine;
 /// <summary>The whole engine (AddAegisSyncEngine) on a real database, talking real HTTP to its own in-process emulator
 /// (consent auto-approved). Background services are not started: the caller drives the queue with
 /// <see cref="DrainQueueAsync"/> and the syncs through <see cref="Sync"/>, so only the work under test runs.</summary>
-public sealed class EngineHarness : IAsyncDisposable
+public sealed class EngineHarness : EngineStores, IAsyncDisposable
 {
     public const string Email = "wallet.owner@example.com";
     public static readonly Uri RedirectUri = new("http://127.0.0.1:5080/api/google/auth/callback");
@@ -42,15 +42,11 @@ public sealed class EngineHarness : IAsyncDisposable
     public Guid UserId { get; private set; }
     public string StoreProvider => _database.Provider;
 
-    public IFinancialEventStore Events => Services.GetRequiredService<IFinancialEventStore>();
-    public IMappingStore Mappings => Services.GetRequiredService<IMappingStore>();
-    public ISettingsStore Settings => Services.GetRequiredService<ISettingsStore>();
-    public ISyncQueueStore Queue => Services.GetRequiredService<ISyncQueueStore>();
-    public IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
-    public IConflictStore Conflicts => Services.GetRequiredService<IConflictStore>();
     public ISyncService Sync => Services.GetRequiredService<ISyncService>();
     public IGoogleCalendarClient Google => Services.GetRequiredService<IGoogleCalendarClient>();
     public GoogleAccount Account => new(UserId);
+
+    protected override IServiceProvider StoreServices => Services;
 
     /// <summary>Empties <paramref name="database"/>, starts an emulator and builds the engine on both, migrated; no
     /// user yet (see <see cref="ConnectAsync"/>).</summary>
@@ -100,7 +96,7 @@ public sealed class EngineHarness : IAsyncDisposable
     /// then drains the initial full sync.</summary>
     public async Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default)
     {
-        var user = await Services.GetRequiredService<IUserStore>().CreateAsync(Email, "Wallet owner", ct);
+        var user = await Users.CreateAsync(Email, "Wallet owner", ct);
         UserId = user.Id;
         await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, ct);
         var connection = Services.GetRequiredService<IGoogleConnectionService>();

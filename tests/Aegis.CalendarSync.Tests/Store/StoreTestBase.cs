@@ -3,13 +3,14 @@ using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Testing.Clock;
 using Aegis.CalendarSync.Testing.Databases;
+using Aegis.CalendarSync.Testing.Engine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Store;
 
 /// <summary>Per test: an emptied database, a fake clock and a service provider built by AddAegisStore.</summary>
-public abstract class StoreTestBase<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class StoreTestBase<TDatabase>(TDatabase database) : EngineStores, IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
     protected static readonly DateTimeOffset Start = new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
@@ -19,13 +20,7 @@ public abstract class StoreTestBase<TDatabase>(TDatabase database) : IClassFixtu
     protected TestClock Time { get; } = new(Start);
     protected ServiceProvider Services { get; private set; } = null!;
 
-    protected IUserStore Users => Services.GetRequiredService<IUserStore>();
-    protected IFinancialEventStore Events => Services.GetRequiredService<IFinancialEventStore>();
-    protected IMappingStore Mappings => Services.GetRequiredService<IMappingStore>();
-    protected ISettingsStore Settings => Services.GetRequiredService<ISettingsStore>();
-    protected ISyncQueueStore Queue => Services.GetRequiredService<ISyncQueueStore>();
-    protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
-    protected IConflictStore Conflicts => Services.GetRequiredService<IConflictStore>();
+    protected override IServiceProvider StoreServices => Services;
 
     public virtual async Task InitializeAsync()
     {
