@@ -7,20 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Bench.Harness;
 
-/// <summary>The shared <see cref="EngineHarness"/> as the benchmarks use it: quotas raised per
+/// <summary>The shared <see cref="SyncHarness"/> as the benchmarks use it: quotas raised per
 /// <see cref="BenchRateLimits"/>, one wallet user connected through the real OAuth flow before any measurement, and the
 /// steps a trial measures or checks.</summary>
 public static class BenchEngine
 {
     /// <summary>Starts the engine on <paramref name="database"/> (which the harness then owns and drops) and connects
     /// one user, which enqueues and runs the initial full sync.</summary>
-    public static async Task<EngineHarness> StartAsync(TestDatabase database, CancellationToken ct)
+    public static async Task<SyncHarness> StartAsync(TestDatabase database, CancellationToken ct)
     {
-        var harness = await EngineHarness.StartAsync(database, new EngineHarnessOptions
+        var harness = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
             GoogleRateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
             Settings = BenchRateLimits.ClientSettings(),
-            MaxDrainClaims = CleanDrain.MaxClaims,
             OwnsDatabase = true,
         }, ct);
         try
@@ -36,10 +35,10 @@ public static class BenchEngine
         }
     }
 
-    public static Task<DrainResult> DrainCleanlyAsync(this EngineHarness h, CancellationToken ct) => CleanDrain.RunAsync(h.Services, ct);
+    public static Task<DrainResult> DrainCleanlyAsync(this SyncHarness h, CancellationToken ct) => CleanDrain.RunAsync(h.Services, ct);
 
     /// <summary>Inserts <paramref name="count"/> wallet events; the store's trigger enqueues one upsert each.</summary>
-    public static async Task<IReadOnlyList<FinancialEvent>> CreateEventsAsync(this EngineHarness h, int count, CancellationToken ct)
+    public static async Task<IReadOnlyList<FinancialEvent>> CreateEventsAsync(this SyncHarness h, int count, CancellationToken ct)
     {
         var created = new List<FinancialEvent>(count);
         for (var i = 0; i < count; i++)
@@ -53,7 +52,7 @@ public static class BenchEngine
     }
 
     /// <summary>Saves <paramref name="edit"/> of each event's current row as a wallet-side change.</summary>
-    public static async Task SaveAsync(this EngineHarness h, IEnumerable<FinancialEvent> events, Func<FinancialEvent, FinancialEvent> edit, CancellationToken ct)
+    public static async Task SaveAsync(this SyncHarness h, IEnumerable<FinancialEvent> events, Func<FinancialEvent, FinancialEvent> edit, CancellationToken ct)
     {
         foreach (var e in events)
         {
@@ -66,7 +65,7 @@ public static class BenchEngine
     }
 
     /// <summary>Current rows of <paramref name="events"/>, to count which ones a sync wrote.</summary>
-    public static async Task<IReadOnlyList<FinancialEvent?>> ReadAsync(this EngineHarness h, IEnumerable<FinancialEvent> events, CancellationToken ct)
+    public static async Task<IReadOnlyList<FinancialEvent?>> ReadAsync(this SyncHarness h, IEnumerable<FinancialEvent> events, CancellationToken ct)
     {
         var rows = new List<FinancialEvent?>();
         foreach (var e in events)
@@ -79,7 +78,7 @@ public static class BenchEngine
 
     /// <summary>Changes Google holds after the stored sync token, i.e. what the next incremental sync will list.
     /// Reads without storing a new token, so the sync that follows sees the same changes.</summary>
-    public static async Task<int> CountPendingChangesAsync(this EngineHarness h, CancellationToken ct)
+    public static async Task<int> CountPendingChangesAsync(this SyncHarness h, CancellationToken ct)
     {
         var settings = await h.Services.GetRequiredService<ISettingsStore>().GetAsync(h.UserId, ct);
         var request = new ListEventsRequest { SyncToken = settings?.SyncToken ?? throw new BenchmarkInvalidException("No sync token stored."), MaxResults = 2500 };
@@ -98,8 +97,8 @@ public static class BenchEngine
     }
 
     /// <summary>Starts a new counting window in the emulator's request log.</summary>
-    public static Task StartCountingCallsAsync(this EngineHarness h, CancellationToken ct) => h.Admin.ClearRequestsAsync(ct);
+    public static Task StartCountingCallsAsync(this SyncHarness h, CancellationToken ct) => h.Admin.ClearRequestsAsync(ct);
 
     /// <summary>Calls answered since <see cref="StartCountingCallsAsync"/>; throws if any was throttled.</summary>
-    public static Task<ApiCallTally> CountCallsAsync(this EngineHarness h, CancellationToken ct) => ApiCallTally.CountAsync(h.Admin, ct);
+    public static Task<ApiCallTally> CountCallsAsync(this SyncHarness h, CancellationToken ct) => ApiCallTally.CountAsync(h.Admin, ct);
 }

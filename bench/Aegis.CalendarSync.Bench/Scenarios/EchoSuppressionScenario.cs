@@ -24,7 +24,7 @@ public sealed class EchoSuppressionScenario : IScenario
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
         new Session(await BenchEngine.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(), ct), profile.Size(full: 150, quick: 50));
 
-    private sealed class Session(EngineHarness h, int size) : IScenarioSession
+    private sealed class Session(SyncHarness h, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {
@@ -61,7 +61,7 @@ public sealed class EchoSuppressionScenario : IScenario
         {
             foreach (var id in financialEventIds)
             {
-                await h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary",
+                await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary",
                     GoogleEventId.FromFinancialEventId(id), new { summary = $"Edited in Google {id:N}" }, ct);
             }
         }

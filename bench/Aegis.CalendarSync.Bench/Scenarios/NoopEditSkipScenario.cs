@@ -23,7 +23,7 @@ public sealed class NoopEditSkipScenario : IScenario
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
         new Session(await BenchEngine.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(), ct), profile.Size(full: 120, quick: 40));
 
-    private sealed class Session(EngineHarness h, int size) : IScenarioSession
+    private sealed class Session(SyncHarness h, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {

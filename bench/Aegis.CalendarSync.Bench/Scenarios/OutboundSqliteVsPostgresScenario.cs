@@ -34,7 +34,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
         }
     }
 
-    private sealed class Session(EngineHarness sqlite, EngineHarness postgres, int size) : IScenarioSession
+    private sealed class Session(SyncHarness sqlite, SyncHarness postgres, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {

@@ -1,7 +1,6 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.Push;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;

@@ -1,6 +1,5 @@
 using System.Net;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
-using Aegis.CalendarSync.Testing.Hosting;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;
 

@@ -3,7 +3,6 @@ using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.State;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;

@@ -4,8 +4,6 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
-using Aegis.CalendarSync.Testing.Polling;
 using GoogleCalendarEmulator.Faults;
 using GoogleCalendarEmulator.Push;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
 
 namespace Aegis.CalendarSync.Server.Tests.Api;
 

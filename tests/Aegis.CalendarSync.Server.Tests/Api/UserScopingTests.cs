@@ -1,6 +1,3 @@
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Hosting;
-
 namespace Aegis.CalendarSync.Server.Tests.Api;
 
 public sealed class UserScopingTests

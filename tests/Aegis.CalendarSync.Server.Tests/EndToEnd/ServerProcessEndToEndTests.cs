@@ -4,9 +4,6 @@ using System.Net.Http.Json;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
-using Aegis.CalendarSync.Testing;
-using Aegis.CalendarSync.Testing.Network;
-using Aegis.CalendarSync.Testing.Polling;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
 

@@ -1,6 +1,4 @@
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
-using Aegis.CalendarSync.Testing;
-using Aegis.CalendarSync.Testing.Network;
 
 namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
 

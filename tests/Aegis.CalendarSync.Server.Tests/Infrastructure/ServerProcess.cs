@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Aegis.CalendarSync.Testing.Polling;
 
 namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
-using Aegis.CalendarSync.Testing.Polling;
 
 namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
 

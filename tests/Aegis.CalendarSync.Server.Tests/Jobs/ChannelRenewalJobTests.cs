@@ -2,8 +2,6 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Clock;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.Faults;
 
 namespace Aegis.CalendarSync.Server.Tests.Jobs;

@@ -2,9 +2,6 @@ using System.Net;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Hosting;
-using Aegis.CalendarSync.Testing.Polling;
 
 namespace Aegis.CalendarSync.Server.Tests.Realtime;
 

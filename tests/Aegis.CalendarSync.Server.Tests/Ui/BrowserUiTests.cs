@@ -1,4 +1,3 @@
-using Aegis.CalendarSync.Testing.Hosting;
 using Microsoft.Playwright;
 
 namespace Aegis.CalendarSync.Server.Tests.Ui;

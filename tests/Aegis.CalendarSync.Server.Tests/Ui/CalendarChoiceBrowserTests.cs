@@ -1,7 +1,6 @@
 using Aegis.CalendarSync.Server.Components.Pages;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.State;
 using Microsoft.Playwright;
 

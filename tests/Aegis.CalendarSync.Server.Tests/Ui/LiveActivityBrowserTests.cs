@@ -1,5 +1,4 @@
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
-using Aegis.CalendarSync.Testing.Hosting;
 using Microsoft.Playwright;
 
 namespace Aegis.CalendarSync.Server.Tests.Ui;

@@ -3,7 +3,6 @@ using System.Net;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.Push;
 
 namespace Aegis.CalendarSync.Server.Tests.Webhooks;

@@ -2,7 +2,6 @@ using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Security;
-using Aegis.CalendarSync.Testing.Clock;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Tests.Google;

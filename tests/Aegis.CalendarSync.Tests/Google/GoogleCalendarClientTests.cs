@@ -4,7 +4,6 @@ using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Queue;
-using Aegis.CalendarSync.Testing.Clock;
 
 namespace Aegis.CalendarSync.Tests.Google;
 

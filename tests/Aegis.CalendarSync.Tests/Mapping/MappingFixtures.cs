@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
-using Aegis.CalendarSync.Testing.Clock;
 
 namespace Aegis.CalendarSync.Tests.Mapping;
 

@@ -2,7 +2,6 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Sql;
-using Aegis.CalendarSync.Testing.Databases;
 using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

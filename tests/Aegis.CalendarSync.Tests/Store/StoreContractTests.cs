@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
-using Aegis.CalendarSync.Testing.Databases;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,6 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
-using Aegis.CalendarSync.Testing.Clock;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 

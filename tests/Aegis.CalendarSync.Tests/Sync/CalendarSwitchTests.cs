@@ -5,8 +5,6 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using GoogleCalendarEmulator.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,11 +17,11 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
 {
     private const string DedicatedSummary = "Aegis — Bills & income";
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private EngineHarness _h = null!;
+    private SyncHarness _h = null!;
 
     private IGoogleConnectionService Connection => _h.Services.GetRequiredService<IGoogleConnectionService>();
 
-    public async Task InitializeAsync() => _h = await EngineHarness.StartAsync(database);
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -83,7 +81,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         await _h.EditLocallyAsync(rent.Id, e => e with { Amount = 990m });
         await _h.DrainQueueAsync();
         var afterWalletEdit = await _h.Google.GetEventAsync(_h.Account, dedicated.Id, eventId, Ct);
-        await _h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, dedicated.Id, eventId, new { summary = "Rent (new landlord)" });
+        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, dedicated.Id, eventId, new { summary = "Rent (new landlord)" });
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
         Assert.Equal("990", afterWalletEdit.GetPrivateProperty(AegisProperties.Amount));
@@ -121,9 +119,9 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
     public async Task Switching_imports_the_events_already_on_the_new_calendar()
     {
         await _h.ConnectAsync();
-        var family = await _h.Admin.AddSharedCalendarAsync(EngineHarness.Email, "Family", CalendarAccessRoles.Writer);
+        var family = await _h.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Family", CalendarAccessRoles.Writer);
         var start = DateTimeOffset.UtcNow.Date.AddDays(4);
-        var school = await _h.Admin.CreateEventAsPersonAsync(EngineHarness.Email, family.Id, new GoogleCalendarEmulator.Calendar.Model.CalendarEvent
+        var school = await _h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, family.Id, new GoogleCalendarEmulator.Calendar.Model.CalendarEvent
         {
             Summary = "School fees",
             Start = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = start.ToString("yyyy-MM-dd") },
@@ -149,7 +147,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         await _h.DrainQueueAsync();
         var target = role is null
             ? "nobody@group.calendar.google.com"
-            : (await _h.Admin.AddSharedCalendarAsync(EngineHarness.Email, "Holidays", role)).Id;
+            : (await _h.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Holidays", role)).Id;
         var settingsBefore = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
         var mappingsBefore = await _h.Mappings.ListAsync(_h.UserId, Ct);
         var callsBefore = await _h.CountsAsync();
@@ -157,12 +155,12 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         var refused = await Assert.ThrowsAsync<CalendarChoiceException>(() => Connection.SwitchCalendarAsync(_h.UserId, target, Ct));
 
         Assert.Equal(expectedCode, refused.Code);
-        Assert.Equal(new Dictionary<string, int> { ["calendarList.list"] = 1 }, EngineHarness.Delta(callsBefore, await _h.CountsAsync()));
+        Assert.Equal(new Dictionary<string, int> { ["calendarList.list"] = 1 }, SyncHarness.Delta(callsBefore, await _h.CountsAsync()));
         var settingsAfter = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
         Assert.Equal(settingsBefore with { UpdatedAt = settingsAfter.UpdatedAt }, settingsAfter);
         Assert.Equal(mappingsBefore, await _h.Mappings.ListAsync(_h.UserId, Ct));
         Assert.False((await _h.GetRemoteAsync(rent.Id)).IsCancelled);
-        Assert.Equal(0, (await _h.DrainQueueAsync()).Items);
+        Assert.Equal(0, await _h.DrainQueueAsync());
         var audit = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.CalendarSwitched), Ct));
         Assert.Equal((SyncOutcome.Failed, expectedCode), (audit.Status, audit.ErrorCode));
     }
@@ -179,7 +177,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         await _h.Admin.ClearRequestsAsync();
 
         var again = await Connection.SwitchCalendarAsync(_h.UserId, dedicated.Id, Ct);
-        var primaryByEmail = await Connection.SwitchCalendarAsync(_h.UserId, EngineHarness.Email, Ct);
+        var primaryByEmail = await Connection.SwitchCalendarAsync(_h.UserId, SyncHarness.Email, Ct);
         var backToPrimary = await Connection.SwitchCalendarAsync(_h.UserId, "primary", Ct);
 
         Assert.Equal(new CalendarSwitchResult(dedicated.Id, Changed: false, EventsMoved: 0), again);
@@ -196,13 +194,13 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
     public async Task Writable_calendars_list_the_primary_and_writable_ones_and_mark_the_selected_one()
     {
         await _h.ConnectAsync();
-        await _h.Admin.AddSharedCalendarAsync(EngineHarness.Email, "Holidays", CalendarAccessRoles.Reader);
-        var family = await _h.Admin.AddSharedCalendarAsync(EngineHarness.Email, "Family", CalendarAccessRoles.Writer);
+        await _h.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Holidays", CalendarAccessRoles.Reader);
+        var family = await _h.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Family", CalendarAccessRoles.Writer);
         var dedicated = await Connection.CreateCalendarAsync(_h.UserId, DedicatedSummary, null, Ct);
 
         var calendars = await Connection.ListWritableCalendarsAsync(_h.UserId, Ct);
 
-        Assert.Equal([EngineHarness.Email, dedicated.Id, family.Id], calendars.Select(c => c.Id));
+        Assert.Equal([SyncHarness.Email, dedicated.Id, family.Id], calendars.Select(c => c.Id));
         Assert.True(calendars[0].Primary);
         Assert.True(calendars[0].Selected);
         Assert.Equal(CalendarListEntry.WriterRole, calendars[2].AccessRole);

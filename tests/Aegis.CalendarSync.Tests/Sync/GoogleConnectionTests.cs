@@ -1,8 +1,6 @@
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store.Data;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,11 +10,11 @@ namespace Aegis.CalendarSync.Tests.Sync;
 public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private EngineHarness _h = null!;
+    private SyncHarness _h = null!;
 
     private IGoogleConnectionService Connection => _h.Services.GetRequiredService<IGoogleConnectionService>();
 
-    public async Task InitializeAsync() => _h = await EngineHarness.StartAsync(database);
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -46,12 +44,12 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
     public async Task Callback_state_is_single_use()
     {
         await _h.ConnectAsync();
-        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, EngineHarness.RedirectUri, Ct);
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
         var (code, state) = await _h.AuthorizeAsync(authorize);
-        await Connection.CompleteAuthorizationAsync(state, code, null, EngineHarness.RedirectUri, Ct);
+        await Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
 
         var replay = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(state, code, null, EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct));
         Assert.Equal("invalid_state", replay.Code);
     }
 
@@ -64,7 +62,7 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
     {
         await _h.ConnectAsync();
         var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(state, "some-code", null, EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(state, "some-code", null, SyncHarness.RedirectUri, Ct));
         Assert.Equal("invalid_state", ex.Code);
     }
 
@@ -75,7 +73,7 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
         var expired = _h.Services.GetRequiredService<OAuthStateProtector>().Protect("some-state-id", DateTimeOffset.UtcNow.AddSeconds(-1));
 
         var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(expired, "some-code", null, EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(expired, "some-code", null, SyncHarness.RedirectUri, Ct));
 
         Assert.Equal("state_expired", ex.Code);
     }
@@ -84,7 +82,7 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
     public async Task Callback_whose_stored_pkce_verifier_is_missing_or_altered_is_refused_before_any_token_call()
     {
         await _h.ConnectAsync();
-        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, EngineHarness.RedirectUri, Ct);
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
         var (code, state) = await _h.AuthorizeAsync(authorize);
         await using (var db = await _h.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct))
         {
@@ -93,23 +91,23 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
 
         var before = await _h.CountsAsync();
         var ex = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(state, code, null, EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct));
 
         Assert.Equal("invalid_state", ex.Code);
-        Assert.Empty(EngineHarness.Delta(before, await _h.CountsAsync()));
+        Assert.Empty(SyncHarness.Delta(before, await _h.CountsAsync()));
     }
 
     [Fact]
     public async Task Denied_consent_is_reported_and_consumes_the_state()
     {
         await _h.ConnectAsync();
-        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, EngineHarness.RedirectUri, Ct);
+        var authorize = await Connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
         var (_, state) = await _h.AuthorizeAsync(authorize);
 
         var denied = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(state, null, "access_denied", EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(state, null, "access_denied", SyncHarness.RedirectUri, Ct));
         var replay = await Assert.ThrowsAsync<OAuthCallbackException>(() =>
-            Connection.CompleteAuthorizationAsync(state, null, null, EngineHarness.RedirectUri, Ct));
+            Connection.CompleteAuthorizationAsync(state, null, null, SyncHarness.RedirectUri, Ct));
 
         Assert.Equal("access_denied", denied.Code);
         Assert.Equal("invalid_state", replay.Code);
@@ -123,7 +121,7 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
 
         await Connection.DisconnectAsync(_h.UserId, Ct);
 
-        var calls = EngineHarness.Delta(before, await _h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
         Assert.Equal(1, calls["channels.stop"]);
         Assert.Equal(1, calls["oauth.revoke"]);
         var settings = (await _h.Settings.GetAsync(_h.UserId, Ct))!;

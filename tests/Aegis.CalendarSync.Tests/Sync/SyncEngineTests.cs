@@ -4,8 +4,6 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using GoogleCalendarEmulator.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using EmulatorEvent = GoogleCalendarEmulator.Calendar.Model.CalendarEvent;
@@ -19,9 +17,9 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     where TDatabase : TestDatabase
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private EngineHarness _h = null!;
+    private SyncHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await EngineHarness.StartAsync(database);
+    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -36,7 +34,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         await _h.EditLocallyAsync(created.Id, e => e with { Title = "Rent (new landlord)", Amount = 990m });
         await _h.DrainQueueAsync();
 
-        var calls = EngineHarness.Delta(before, await _h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
         var remote = await _h.GetRemoteAsync(created.Id);
         Assert.Contains("Rent (new landlord)", remote.Summary);
         Assert.Equal("990", remote.GetPrivateProperty(AegisProperties.Amount));
@@ -53,7 +51,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var remote = await _h.GetRemoteAsync(created.Id);
         var newStart = created.StartAt.AddDays(2);
 
-        await _h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary", remote.Id!, new
+        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", remote.Id!, new
         {
             summary = "Gym (annual)",
             start = new { dateTime = newStart.ToString("O"), timeZone = "Europe/Lisbon" },
@@ -74,7 +72,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     {
         await _h.ConnectAsync();
         var start = DateTimeOffset.UtcNow.Date.AddDays(3);
-        var made = await _h.Admin.CreateEventAsPersonAsync(EngineHarness.Email, "primary", new EmulatorEvent
+        var made = await _h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", new EmulatorEvent
         {
             Summary = "Dentist",
             Start = new EmulatorTime { Date = start.ToString("yyyy-MM-dd") },
@@ -90,7 +88,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         Assert.True(dentist.AllDay);
         Assert.Equal(EventType.Reminder, dentist.EventType);
         Assert.NotNull(await _h.Mappings.GetByGoogleIdAsync(_h.UserId, "primary", made.Id!, Ct));
-        Assert.Equal(0, (await _h.DrainQueueAsync()).Items);
+        Assert.Equal(0, await _h.DrainQueueAsync());
     }
 
     [Fact]
@@ -103,14 +101,14 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
 
         await _h.Events.SoftDeleteAsync(_h.UserId, deletedHere.Id, SyncSource.Aegis, DateTimeOffset.UtcNow, Ct);
         await _h.DrainQueueAsync();
-        await _h.Admin.DeleteEventAsPersonAsync(EngineHarness.Email, "primary", GoogleEventId.FromFinancialEventId(deletedThere.Id));
+        await _h.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(deletedThere.Id));
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
         Assert.True((await _h.GetRemoteAsync(deletedHere.Id)).IsCancelled);
         Assert.Null(await _h.Events.GetAsync(_h.UserId, deletedThere.Id, Ct));
         Assert.NotNull((await _h.Events.GetAsync(_h.UserId, deletedThere.Id, Ct, includeDeleted: true))!.DeletedAt);
         Assert.Empty(await _h.Mappings.ListAsync(_h.UserId, Ct));
-        Assert.Equal(0, (await _h.DrainQueueAsync()).Items);
+        Assert.Equal(0, await _h.DrainQueueAsync());
     }
 
     [Fact]
@@ -129,7 +127,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         await _h.DrainQueueAsync();
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
-        var calls = EngineHarness.Delta(before, await _h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
         Assert.Equal(new Dictionary<string, int> { ["events.list"] = 2 }, calls);
         Assert.Equal(created.UpdatedAt, afterEcho.UpdatedAt);
         Assert.Equal(SyncSource.Aegis, afterEcho.SyncSource);
@@ -141,7 +139,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     [Fact]
     public async Task Insert_whose_response_is_lost_to_a_timeout_is_retried_without_a_duplicate()
     {
-        await using var h = await EngineHarness.StartAsync(database, new EngineHarnessOptions { Settings = { ["Google:AttemptTimeout"] = "00:00:03" } });
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { Settings = { ["Google:AttemptTimeout"] = "00:00:03" } });
         await h.ConnectAsync();
         // Google commits the insert but the answer never arrives: the client's attempt times out and Polly retries.
         await h.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 120_000, Method: "POST", PathContains: "/events"));
@@ -150,7 +148,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var created = await h.CreateEventAsync("Car loan");
         await h.DrainQueueAsync();
 
-        var calls = EngineHarness.Delta(before, await h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await h.CountsAsync());
         Assert.Equal(2, calls["events.insert"]);
         Assert.Equal(1, calls["events.get"]);
         Assert.Single(await h.ListRemoteAsync(), r => r.GetPrivateProperty(AegisProperties.EventId) == created.Id.ToString());
@@ -184,15 +182,15 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         await _h.DrainQueueAsync();
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
-        await _h.Admin.DeleteEventAsPersonAsync(EngineHarness.Email, "primary", GoogleEventId.FromFinancialEventId(removed.Id));
+        await _h.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(removed.Id));
         var start = DateTimeOffset.UtcNow.Date.AddDays(1);
-        await _h.Admin.CreateEventAsPersonAsync(EngineHarness.Email, "primary", new EmulatorEvent
+        await _h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", new EmulatorEvent
         {
             Summary = "Tax advisor",
             Start = new EmulatorTime { Date = start.ToString("yyyy-MM-dd") },
             End = new EmulatorTime { Date = start.AddDays(1).ToString("yyyy-MM-dd") },
         });
-        await _h.Admin.InvalidateSyncTokensAsync(EngineHarness.Email);
+        await _h.Admin.InvalidateSyncTokensAsync(SyncHarness.Email);
 
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
@@ -205,7 +203,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         // Converged: another incremental pass changes nothing.
         var before = await _h.CountsAsync();
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
-        Assert.Equal(new Dictionary<string, int> { ["events.list"] = 1 }, EngineHarness.Delta(before, await _h.CountsAsync()));
+        Assert.Equal(new Dictionary<string, int> { ["events.list"] = 1 }, SyncHarness.Delta(before, await _h.CountsAsync()));
     }
 
     [Theory]
@@ -217,14 +215,14 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         int googleClockAheadSeconds, string expectedTitle)
     {
         // Google's clock runs ahead of (or behind) the wallet's, so its edit is the later (or earlier) write.
-        await using var h = await EngineHarness.StartAsync(database, new EngineHarnessOptions { GoogleClockSkew = TimeSpan.FromSeconds(googleClockAheadSeconds) });
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { GoogleClockSkew = TimeSpan.FromSeconds(googleClockAheadSeconds) });
         await h.ConnectAsync(strategy);
         var created = await h.CreateEventAsync("Internet");
         await h.DrainQueueAsync();
 
         // Both sides edit before the wallet's edit is pushed.
         await h.EditLocallyAsync(created.Id, e => e with { Title = "Wallet title" });
-        await h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
+        await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
         await h.DrainQueueAsync();
         await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
         await h.DrainQueueAsync();
@@ -246,7 +244,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var created = await _h.CreateEventAsync("Water");
         await _h.DrainQueueAsync();
         await _h.EditLocallyAsync(created.Id, e => e with { Title = "Wallet title" });
-        await _h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
+        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id), new { summary = "Google title" });
         await _h.DrainQueueAsync();
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
 
@@ -266,13 +264,13 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     public async Task Expired_access_token_is_refreshed_and_the_call_retried_once()
     {
         await _h.ConnectAsync();
-        await _h.Admin.ExpireAccessTokensAsync(EngineHarness.Email);
+        await _h.Admin.ExpireAccessTokensAsync(SyncHarness.Email);
         var before = await _h.CountsAsync();
 
         var created = await _h.CreateEventAsync("Phone bill");
         await _h.DrainQueueAsync();
 
-        var calls = EngineHarness.Delta(before, await _h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
         Assert.Equal(1, calls["oauth.token"]);
         Assert.Equal(2, calls["events.insert"]);
         Assert.Contains("Phone bill", (await _h.GetRemoteAsync(created.Id)).Summary);
@@ -282,8 +280,8 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     public async Task Revoked_refresh_token_disables_sync_with_a_reason()
     {
         await _h.ConnectAsync();
-        await _h.Admin.RevokeGrantsAsync(EngineHarness.Email);
-        await _h.Admin.ExpireAccessTokensAsync(EngineHarness.Email);
+        await _h.Admin.RevokeGrantsAsync(SyncHarness.Email);
+        await _h.Admin.ExpireAccessTokensAsync(SyncHarness.Email);
 
         await _h.CreateEventAsync("Netflix");
         await _h.DrainQueueAsync();
@@ -307,7 +305,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var created = await _h.CreateEventAsync("Mortgage");
         await _h.DrainQueueAsync();
 
-        var calls = EngineHarness.Delta(before, await _h.CountsAsync());
+        var calls = SyncHarness.Delta(before, await _h.CountsAsync());
         Assert.Equal(3, calls["events.insert"]);
         Assert.Contains("Mortgage", (await _h.GetRemoteAsync(created.Id)).Summary);
         Assert.Empty(await _h.Queue.ListAsync(_h.UserId, QueueStatus.Failed, 10, Ct));

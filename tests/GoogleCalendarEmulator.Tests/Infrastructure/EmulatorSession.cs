@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Aegis.CalendarSync.Testing.Clock;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
 

@@ -1,5 +1,3 @@
-using Aegis.CalendarSync.Testing.Clock;
-
 namespace GoogleCalendarEmulator.Tests.Infrastructure;
 
 /// <summary>Upper bounds that only turn a hung signal into a failure; no test waits for them to elapse.</summary>

@@ -19,15 +19,16 @@ namespace Aegis.CalendarSync.Testing.Engine;
 /// <summary>The whole engine (AddAegisSyncEngine) on a real database, talking real HTTP to its own in-process emulator
 /// (consent auto-approved). Background services are not started: the caller drives the queue with
 /// <see cref="DrainQueueAsync"/> and the syncs through <see cref="Sync"/>, so only the work under test runs.</summary>
-public sealed class EngineHarness : EngineStores, IAsyncDisposable
+public sealed class SyncHarness : EngineStores, IAsyncDisposable
 {
     public const string Email = "wallet.owner@example.com";
+    public const int MaxDrainClaims = 50;
     public static readonly Uri RedirectUri = new("http://127.0.0.1:5080/api/google/auth/callback");
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
     private readonly TestDatabase _database;
-    private readonly EngineHarnessOptions _options;
+    private readonly SyncHarnessOptions _options;
 
-    private EngineHarness(TestDatabase database, EngineHarnessOptions options, EmulatorHost emulator, ServiceProvider services)
+    private SyncHarness(TestDatabase database, SyncHarnessOptions options, EmulatorHost emulator, ServiceProvider services)
     {
         _database = database;
         _options = options;
@@ -50,9 +51,9 @@ public sealed class EngineHarness : EngineStores, IAsyncDisposable
 
     /// <summary>Empties <paramref name="database"/>, starts an emulator and builds the engine on both, migrated; no
     /// user yet (see <see cref="ConnectAsync"/>).</summary>
-    public static async Task<EngineHarness> StartAsync(TestDatabase database, EngineHarnessOptions? options = null, CancellationToken ct = default)
+    public static async Task<SyncHarness> StartAsync(TestDatabase database, SyncHarnessOptions? options = null, CancellationToken ct = default)
     {
-        options ??= new EngineHarnessOptions();
+        options ??= new SyncHarnessOptions();
         await database.ResetAsync();
         var emulatorOptions = new EmulatorOptions
         {
@@ -89,7 +90,7 @@ public sealed class EngineHarness : EngineStores, IAsyncDisposable
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
-        return new EngineHarness(database, options, emulator, provider);
+        return new SyncHarness(database, options, emulator, provider);
     }
 
     /// <summary>Creates the wallet user and connects Google through the real OAuth flow (code + PKCE, auto-approved),
@@ -115,9 +116,10 @@ public sealed class EngineHarness : EngineStores, IAsyncDisposable
         return (query["code"], query["state"]);
     }
 
-    /// <summary>Runs the queue until nothing is due (see <see cref="EngineHarnessOptions.MaxDrainClaims"/>).</summary>
-    public Task<DrainResult> DrainQueueAsync(CancellationToken ct = default) =>
-        QueueDrainer.DrainAsync(Services, _options.MaxDrainClaims, ct);
+    /// <summary>Runs the queue until nothing is due; returns the number of items processed. More than
+    /// <see cref="MaxDrainClaims"/> non-empty claims fail the test as a sync loop.</summary>
+    public async Task<int> DrainQueueAsync(CancellationToken ct = default) =>
+        (await QueueDrainer.DrainAsync(Services, MaxDrainClaims, ct)).Items;
 
     public async Task<FinancialEvent> CreateEventAsync(string title = "Rent", EventType type = EventType.Bill, decimal amount = 950m)
     {

@@ -1,6 +1,6 @@
 namespace Aegis.CalendarSync.Testing.Engine;
 
-public sealed class EngineHarnessOptions
+public sealed class SyncHarnessOptions
 {
     /// <summary>Configuration applied last, e.g. ["Google:AttemptTimeout"] = "00:00:03".</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -10,9 +10,6 @@ public sealed class EngineHarnessOptions
 
     /// <summary>The emulator's per-account quota (EmulatorOptions.RateLimitPerSecond); null keeps its default.</summary>
     public int? GoogleRateLimitPerSecond { get; init; }
-
-    /// <summary>Non-empty claims <see cref="EngineHarness.DrainQueueAsync"/> makes before it calls the work a sync loop.</summary>
-    public int MaxDrainClaims { get; init; } = 50;
 
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
     /// fixture is dropped by xunit instead.</summary>
