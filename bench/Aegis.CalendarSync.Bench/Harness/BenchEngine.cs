@@ -1,8 +1,6 @@
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Bench.Harness;

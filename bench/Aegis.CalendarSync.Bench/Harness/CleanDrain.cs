@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Bench.Harness;

@@ -2,8 +2,6 @@ using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

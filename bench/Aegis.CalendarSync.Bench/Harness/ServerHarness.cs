@@ -1,7 +1,5 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
 using Microsoft.Extensions.DependencyInjection;

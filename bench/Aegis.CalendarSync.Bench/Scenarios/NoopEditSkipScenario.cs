@@ -1,7 +1,5 @@
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Measurement;
-using Aegis.CalendarSync.Testing.Databases;
-using Aegis.CalendarSync.Testing.Engine;
 
 namespace Aegis.CalendarSync.Bench.Scenarios;
 

@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Measurement;
-using Aegis.CalendarSync.Testing.Databases;
 
 namespace Aegis.CalendarSync.Bench.Scenarios.Propagation;
 
