@@ -81,6 +81,20 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
         return await SaveAsync(series, written, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Moves the occurrence to another day, keeping its local time of day and duration.</summary>
+    public async Task<OccurrenceResult> MoveToDateAsync(Guid userId, Guid eventId, string originalStart, DateOnly date, CancellationToken ct)
+    {
+        var (series, _, current, missing) = await FindAsync(userId, eventId, originalStart, ct).ConfigureAwait(false);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var start = SeriesExpansion.OnDate(series! with { StartAt = current!.StartAt }, date);
+        return await UpdateAsync(userId, eventId, originalStart,
+            new OccurrencePatch(StartAt: start, EndAt: start + (current.EndAt - current.StartAt)), ct).ConfigureAwait(false);
+    }
+
     /// <summary>Skips the occurrence (its Google instance is deleted); its amount and title are kept for a restore.</summary>
     public Task<OccurrenceResult> SkipAsync(Guid userId, Guid eventId, string originalStart, CancellationToken ct) =>
         UpdateAsync(userId, eventId, originalStart, new OccurrencePatch(Status: "skipped"), ct);
