@@ -28,8 +28,10 @@ public sealed class OccurrenceSync(
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options)
 {
-    /// <summary>Pushes every changed override of <paramref name="series"/>, whose master is <paramref name="mapping"/>.</summary>
-    public async Task PushAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping, CancellationToken ct)
+    /// <summary>Pushes every changed override of <paramref name="series"/>, whose master is <paramref name="mapping"/>.
+    /// <paramref name="masterInserted"/>: the master was just created (first push, or moved to another calendar), so
+    /// Google has none of the exceptions and every override is written, unconditionally.</summary>
+    public async Task PushAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping, bool masterInserted, CancellationToken ct)
     {
         if (!RecurrenceLines.IsRecurring(series.Recurrence))
         {
@@ -40,8 +42,16 @@ public sealed class OccurrenceSync(
         foreach (var o in overrides)
         {
             // An override the series no longer generates (its rule changed) has no instance in Google to write.
-            if (OccurrenceExpander.Find(series, overrides, o.OriginalStart) is { } occurrence
-                && mapper.ContentHash(series, mapping.GoogleEventId, occurrence) != o.ContentHash)
+            if (OccurrenceExpander.Find(series, overrides, o.OriginalStart) is not { } occurrence)
+            {
+                continue;
+            }
+
+            if (masterInserted)
+            {
+                await WriteAsync(attempt, series, mapping, o with { GoogleEtag = null }, occurrence, restore: false, ct).ConfigureAwait(false);
+            }
+            else if (mapper.ContentHash(series, mapping.GoogleEventId, occurrence) != o.ContentHash)
             {
                 await PushOneAsync(attempt, series, mapping, o, occurrence, ct).ConfigureAwait(false);
             }

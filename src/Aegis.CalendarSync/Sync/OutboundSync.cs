@@ -70,14 +70,14 @@ public sealed class OutboundSync(
                 GoogleEventId = mapping?.GoogleEventId,
                 ErrorCode = skip,
             }, started, ct).ConfigureAwait(false);
-            await occurrences.PushAsync(attempt, local!, mapping!, ct).ConfigureAwait(false);
+            await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
             return;
         }
 
         await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
         if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is { } pushed)
         {
-            await occurrences.PushAsync(attempt, local!, pushed, ct).ConfigureAwait(false);
+            await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
         }
     }
 

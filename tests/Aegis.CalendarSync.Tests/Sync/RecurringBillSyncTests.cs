@@ -148,6 +148,52 @@ public abstract class RecurringBillSyncTests<TDatabase>(TDatabase database) : IC
     }
 
     [Fact]
+    public async Task Occurrences_changed_before_google_was_connected_reach_google_with_the_series()
+    {
+        await _h.CreateUserAsync();
+        var rent = await CreateMonthlyRentAsync();
+        var occurrences = await WalletOccurrencesAsync(rent.Id);
+        await Occurrences.UpsertAsync(new OccurrenceOverride
+        {
+            UserId = _h.UserId, FinancialEventId = rent.Id, OriginalStart = occurrences[4].OriginalStart, Status = OccurrenceStatus.Paid,
+        }, Ct);
+        await Occurrences.UpsertAsync(new OccurrenceOverride
+        {
+            UserId = _h.UserId, FinancialEventId = rent.Id, OriginalStart = occurrences[6].OriginalStart, Status = OccurrenceStatus.Skipped,
+        }, Ct);
+
+        await _h.ConnectAsync();
+
+        var master = await _h.GetRemoteAsync(rent.Id);
+        var may = await _h.Google.GetEventAsync(_h.Account, "primary", InstanceId(master.Id!, 5), Ct);
+        Assert.Equal("paid", may.GetPrivateProperty(AegisProperties.Status));
+        Assert.Equal(11, (await InstancesAsync(master.Id!)).Count);
+        Assert.DoesNotContain(await InstancesAsync(master.Id!), i => i.Id == InstanceId(master.Id!, 7));
+    }
+
+    [Fact]
+    public async Task Exdate_added_in_google_skips_that_occurrence_and_keeps_every_line_verbatim()
+    {
+        await _h.ConnectAsync();
+        var rent = await CreateMonthlyRentAsync();
+        await _h.DrainQueueAsync();
+        var master = await _h.GetRemoteAsync(rent.Id);
+        var exdate = $"EXDATE;VALUE=DATE:{FirstMonth.AddMonths(1):yyyyMMdd}";
+
+        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", master.Id!, new { recurrence = new[] { "RRULE:FREQ=MONTHLY;COUNT=12", exdate } });
+        await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
+        var before = await _h.CountsAsync();
+        await _h.DrainQueueAsync();
+
+        Assert.Equal($"RRULE:FREQ=MONTHLY;COUNT=12\n{exdate}", (await _h.Events.GetAsync(_h.UserId, rent.Id, Ct))!.Recurrence);
+        var occurrences = await WalletOccurrencesAsync(rent.Id);
+        Assert.Equal(12, occurrences.Count);
+        Assert.Equal([1], occurrences.Select((o, i) => (o, i)).Where(p => p.o.Status == OccurrenceStatus.Skipped).Select(p => p.i));
+        Assert.Empty(SyncHarness.Delta(before, await _h.CountsAsync()));
+        Assert.Equal(11, (await InstancesAsync(master.Id!)).Count);
+    }
+
+    [Fact]
     public async Task Both_sides_changing_one_occurrence_is_decided_by_the_users_strategy_for_that_occurrence_only()
     {
         await _h.ConnectAsync(ConflictStrategy.GoogleWins);
