@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Mapping;
@@ -26,6 +27,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisQueue();
         services.AddTokenEncryption();
         services.AddGoogleCalendarClient();
+        services.AddAegisCalendarFeed();
 
         services.AddOptions<SyncEngineOptions>().BindConfiguration(SyncEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectionOptions>().BindConfiguration(ConnectionOptions.SectionName)
