@@ -32,7 +32,7 @@ public static class SeriesExpander
                 if (change.Skipped) continue;
                 var start = change.Start ?? original;
                 result.Add(new SeriesOccurrence(original, start, change.End ?? start + (end - original), times.AllDay,
-                    change.Status ?? e.Status, change.Amount ?? e.Amount));
+                    change.Title ?? e.Title, change.Status ?? e.Status, change.Amount ?? e.Amount));
             }
             else if (original >= to)
             {
@@ -42,7 +42,7 @@ public static class SeriesExpander
             }
             else
             {
-                result.Add(new SeriesOccurrence(original, original, end, times.AllDay, e.Status, e.Amount));
+                result.Add(new SeriesOccurrence(original, original, end, times.AllDay, e.Title, e.Status, e.Amount));
             }
         }
 
