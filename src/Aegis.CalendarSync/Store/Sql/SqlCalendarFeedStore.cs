@@ -26,6 +26,10 @@ public sealed class SqlCalendarFeedStore(SqlStoreContext db) : ICalendarFeedStor
 
     public async Task<IReadOnlyList<FeedEvent>> ListEventsAsync(Guid userId, FeedFilter filter, CancellationToken ct)
     {
+        var args = new DynamicParameters();
+        args.Add("userId", db.Dialect.Id(userId));
+        var types = InList(args, "type", filter.Types.Select(EnumText.ToText));
+        var statuses = InList(args, "status", filter.Statuses.Select(EnumText.ToText));
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<FinancialEventRow, RevisionRow, FeedEvent>(Db.Command(
             $"""
@@ -33,15 +37,23 @@ public sealed class SqlCalendarFeedStore(SqlStoreContext db) : ICalendarFeedStor
               FROM financial_events
               JOIN (SELECT financial_event_id AS revision_event_id, revision FROM financial_event_revisions) r
                 ON r.revision_event_id = financial_events.id
-             WHERE user_id = @userId AND deleted_at IS NULL AND event_type IN @types AND status IN @statuses
+             WHERE user_id = @userId AND deleted_at IS NULL AND event_type IN ({types}) AND status IN ({statuses})
              ORDER BY start_at, id
-            """,
-            new
-            {
-                userId = db.Dialect.Id(userId),
-                types = filter.Types.Select(EnumText.ToText).ToArray(),
-                statuses = filter.Statuses.Select(EnumText.ToText).ToArray(),
-            }, ct), (e, r) => new FeedEvent(e.ToModel(), r.Revision), splitOn: nameof(RevisionRow.Revision)).ConfigureAwait(false);
+            """, args, ct), (e, r) => new FeedEvent(e.ToModel(), r.Revision), splitOn: nameof(RevisionRow.Revision)).ConfigureAwait(false);
         return rows.ToList();
+    }
+
+    /// <summary>One parameter per value (the same SQL on both engines; Npgsql would otherwise bind a list as an array).</summary>
+    private static string InList(DynamicParameters args, string prefix, IEnumerable<string> values)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = $"{prefix}{names.Count}";
+            args.Add(name, value);
+            names.Add("@" + name);
+        }
+
+        return string.Join(", ", names);
     }
 }
