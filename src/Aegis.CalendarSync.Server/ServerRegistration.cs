@@ -8,6 +8,7 @@ using Aegis.CalendarSync.Server.Api.Sync;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Components;
 using Aegis.CalendarSync.Server.Configuration;
+using Aegis.CalendarSync.Server.Feeds;
 using Aegis.CalendarSync.Server.Hosting;
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
@@ -65,6 +66,7 @@ public static class ServerRegistration
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<GoogleWebhookHandler>();
+        services.AddCalendarFeedEndpoints();
     }
 
     private static void AddObservability(IServiceCollection services)
@@ -88,6 +90,7 @@ public static class ServerRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -103,6 +106,7 @@ public static class ServerRegistration
         app.MapGoogleAuthEndpoints();
         app.MapGoogleCalendarEndpoints();
         app.MapWebhookEndpoints();
+        app.MapCalendarFeedEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -23,6 +23,9 @@ public sealed class CalendarFeedWriter(ILogger<CalendarFeedWriter> logger)
     /// <summary>Suggested polling interval for clients (RFC 7986 REFRESH-INTERVAL, and X-PUBLISHED-TTL for older ones).</summary>
     public const string RefreshInterval = "PT15M";
 
+    /// <summary>VTIMEZONEs describe the zone at least from this date on (earlier when an event is older).</summary>
+    public static readonly DateTime HistoryFloor = new(2020, 1, 1);
+
     public byte[] Write(IReadOnlyList<FeedEvent> events)
     {
         var calendar = new Calendar { ProductId = ProductId, Scale = "GREGORIAN" };
@@ -50,10 +53,13 @@ public sealed class CalendarFeedWriter(ILogger<CalendarFeedWriter> logger)
             }
         }
 
-        // Rules from the year of the zone's earliest event on, so clients resolve every occurrence the same way.
+        // Rules (and earlier rule changes) from the zone's earliest event on, so clients resolve every occurrence the
+        // same way. Ical.Net reads the zone's transitions up to "now" and refuses a start after it, so the start is at
+        // most HistoryFloor: a fixed date, not the clock, keeps the output (and so the strong ETag) deterministic.
         foreach (var (zoneId, earliest) in earliestByZone)
         {
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, new DateTime(earliest.Year, 1, 1), includeHistoricalData: true));
+            var from = new DateTime(Math.Min(earliest.Year, HistoryFloor.Year), 1, 1);
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, from, includeHistoricalData: true));
         }
 
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -128,6 +128,18 @@ public sealed class CalendarFeedWriterTests
     }
 
     [Fact]
+    public void Events_far_in_the_future_get_a_VTIMEZONE_that_covers_them()
+    {
+        var future = FeedSamples.BerlinWeekly with { StartAt = FeedSamples.BerlinAt(2031, 7, 7, 9), EndAt = FeedSamples.BerlinAt(2031, 7, 7, 9).AddMinutes(30) };
+        var body = Writer.Write([new FeedEvent(future, 0)]);
+
+        var parsed = IcalNetFeedReader.Occurrences(body, new DateOnly(2031, 1, 1), new DateOnly(2032, 1, 1));
+
+        Assert.Equal(FeedOccurrenceView.Expected([new FeedEvent(future, 0)], new DateOnly(2031, 1, 1), new DateOnly(2032, 1, 1)), parsed);
+        Assert.Equal("Europe/Berlin", Assert.Single(IcalNetFeedReader.Load(body).TimeZones).TzId);
+    }
+
+    [Fact]
     public void Cancelled_events_say_so_in_STATUS_and_summary()
     {
         var cancelled = FeedSamples.UtcReminder with { Status = EventStatus.Cancelled };
