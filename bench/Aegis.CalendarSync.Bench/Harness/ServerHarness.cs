@@ -52,6 +52,8 @@ public sealed class ServerHarness : IAsyncDisposable
     /// <summary>Reads Google's side through the Calendar API, as an independent client.</summary>
     public EmulatorEventReader GoogleReader { get; private set; } = null!;
 
+    public IServiceProvider Services => _app.Services;
+
     public IFinancialEventStore EventStore => _app.Services.GetRequiredService<IFinancialEventStore>();
     public ISyncQueueStore Queue => _app.Services.GetRequiredService<ISyncQueueStore>();
 
@@ -134,6 +136,8 @@ public sealed class ServerHarness : IAsyncDisposable
         settings["Emulator:Enabled"] = "false";
         // Yearly, so the channel-renewal job cannot run during a measurement.
         settings["ChannelRenewal:Cron"] = "0 0 1 1 *";
+        // The feed scenario polls from one loopback address far faster than the per-address limit allows a client.
+        settings["CalendarFeed:RequestsPerMinutePerClient"] = "1000000";
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAegisServer();
         var app = builder.Build();
