@@ -5,10 +5,6 @@ namespace Aegis.CalendarSync.Feeds;
 
 public sealed class FeedSubscriptionService(IFeedTokenStore tokens, IAuditStore audit) : IFeedSubscriptionService
 {
-    public const string IssuedAction = "feed_token_issued";
-    public const string RegeneratedAction = "feed_token_regenerated";
-    public const string RevokedAction = "feed_token_revoked";
-
     public Task<FeedTokenInfo?> GetAsync(Guid userId, CancellationToken ct) => tokens.GetLiveAsync(userId, ct);
 
     public async Task<IssuedFeedToken> IssueAsync(Guid userId, CancellationToken ct)
@@ -16,17 +12,17 @@ public sealed class FeedSubscriptionService(IFeedTokenStore tokens, IAuditStore 
         var previous = await tokens.GetLiveAsync(userId, ct).ConfigureAwait(false);
         var token = FeedTokens.Create();
         var info = await tokens.ReplaceAsync(userId, FeedTokens.Hash(token), ct).ConfigureAwait(false);
-        await AuditAsync(userId, previous is null ? IssuedAction : RegeneratedAction, ct).ConfigureAwait(false);
+        await AuditAsync(userId, previous is null ? AuditAction.FeedTokenIssued : AuditAction.FeedTokenRegenerated, ct).ConfigureAwait(false);
         return new IssuedFeedToken(token, info);
     }
 
     public async Task<bool> RevokeAsync(Guid userId, CancellationToken ct)
     {
         var revoked = await tokens.RevokeAsync(userId, ct).ConfigureAwait(false);
-        if (revoked) await AuditAsync(userId, RevokedAction, ct).ConfigureAwait(false);
+        if (revoked) await AuditAsync(userId, AuditAction.FeedTokenRevoked, ct).ConfigureAwait(false);
         return revoked;
     }
 
-    private Task AuditAsync(Guid userId, string action, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEntry { UserId = userId, Action = action, Status = "success" }, ct);
+    private Task AuditAsync(Guid userId, AuditAction action, CancellationToken ct) =>
+        audit.AppendAsync(AuditEntry.Of(userId, action, AuditOutcome.Success), ct);
 }

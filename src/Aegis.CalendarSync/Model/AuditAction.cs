@@ -20,4 +20,8 @@ public enum AuditAction
     CalendarSwitched,
     /// <summary>The host's renewal job giving up on a push channel after its retries (the sync is then disabled).</summary>
     ChannelRenewal,
+    /// <summary>The private calendar feed: a first link, a replacement (the old one revoked) and a revocation.</summary>
+    FeedTokenIssued,
+    FeedTokenRegenerated,
+    FeedTokenRevoked,
 }

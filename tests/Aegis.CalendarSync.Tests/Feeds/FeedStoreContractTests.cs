@@ -51,7 +51,7 @@ public abstract class FeedStoreContractTests<TDatabase>(TDatabase database) : St
         Assert.False(await Subscriptions.RevokeAsync(userId, Ct));
 
         var audit = await Audit.QueryAsync(userId, new AuditQuery(), Ct);
-        Assert.Equal([FeedSubscriptionService.RevokedAction, FeedSubscriptionService.RegeneratedAction, FeedSubscriptionService.IssuedAction],
+        Assert.Equal([AuditAction.FeedTokenRevoked, AuditAction.FeedTokenRegenerated, AuditAction.FeedTokenIssued],
             audit.Select(a => a.Action));
     }
 
