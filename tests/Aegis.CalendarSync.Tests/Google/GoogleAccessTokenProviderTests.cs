@@ -109,6 +109,6 @@ public sealed class GoogleAccessTokenProviderTests
             ClientSecret = "secret",
         });
         var oauth = new GoogleOAuthClient(new HttpClient(), options);
-        return new GoogleAccessTokenProvider(store, oauth, encryptor, time, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<GoogleAccessTokenProvider>.Instance);
+        return new GoogleAccessTokenProvider(store, oauth, new GoogleTokenVault(encryptor), time, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<GoogleAccessTokenProvider>.Instance);
     }
 }
