@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using Aegis.CalendarSync.Application.Feeds;
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Measurement;
 using Aegis.CalendarSync.Feeds;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Feeds;
 using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,13 +1,15 @@
-using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Application.Feeds;
 using Aegis.CalendarSync.Store.Sql;
-using Microsoft.Extensions.DependencyInjection;
+using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Feeds;
 
 public static class FeedServiceCollectionExtensions
 {
-    /// <summary>The private iCalendar feed: token and read-model stores (need <c>AddAegisStore</c>), writer, services.</summary>
+    /// <summary>The private iCalendar feed: token and read-model stores (need <c>AddAegisStore</c>), the writer and the
+    /// feed's application services (<see cref="ICalendarFeedService"/>, <see cref="IFeedSubscriptionService"/>) the hosts call.</summary>
     public static IServiceCollection AddAegisCalendarFeed(this IServiceCollection services)
     {
         services.AddLogging();

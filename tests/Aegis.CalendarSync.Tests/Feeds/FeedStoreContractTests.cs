@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Feeds;
 using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;

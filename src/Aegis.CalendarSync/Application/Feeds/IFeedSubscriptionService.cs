@@ -1,4 +1,6 @@
-namespace Aegis.CalendarSync.Feeds;
+using Aegis.CalendarSync.Feeds;
+
+namespace Aegis.CalendarSync.Application.Feeds;
 
 /// <summary>The user's private feed link: issue (or regenerate), inspect, revoke. Changes are audited.</summary>
 public interface IFeedSubscriptionService

@@ -1,4 +1,6 @@
-namespace Aegis.CalendarSync.Feeds;
+using Aegis.CalendarSync.Feeds;
+
+namespace Aegis.CalendarSync.Application.Feeds;
 
 /// <summary>Serves <c>GET /feeds/{token}.ics</c>.</summary>
 public interface ICalendarFeedService

@@ -1,6 +1,7 @@
+using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Store;
 
-namespace Aegis.CalendarSync.Feeds;
+namespace Aegis.CalendarSync.Application.Feeds;
 
 public sealed class CalendarFeedService(ICalendarFeedStore store, CalendarFeedWriter writer) : ICalendarFeedService
 {

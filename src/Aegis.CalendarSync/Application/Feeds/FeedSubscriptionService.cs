@@ -1,7 +1,8 @@
+using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 
-namespace Aegis.CalendarSync.Feeds;
+namespace Aegis.CalendarSync.Application.Feeds;
 
 public sealed class FeedSubscriptionService(IFeedTokenStore tokens, IAuditStore audit) : IFeedSubscriptionService
 {
