@@ -32,7 +32,7 @@ public sealed class FeedNotModifiedScenario : IScenario
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
-        var server = await ServerHarness.StartAsync(SqliteBenchDatabase.Create(), eventCount: 0, ct);
+        var server = await ServerHarness.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(migrate: false), eventCount: 0, ct);
         try
         {
             // The feed needs no Google sync: with sync off the inserts enqueue nothing, so no background sync runs

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Aegis.CalendarSync.Tests.Store;
+namespace Aegis.CalendarSync.Testing.Databases;
 
 /// <summary>A SQLite file in a temporary folder, deleted afterwards.</summary>
 public sealed class SqliteTestDatabase : TestDatabase

@@ -1,31 +1,37 @@
 using System.Net;
-using System.Security.Cryptography;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
-using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
-using Aegis.CalendarSync.Tests.Store;
-using GoogleCalendarEmulator.Hosting;
+using Aegis.CalendarSync.Testing.Clock;
+using Aegis.CalendarSync.Testing.Databases;
 using GoogleCalendarEmulator.Admin;
+using GoogleCalendarEmulator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace Aegis.CalendarSync.Tests.Sync;
+namespace Aegis.CalendarSync.Testing.Engine;
 
-/// <summary>The whole engine (AddAegisSyncEngine) on a real database, talking real HTTP to an in-process emulator.
-/// Background services are not started: tests drive the queue with <see cref="DrainQueueAsync"/>.</summary>
-public sealed class SyncHarness : IAsyncDisposable
+/// <summary>The whole engine (AddAegisSyncEngine) on a real database, talking real HTTP to its own in-process emulator
+/// (consent auto-approved). Background services are not started: the caller drives the queue with
+/// <see cref="DrainQueueAsync"/> and the syncs through <see cref="Sync"/>, so only the work under test runs.</summary>
+public sealed class SyncHarness : EngineStores, IAsyncDisposable
 {
     public const string Email = "wallet.owner@example.com";
+    public const int MaxDrainClaims = 50;
     public static readonly Uri RedirectUri = new("http://127.0.0.1:5080/api/google/auth/callback");
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private readonly TestDatabase _database;
+    private readonly SyncHarnessOptions _options;
 
-    private SyncHarness(EmulatorHost emulator, ServiceProvider services)
+    private SyncHarness(TestDatabase database, SyncHarnessOptions options, EmulatorHost emulator, ServiceProvider services)
     {
+        _database = database;
+        _options = options;
         Emulator = emulator;
         Services = services;
         Admin = new EmulatorAdminClient(_http, emulator.BaseUri);
@@ -35,37 +41,44 @@ public sealed class SyncHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
     public EmulatorAdminClient Admin { get; }
     public Guid UserId { get; private set; }
+    public string StoreProvider => _database.Provider;
 
-    public IFinancialEventStore Events => Services.GetRequiredService<IFinancialEventStore>();
-    public IMappingStore Mappings => Services.GetRequiredService<IMappingStore>();
-    public ISettingsStore Settings => Services.GetRequiredService<ISettingsStore>();
-    public ISyncQueueStore Queue => Services.GetRequiredService<ISyncQueueStore>();
-    public IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
-    public IConflictStore Conflicts => Services.GetRequiredService<IConflictStore>();
     public ISyncService Sync => Services.GetRequiredService<ISyncService>();
     public IGoogleCalendarClient Google => Services.GetRequiredService<IGoogleCalendarClient>();
     public GoogleAccount Account => new(UserId);
 
-    /// <param name="googleClockSkew">Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times).</param>
-    public static async Task<SyncHarness> StartAsync(TestDatabase database, IDictionary<string, string?>? overrides = null,
-        TimeSpan googleClockSkew = default)
+    protected override IServiceProvider StoreServices => Services;
+
+    /// <summary>Empties <paramref name="database"/>, starts an emulator and builds the engine on both, migrated; no
+    /// user yet (see <see cref="ConnectAsync"/>).</summary>
+    public static async Task<SyncHarness> StartAsync(TestDatabase database, SyncHarnessOptions? options = null, CancellationToken ct = default)
     {
+        options ??= new SyncHarnessOptions();
         await database.ResetAsync();
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        var emulatorOptions = new EmulatorOptions
         {
             AutoApprove = true,
             DefaultAccountEmail = Email,
-            TimeProvider = googleClockSkew == TimeSpan.Zero ? TimeProvider.System : new SkewedTimeProvider(googleClockSkew),
-        });
+            TimeProvider = options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew),
+        };
+        if (options.GoogleRateLimitPerSecond is { } perSecond)
+        {
+            emulatorOptions.RateLimitPerSecond = perSecond;
+        }
+
+        var emulator = await EmulatorHost.StartAsync(emulatorOptions, ct);
         var settings = emulator.GoogleClientSettings();
-        settings["Store:Provider"] = database.Provider;
-        settings["Store:ConnectionString"] = database.ConnectionString;
+        foreach (var (key, value) in database.StoreSettings())
+        {
+            settings[key] = value;
+        }
+
         settings["Google:RetryBaseDelay"] = "00:00:00.050";
-        settings["TOKENS_ENCRYPTION_KEY"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        settings["WEBHOOK_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        // Nothing listens here: engine tests drive inbound sync directly; the server tests cover the webhook.
+        settings["TOKENS_ENCRYPTION_KEY"] = TestSecrets.EncryptionKey();
+        settings["WEBHOOK_SECRET"] = TestSecrets.WebhookSecret();
+        // Nothing listens here: inbound sync is driven directly; the server tests cover the webhook.
         settings["Connection:PublicBaseUrl"] = "http://127.0.0.1:9";
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
         }
@@ -76,50 +89,37 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddLogging();
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
-        return new SyncHarness(emulator, provider);
+        await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
+        return new SyncHarness(database, options, emulator, provider);
     }
 
-    /// <summary>Creates the wallet user and connects Google through the real OAuth flow (code + PKCE, auto-approved).</summary>
-    public async Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins)
+    /// <summary>Creates the wallet user and connects Google through the real OAuth flow (code + PKCE, auto-approved),
+    /// then drains the initial full sync.</summary>
+    public async Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default)
     {
-        var user = await Services.GetRequiredService<IUserStore>().CreateAsync(Email, "Wallet owner", CancellationToken.None);
+        var user = await Users.CreateAsync(Email, "Wallet owner", ct);
         UserId = user.Id;
-        await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, CancellationToken.None);
+        await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, ct);
         var connection = Services.GetRequiredService<IGoogleConnectionService>();
-        var authorize = await connection.StartAuthorizationAsync(UserId, RedirectUri, CancellationToken.None);
-        var (code, state) = await AuthorizeAsync(authorize);
-        await connection.CompleteAuthorizationAsync(state, code, null, RedirectUri, CancellationToken.None);
-        await DrainQueueAsync();
+        var authorize = await connection.StartAuthorizationAsync(UserId, RedirectUri, ct);
+        var (code, state) = await AuthorizeAsync(authorize, ct);
+        await connection.CompleteAuthorizationAsync(state, code, null, RedirectUri, ct);
+        await DrainQueueAsync(ct);
     }
 
     /// <summary>Follows Google's authorize URL (auto-approved) and reads code and state off the redirect.</summary>
-    public async Task<(string? Code, string? State)> AuthorizeAsync(Uri authorize)
+    public async Task<(string? Code, string? State)> AuthorizeAsync(Uri authorize, CancellationToken ct = default)
     {
-        using var response = await _http.GetAsync(authorize);
+        using var response = await _http.GetAsync(authorize, ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
         return (query["code"], query["state"]);
     }
 
-    /// <summary>Runs the queue until nothing is due; returns the number of items processed.</summary>
-    public async Task<int> DrainQueueAsync()
-    {
-        var processor = Services.GetRequiredService<QueueProcessor>();
-        var total = 0;
-        for (var round = 0; round < 50; round++)
-        {
-            var processed = await processor.ProcessOnceAsync(CancellationToken.None);
-            if (processed == 0)
-            {
-                return total;
-            }
-
-            total += processed;
-        }
-
-        throw new InvalidOperationException("The queue did not drain in 50 rounds: a sync loop?");
-    }
+    /// <summary>Runs the queue until nothing is due; returns the number of items processed. More than
+    /// <see cref="MaxDrainClaims"/> non-empty claims fail the test as a sync loop.</summary>
+    public async Task<int> DrainQueueAsync(CancellationToken ct = default) =>
+        (await QueueDrainer.DrainAsync(Services, MaxDrainClaims, ct)).Items;
 
     public async Task<FinancialEvent> CreateEventAsync(string title = "Rent", EventType type = EventType.Bill, decimal amount = 950m)
     {
@@ -144,6 +144,7 @@ public sealed class SyncHarness : IAsyncDisposable
         return (await Events.GetAsync(UserId, e.Id, CancellationToken.None))!;
     }
 
+    /// <summary>Saves <paramref name="edit"/> of the event's current row as a wallet-side change; returns the stored row.</summary>
     public async Task<FinancialEvent> EditLocallyAsync(Guid id, Func<FinancialEvent, FinancialEvent> edit)
     {
         var current = (await Events.GetAsync(UserId, id, CancellationToken.None))!;
@@ -173,5 +174,9 @@ public sealed class SyncHarness : IAsyncDisposable
         await Services.DisposeAsync();
         await Emulator.DisposeAsync();
         _http.Dispose();
+        if (_options.OwnsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
+namespace Aegis.CalendarSync.Testing.Polling;
 
 /// <summary>Polls a condition that another process or background service makes true (a push delivered, a queue
 /// drained) until it holds or the generous deadline passes; the test asserts the outcome, never a duration.</summary>

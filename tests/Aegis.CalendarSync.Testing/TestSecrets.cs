@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 
-namespace Aegis.CalendarSync.Server.Tests.Infrastructure;
+namespace Aegis.CalendarSync.Testing;
 
+/// <summary>Fresh random secrets for one harness: nothing a test or benchmark run uses outlives it.</summary>
 public static class TestSecrets
 {
     public static string EncryptionKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Aegis.CalendarSync.Tests.Store;
+namespace Aegis.CalendarSync.Testing.Databases;
 
 /// <summary>A database created on the test server (AEGIS_TEST_POSTGRES, else the local default) and dropped
 /// afterwards. An unreachable server fails the tests: they are never skipped.</summary>
