@@ -20,9 +20,9 @@ public sealed class SqlFeedTokenStore(SqlStoreContext db) : IFeedTokenStore
         return row?.ToModel();
     }
 
-    /// <summary>On PostgreSQL two concurrent replacements for one user can both find no live row to revoke; the
-    /// partial unique index then refuses the second insert, which is retried and revokes the first one's token.
-    /// (SQLite write transactions are exclusive.)</summary>
+    /// <summary>Concurrent replacements for one user are serialised by a row lock on the user (a no-op UPDATE, portable
+    /// to both engines; SQLite write transactions are exclusive anyway), so each revokes the previous one's token. The
+    /// partial unique index stays the guarantee; a violation of it is retried.</summary>
     public async Task<FeedTokenInfo> ReplaceAsync(Guid userId, string tokenHash, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -52,6 +52,8 @@ public sealed class SqlFeedTokenStore(SqlStoreContext db) : IFeedTokenStore
         var info = new FeedTokenInfo(Guid.NewGuid(), db.Now());
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command("UPDATE users SET id = id WHERE id = @userId", new { userId = d.Id(userId) }, ct, transaction))
+            .ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
             "UPDATE calendar_feed_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
             new { userId = d.Id(userId), now = d.Time(info.CreatedAt) }, ct, transaction)).ConfigureAwait(false);
