@@ -14,7 +14,8 @@ public static class BenchEmulator
         {
             AutoApprove = true,
             DefaultAccountEmail = accountEmail,
-            RateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
+            RequestsPerUserPerMinute = BenchRateLimits.EmulatorPerMinute,
+            RequestsPerProjectPerMinute = BenchRateLimits.EmulatorPerMinute,
         }, ct);
 
     /// <summary>"Google" options aimed at <paramref name="emulator"/> with the emulator's registered local client,

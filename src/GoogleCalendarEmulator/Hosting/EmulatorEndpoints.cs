@@ -21,6 +21,21 @@ public static class EmulatorEndpoints
             throw new ArgumentException("At least one OAuth client must be registered.", nameof(options));
         }
 
+        if (options.RequestsPerUserPerMinute < 1 || options.RequestsPerProjectPerMinute < 1)
+        {
+            throw new ArgumentException("RequestsPerUserPerMinute and RequestsPerProjectPerMinute must be at least 1.", nameof(options));
+        }
+
+        if (options.RateLimitStatusCode is not (403 or 429))
+        {
+            throw new ArgumentException("RateLimitStatusCode must be 403 or 429.", nameof(options));
+        }
+
+        if (options.MaxBatchCalls < 1)
+        {
+            throw new ArgumentException("MaxBatchCalls must be at least 1.", nameof(options));
+        }
+
         services.AddSingleton(options);
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton(sp => new EmulatorState(options, sp.GetRequiredService<NotificationQueue>()));

@@ -1,13 +1,10 @@
-using GoogleCalendarEmulator.Faults;
-
 namespace GoogleCalendarEmulator.State;
 
 /// <summary>One Google account. Every read or write of its calendars happens under <see cref="Gate"/>, which serialises concurrent requests per account.</summary>
-internal sealed class Account(string email, AccountRateLimiter rateLimiter)
+internal sealed class Account(string email)
 {
     public string Email { get; } = email;
     public Lock Gate { get; } = new();
-    public AccountRateLimiter RateLimiter { get; } = rateLimiter;
     public Dictionary<string, CalendarData> Calendars { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Monotonic counter stamped on every change; sync and page tokens pin a value of it.</summary>

@@ -25,7 +25,7 @@ public sealed class EmulatorSession : IAsyncDisposable
     public static async Task<EmulatorSession> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var time = new SignalingTimeProvider();
-        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true, RateLimitPerSecond = 1000 };
+        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true };
         configure?.Invoke(options);
         return new EmulatorSession(await EmulatorHost.StartAsync(options), time);
     }
