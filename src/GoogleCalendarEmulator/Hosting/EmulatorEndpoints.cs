@@ -1,4 +1,5 @@
 using GoogleCalendarEmulator.Admin;
+using GoogleCalendarEmulator.Batch;
 using GoogleCalendarEmulator.Calendar;
 using GoogleCalendarEmulator.Calendar.Listing;
 using GoogleCalendarEmulator.OAuth;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GoogleCalendarEmulator.Hosting;
 
-/// <summary>Lets any ASP.NET Core host serve the emulator at Google's root paths (/calendar/v3, /o/oauth2/v2/auth, /token, /revoke, /emulator).</summary>
+/// <summary>Lets any ASP.NET Core host serve the emulator at Google's root paths (/calendar/v3, /batch/calendar/v3, /o/oauth2/v2/auth, /token, /revoke, /emulator).</summary>
 public static class EmulatorEndpoints
 {
     public static IServiceCollection AddGoogleCalendarEmulator(this IServiceCollection services, EmulatorOptions options)
@@ -50,6 +51,7 @@ public static class EmulatorEndpoints
     public static IEndpointRouteBuilder MapGoogleCalendarEmulator(this IEndpointRouteBuilder app)
     {
         CalendarApiEndpoints.Map(app);
+        BatchEndpoints.Map(app);
         OAuthEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
