@@ -22,7 +22,7 @@ internal static class CalendarApiEndpoints
 
         api.MapPost("/calendars", InsertCalendarAsync).WithMetadata(Op("calendars.insert"));
         api.MapGet("/calendars/{calendarId}", GetCalendar).WithMetadata(Op("calendars.get"));
-        api.MapGet("/users/me/calendarList", ListCalendars).WithMetadata(Op("calendarList.list"));
+        CalendarListEndpoints.Map(api);
 
         api.MapGet("/calendars/{calendarId}/events", ListEvents).WithMetadata(Op("events.list"));
         api.MapPost("/calendars/{calendarId}/events", InsertEventAsync).WithMetadata(Op("events.insert"));
@@ -34,9 +34,9 @@ internal static class CalendarApiEndpoints
         api.MapPost("/channels/stop", StopChannelAsync).WithMetadata(Op("channels.stop"));
     }
 
-    private static ApiOperation Op(string name) => new(name, RequiresBearerToken: true);
+    internal static ApiOperation Op(string name) => new(name, RequiresBearerToken: true);
 
-    private static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
+    internal static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
 
     /// <summary>The caller's account, after checking its role allows API writes to the calendar (403 requiredAccessLevel
     /// otherwise, as Google answers for a calendar shared read-only). Roles never change, so checking before the write
@@ -84,6 +84,7 @@ internal static class CalendarApiEndpoints
         };
         lock (account.Gate)
         {
+            calendar.List.ChangeSequence = account.NextChange();
             account.Calendars[calendar.Id] = calendar;
         }
 
@@ -96,29 +97,6 @@ internal static class CalendarApiEndpoints
         lock (account.Gate)
         {
             return Json(ToResource(EventService.Calendar(account, calendarId)));
-        }
-    }
-
-    private static IResult ListCalendars(HttpContext http)
-    {
-        var account = ApiContext.Account(http);
-        lock (account.Gate)
-        {
-            var items = account.Calendars.Values
-                .OrderByDescending(c => c.Primary).ThenBy(c => c.Id, StringComparer.Ordinal)
-                .Select(c => new CalendarListEntry
-                {
-                    Etag = c.Etag,
-                    Id = c.Id,
-                    Summary = c.Summary,
-                    Description = c.Description,
-                    TimeZone = c.TimeZone,
-                    AccessRole = c.AccessRole,
-                    Primary = c.Primary ? true : null,
-                    DefaultReminders = c.DefaultReminders,
-                })
-                .ToList();
-            return Json(new CalendarListResponse { Etag = $"\"{account.Calendars.Count}\"", Items = items });
         }
     }
 

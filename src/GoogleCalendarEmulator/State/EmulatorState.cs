@@ -32,6 +32,9 @@ public sealed class EmulatorState
     internal NotificationQueue Notifications { get; }
     internal ListTokenCodec ListTokens { get; private set; } = new();
 
+    /// <summary>Signs calendarList tokens, apart from events tokens so neither passes for the other.</summary>
+    internal ListTokenCodec CalendarListTokens { get; private set; } = new();
+
     /// <summary>Creates the account (with its primary calendar, id = email) on first use.</summary>
     public void EnsureAccount(string email) => GetOrCreateAccount(email);
 
@@ -56,6 +59,7 @@ public sealed class EmulatorState
         Channels.Clear();
         Notifications.SetBehavior(new NotificationBehavior(NotificationMode.Normal));
         ListTokens = new ListTokenCodec();
+        CalendarListTokens = new ListTokenCodec();
     }
 
     internal Account GetOrCreateAccount(string email) =>
