@@ -31,6 +31,7 @@ internal static class CalendarApiEndpoints
         api.MapPut("/calendars/{calendarId}/events/{eventId}", UpdateEventAsync).WithMetadata(Op("events.update"));
         api.MapPatch("/calendars/{calendarId}/events/{eventId}", PatchEventAsync).WithMetadata(Op("events.patch"));
         api.MapDelete("/calendars/{calendarId}/events/{eventId}", DeleteEvent).WithMetadata(Op("events.delete"));
+        api.MapPost("/calendars/{calendarId}/events/{eventId}/move", MoveEvent).WithMetadata(Op("events.move"));
         api.MapPost("/channels/stop", StopChannelAsync).WithMetadata(Op("channels.stop"));
     }
 
@@ -129,6 +130,9 @@ internal static class CalendarApiEndpoints
         events.Delete(WritableAccount(http, calendarId), calendarId, eventId, IfMatch(http.Request));
         return Results.NoContent();
     }
+
+    private static IResult MoveEvent(HttpContext http, string calendarId, string eventId, string? destination, EventMover mover) =>
+        Json(mover.Move(ApiContext.Account(http), calendarId, eventId, destination));
 
     private static async Task<IResult> WatchAsync(HttpContext http, string calendarId, EmulatorState state, CancellationToken ct)
     {

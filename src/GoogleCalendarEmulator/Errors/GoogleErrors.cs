@@ -16,6 +16,13 @@ internal static class GoogleErrors
 
     public static GoogleApiException Required(string message) => New(400, "global", "required", message);
 
+    public static GoogleApiException RequiredParameter(string parameter) =>
+        New(400, "global", "required", "Required parameter: " + parameter, "parameter", parameter);
+
+    /// <summary>Google's answer to events.move on one instance of a recurring event (only whole series move).</summary>
+    public static GoogleApiException CannotChangeOrganizerOfInstance() =>
+        New(400, "calendar", "cannotChangeOrganizerOfInstance", "Cannot change the organizer of an instance.");
+
     public static GoogleApiException TimeRangeEmpty() => New(400, "calendar", "timeRangeEmpty", "The specified time range is empty.");
 
     public static GoogleApiException AuthError() => New(401, "global", "authError", "Invalid Credentials", "header", "Authorization");

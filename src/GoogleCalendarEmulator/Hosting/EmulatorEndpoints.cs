@@ -42,6 +42,7 @@ public static class EmulatorEndpoints
         services.AddSingleton(sp => new EmulatorState(options, sp.GetRequiredService<NotificationQueue>()));
         services.AddSingleton<EventService>();
         services.AddSingleton<EventLister>();
+        services.AddSingleton<EventMover>();
         services.AddSingleton<CalendarLister>();
         services.AddSingleton<ApiPipelineFilter>();
         services.AddHostedService<NotificationDispatcher>();
