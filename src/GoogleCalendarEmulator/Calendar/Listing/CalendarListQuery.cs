@@ -1,4 +1,3 @@
-using System.Globalization;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.State;
 using Microsoft.AspNetCore.Http;
@@ -18,10 +17,10 @@ internal sealed record CalendarListQuery(int MaxResults, string? PageToken, stri
 
     public static CalendarListQuery Parse(IQueryCollection query)
     {
-        var syncToken = Single(query, "syncToken");
-        var showDeleted = Bool(query, "showDeleted");
-        var showHidden = Bool(query, "showHidden");
-        var minAccessRole = Single(query, "minAccessRole");
+        var syncToken = QueryParameters.Single(query, "syncToken");
+        var showDeleted = QueryParameters.Bool(query, "showDeleted");
+        var showHidden = QueryParameters.Bool(query, "showHidden");
+        var minAccessRole = QueryParameters.Single(query, "minAccessRole");
         if (minAccessRole is not null && !RoleOrder.Contains(minAccessRole))
         {
             throw GoogleErrors.InvalidParameter("minAccessRole");
@@ -45,34 +44,13 @@ internal sealed record CalendarListQuery(int MaxResults, string? PageToken, stri
             }
         }
 
-        var maxResults = DefaultMaxResults;
-        if (Single(query, "maxResults") is { } maxText)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults < 1)
-            {
-                throw GoogleErrors.InvalidParameter("maxResults");
-            }
+        var maxResults = QueryParameters.MaxResults(query, DefaultMaxResults, MaxMaxResults);
 
-            maxResults = Math.Min(maxResults, MaxMaxResults);
-        }
-
-        return new CalendarListQuery(maxResults, Single(query, "pageToken"), syncToken, showDeleted ?? false, showHidden ?? false, minAccessRole);
+        return new CalendarListQuery(maxResults, QueryParameters.Single(query, "pageToken"), syncToken, showDeleted ?? false, showHidden ?? false, minAccessRole);
     }
 
     public bool Admits(CalendarData calendar) =>
         (ShowDeleted || !calendar.List.Deleted)
         && (ShowHidden || !calendar.List.Hidden)
         && (MinAccessRole is null || Array.IndexOf(RoleOrder, calendar.AccessRole) >= Array.IndexOf(RoleOrder, MinAccessRole));
-
-    private static string? Single(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
-
-    private static bool? Bool(IQueryCollection query, string name) =>
-        Single(query, name) switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => throw GoogleErrors.InvalidParameter(name),
-        };
 }

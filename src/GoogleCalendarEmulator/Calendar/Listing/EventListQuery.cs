@@ -1,4 +1,3 @@
-using System.Globalization;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.Json;
 using Microsoft.AspNetCore.Http;
@@ -30,8 +29,8 @@ internal sealed record EventListQuery(
 
     public static EventListQuery Parse(IQueryCollection query)
     {
-        var syncToken = Single(query, "syncToken");
-        var showDeleted = Bool(query, "showDeleted");
+        var syncToken = QueryParameters.Single(query, "syncToken");
+        var showDeleted = QueryParameters.Bool(query, "showDeleted");
         if (syncToken is not null)
         {
             var forbidden = ForbiddenWithSyncToken.FirstOrDefault(query.ContainsKey);
@@ -46,19 +45,10 @@ internal sealed record EventListQuery(
             }
         }
 
-        var maxResults = DefaultMaxResults;
-        if (Single(query, "maxResults") is { } maxText)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults < 1)
-            {
-                throw GoogleErrors.InvalidParameter("maxResults");
-            }
+        var maxResults = QueryParameters.MaxResults(query, DefaultMaxResults, MaxMaxResults);
 
-            maxResults = Math.Min(maxResults, MaxMaxResults);
-        }
-
-        var singleEvents = Bool(query, "singleEvents") ?? false;
-        var orderBy = Single(query, "orderBy");
+        var singleEvents = QueryParameters.Bool(query, "singleEvents") ?? false;
+        var orderBy = QueryParameters.Single(query, "orderBy");
         if (orderBy is not null and not "startTime" and not "updated")
         {
             throw GoogleErrors.InvalidParameter("orderBy");
@@ -78,7 +68,7 @@ internal sealed record EventListQuery(
 
         return new EventListQuery(
             maxResults,
-            Single(query, "pageToken"),
+            QueryParameters.Single(query, "pageToken"),
             syncToken,
             showDeleted,
             singleEvents,
@@ -86,27 +76,16 @@ internal sealed record EventListQuery(
             timeMin,
             timeMax,
             Time(query, "updatedMin"),
-            Single(query, "q"),
-            Single(query, "iCalUID"),
+            QueryParameters.Single(query, "q"),
+            QueryParameters.Single(query, "iCalUID"),
             Properties(query, "privateExtendedProperty"),
             Properties(query, "sharedExtendedProperty"));
     }
 
-    private static string? Single(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
-
-    private static bool? Bool(IQueryCollection query, string name) =>
-        Single(query, name) switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => throw GoogleErrors.InvalidParameter(name),
-        };
 
     private static DateTimeOffset? Time(IQueryCollection query, string name)
     {
-        var text = Single(query, name);
+        var text = QueryParameters.Single(query, name);
         if (text is null)
         {
             return null;
