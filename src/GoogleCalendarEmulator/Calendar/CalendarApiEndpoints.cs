@@ -85,7 +85,7 @@ internal static class CalendarApiEndpoints
         };
         lock (account.Gate)
         {
-            calendar.List.ChangeSequence = account.NextChange();
+            calendar.List.ChangeSequence = account.NextCalendarListChange();
             account.Calendars[calendar.Id] = calendar;
         }
 

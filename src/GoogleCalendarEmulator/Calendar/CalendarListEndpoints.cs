@@ -12,7 +12,7 @@ namespace GoogleCalendarEmulator.Calendar;
 
 /// <summary>calendarList routes under /calendar/v3/users/me/calendarList: list (paging, sync), get, patch (the
 /// account's own settings: hidden, selected, summaryOverride) and delete (removes the entry from the list; the calendar
-/// and its events stay). Every change to an entry takes the next account change sequence, which sync tokens compare.</summary>
+/// and its events stay). Every change to an entry takes the next account calendar-list sequence, which sync tokens compare.</summary>
 internal static class CalendarListEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -45,7 +45,7 @@ internal static class CalendarListEndpoints
             calendar.List.Hidden = patch.Hidden ?? calendar.List.Hidden;
             calendar.List.Selected = patch.Selected ?? calendar.List.Selected;
             calendar.List.SummaryOverride = patch.SummaryOverride ?? calendar.List.SummaryOverride;
-            calendar.List.ChangeSequence = account.NextChange();
+            calendar.List.ChangeSequence = account.NextCalendarListChange();
             return CalendarApiEndpoints.Json(CalendarLister.Entry(calendar));
         }
     }
@@ -62,7 +62,7 @@ internal static class CalendarListEndpoints
             }
 
             calendar.List.Deleted = true;
-            calendar.List.ChangeSequence = account.NextChange();
+            calendar.List.ChangeSequence = account.NextCalendarListChange();
             return Results.NoContent();
         }
     }

@@ -15,6 +15,12 @@ internal sealed class Account(string email)
 
     public long NextChange() => ++ChangeSequence;
 
+    /// <summary>Monotonic counter stamped on every calendar-list change; calendarList tokens pin a value of it. Apart
+    /// from <see cref="ChangeSequence"/>, so adding or hiding a calendar leaves events sync tokens as they were.</summary>
+    public long CalendarListSequence { get; private set; }
+
+    public long NextCalendarListChange() => ++CalendarListSequence;
+
     public void InvalidateSyncTokens() => SyncEpoch++;
 
     /// <summary>Resolves "primary" to the account's own calendar; other ids must belong to this account.</summary>

@@ -28,7 +28,7 @@ internal sealed class CalendarData(string id, string summary, string timeZone, b
 
     public string Etag => $"\"{Created.ToUnixTimeMilliseconds()}000\"";
 
-    /// <summary>The account's calendar-list entry for this calendar: its own settings and the account change sequence
-    /// of its last change (calendarList sync tokens compare against it). Calendar properties are not part of it.</summary>
+    /// <summary>The account's calendar-list entry for this calendar: its own settings and the account's calendar-list sequence
+    /// at its last change (calendarList sync tokens compare against it). Calendar properties are not part of it.</summary>
     public CalendarListState List { get; } = new();
 }

@@ -9,7 +9,7 @@ namespace GoogleCalendarEmulator.Calendar.Listing;
 /// nextPageToken or nextSyncToken; an incremental listing returns every entry whose list settings changed since the
 /// token, deleted and hidden ones included (<c>deleted</c>/<c>hidden</c> true); a token that is forged, from before a
 /// reset or invalidated → 410 fullSyncRequired. Same consistency as events.list: pages resume strictly after the last
-/// entry returned and the sync token resumes from the change sequence at which the listing began.
+/// entry returned and the sync token resumes from the calendar-list sequence at which the listing began.
 /// </summary>
 internal sealed class CalendarLister(EmulatorState state)
 {
@@ -76,10 +76,10 @@ internal sealed class CalendarLister(EmulatorState state)
             var sync = codec.TryDecode<CalendarListPosition>(query.SyncToken);
             return sync is null || !sync.IsSyncToken || sync.Epoch != account.SyncEpoch
                 ? throw GoogleErrors.FullSyncRequired()
-                : new CalendarListPosition(IsSyncToken: false, account.SyncEpoch, account.ChangeSequence, Since: sync.Snapshot);
+                : new CalendarListPosition(IsSyncToken: false, account.SyncEpoch, account.CalendarListSequence, Since: sync.Snapshot);
         }
 
-        return new CalendarListPosition(IsSyncToken: false, account.SyncEpoch, account.ChangeSequence, null,
+        return new CalendarListPosition(IsSyncToken: false, account.SyncEpoch, account.CalendarListSequence, null,
             query.ShowDeleted, query.ShowHidden, query.MinAccessRole);
     }
 
