@@ -1,4 +1,5 @@
 using GoogleCalendarEmulator.Calendar.Model;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.Json;
 using GoogleCalendarEmulator.State;
@@ -9,7 +10,7 @@ namespace GoogleCalendarEmulator.Calendar;
 /// events.move: the event leaves the source calendar (a cancelled tombstone with its id stays there, so the source's
 /// incremental sync reports it cancelled) and appears in the destination with the same id, iCalUID, creator, created
 /// and sequence, a new etag and updated, and the destination as organizer (Google: "changes an event's organizer").
-/// A recurring event moves whole, its exceptions with it. Both calendars' channels are notified. One account lock
+/// A recurring event moves whole, its exceptions with it; one instance (generated or an exception) cannot move alone. Both calendars' channels are notified. One account lock
 /// covers the checks and both writes, so no reader sees the event in both calendars or in neither.
 /// </summary>
 internal sealed class EventMover(EventService events)
@@ -24,7 +25,12 @@ internal sealed class EventMover(EventService events)
         lock (account.Gate)
         {
             var source = Writable(account, calendarId);
-            var stored = source.Events.GetValueOrDefault(eventId) is { IsCancelled: false } found ? found : throw GoogleErrors.NotFound();
+            var stored = source.Events.GetValueOrDefault(eventId) ?? SeriesInstances.FindGenerated(source, eventId);
+            if (stored is null or { IsCancelled: true })
+            {
+                throw GoogleErrors.NotFound();
+            }
+
             var destination = Writable(account, destinationId);
             if (stored.Resource.RecurringEventId is not null)
             {
@@ -41,19 +47,22 @@ internal sealed class EventMover(EventService events)
                 return stored.Resource;
             }
 
-            var moving = source.Events.Values
-                .Where(e => e.Id == eventId || (e.Resource.RecurringEventId == eventId && !e.IsCancelled))
-                .OrderBy(e => e.Id == eventId ? 0 : 1)
-                .ToList();
+            // The series and its live exceptions (the other instances are generated from the series wherever it is).
+            List<StoredEvent> moving = [stored, .. SeriesInstances.Exceptions(source, eventId).Where(e => !e.IsCancelled)];
             if (moving.Any(e => destination.Events.GetValueOrDefault(e.Id) is { IsCancelled: false }))
             {
                 throw GoogleErrors.Duplicate();
             }
 
+            // Leaving the source: deleting the series there cancels its exceptions too; any still live are deleted.
+            foreach (var item in moving.Where(item => source.Events[item.Id] is { IsCancelled: false }))
+            {
+                events.Delete(account, source.Id, item.Id, ifMatch: null);
+            }
+
             CalendarEvent? moved = null;
             foreach (var item in moving)
             {
-                events.Delete(account, source.Id, item.Id, ifMatch: null);
                 var copy = GoogleJson.Clone(item.Resource);
                 copy.Organizer = null;
                 var committed = events.Commit(account, destination, copy, destination.Events.GetValueOrDefault(item.Id));

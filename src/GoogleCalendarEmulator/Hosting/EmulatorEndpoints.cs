@@ -2,6 +2,7 @@ using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Batch;
 using GoogleCalendarEmulator.Calendar;
 using GoogleCalendarEmulator.Calendar.Listing;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.OAuth;
 using GoogleCalendarEmulator.Pipeline;
 using GoogleCalendarEmulator.Push;
@@ -44,6 +45,7 @@ public static class EmulatorEndpoints
         services.AddSingleton<EventLister>();
         services.AddSingleton<EventMover>();
         services.AddSingleton<CalendarLister>();
+        services.AddSingleton<InstanceLister>();
         services.AddSingleton<ApiPipelineFilter>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddHttpClient(NotificationDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));

@@ -78,7 +78,7 @@ public sealed class EventMoveTests : CalendarApiTestBase
     }
 
     [Fact]
-    public async Task A_recurring_series_moves_whole_but_one_of_its_instances_cannot_move_alone()
+    public async Task A_recurring_series_moves_whole_with_its_exceptions_but_one_instance_cannot_move_alone()
     {
         var bills = await NewCalendarAsync("Bills");
         await Api.InsertAsync(new
@@ -89,26 +89,32 @@ public sealed class EventMoveTests : CalendarApiTestBase
             end = new { dateTime = "2026-12-01T10:00:00Z", timeZone = "UTC" },
             recurrence = new[] { "RRULE:FREQ=MONTHLY;COUNT=12" },
         });
-        await Api.InsertAsync(new
+        var exception = await Api.PatchAsync("rent00001_20270101T090000Z", new
         {
-            id = "rent00001r20270101",
             summary = "Rent (late)",
-            recurringEventId = "rent00001",
-            originalStartTime = new { dateTime = "2027-01-01T09:00:00Z", timeZone = "UTC" },
             start = new { dateTime = "2027-01-03T09:00:00Z", timeZone = "UTC" },
             end = new { dateTime = "2027-01-03T10:00:00Z", timeZone = "UTC" },
         });
 
-        var instance = await MoveAsync("rent00001r20270101", bills);
+        var generated = await MoveAsync("rent00001_20270201T090000Z", bills);
+        var ofException = await MoveAsync("rent00001_20270101T090000Z", bills);
         var series = await MoveAsync("rent00001", bills);
+        var movedException = await Api.GetAsync("rent00001_20270101T090000Z", bills);
+        var movedInstances = await Api.SendAsync(HttpMethod.Get, $"calendar/v3/calendars/{Uri.EscapeDataString(bills)}/events/rent00001/instances", null);
 
-        instance.AssertGoogleError(HttpStatusCode.BadRequest, """
+        Assert.Equal(HttpStatusCode.OK, exception.Status);
+        const string CannotMoveInstance = """
             {"error":{"errors":[{"domain":"calendar","reason":"cannotChangeOrganizerOfInstance","message":"Cannot change the organizer of an instance."}],"code":400,"message":"Cannot change the organizer of an instance."}}
-            """);
+            """;
+        generated.AssertGoogleError(HttpStatusCode.BadRequest, CannotMoveInstance);
+        ofException.AssertGoogleError(HttpStatusCode.BadRequest, CannotMoveInstance);
         Assert.Equal(HttpStatusCode.OK, series.Status);
         Assert.Equal("rent00001", series.Id);
-        Assert.Equal("confirmed", (string)(await Api.GetAsync("rent00001r20270101", bills)).Json!["status"]!);
-        Assert.Equal("cancelled", (string)(await Api.GetAsync("rent00001r20270101")).Json!["status"]!);
+        Assert.Equal("Rent (late)", (string)movedException.Json!["summary"]!);
+        Assert.Equal("rent00001", (string)movedException.Json["recurringEventId"]!);
+        Assert.Equal(12, movedInstances.Json!["items"]!.AsArray().Count);
+        Assert.Equal("cancelled", (string)(await Api.GetAsync("rent00001")).Json!["status"]!);
+        Assert.Equal("cancelled", (string)(await Api.GetAsync("rent00001_20270101T090000Z")).Json!["status"]!);
     }
 
     [Fact]

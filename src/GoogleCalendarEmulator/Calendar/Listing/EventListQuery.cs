@@ -45,7 +45,7 @@ internal sealed record EventListQuery(
             }
         }
 
-        var maxResults = QueryParameters.MaxResults(query, DefaultMaxResults, MaxMaxResults);
+        var maxResults = MaxResultsOf(query);
 
         var singleEvents = QueryParameters.Bool(query, "singleEvents") ?? false;
         var orderBy = QueryParameters.Single(query, "orderBy");
@@ -83,7 +83,10 @@ internal sealed record EventListQuery(
     }
 
 
-    private static DateTimeOffset? Time(IQueryCollection query, string name)
+    /// <summary>maxResults with events.list's limits: default 250, values above 2500 clamp, below 1 → 400.</summary>
+    internal static int MaxResultsOf(IQueryCollection query) => QueryParameters.MaxResults(query, DefaultMaxResults, MaxMaxResults);
+
+    internal static DateTimeOffset? Time(IQueryCollection query, string name)
     {
         var text = QueryParameters.Single(query, name);
         if (text is null)
