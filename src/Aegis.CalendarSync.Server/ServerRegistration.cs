@@ -13,6 +13,7 @@ using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Realtime;
+using Aegis.CalendarSync.Server.Security;
 using Aegis.CalendarSync.Server.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,6 +66,7 @@ public static class ServerRegistration
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<GoogleWebhookHandler>();
+        services.AddSingleton<OAuthSessionCookie>();
     }
 
     private static void AddObservability(IServiceCollection services)
@@ -85,6 +87,7 @@ public static class ServerRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -99,9 +99,11 @@ public sealed class GoogleConnectionService(
             TokenExpiresAt = now.AddSeconds(tokens.ExpiresIn),
             WebhookSecret = WebhookSecretGenerator.Create(),
             SyncToken = null,
+            GoogleAccountEmail = null,
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
+        settings = await RecordAccountEmailAsync(settings, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -284,6 +286,29 @@ public sealed class GoogleConnectionService(
             ? entry
             : throw new CalendarChoiceException(CalendarChoiceException.ReadOnly, calendarId,
                 $"The connected Google account can only read '{entry.Summary ?? calendarId}' (role {entry.AccessRole ?? "none"}); choose a calendar it can write.");
+    }
+
+    /// <summary>Stores which Google account got connected, as Google exposes it within the calendar scope: the id of the
+    /// account's primary calendar is its email address. Informational: a failure to read it leaves the connection intact.</summary>
+    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, CancellationToken ct)
+    {
+        try
+        {
+            var calendars = await google.ListCalendarsAsync(new GoogleAccount(settings.UserId), ct).ConfigureAwait(false);
+            if (calendars.FirstOrDefault(c => c.Primary == true)?.Id is not { } email)
+            {
+                return settings;
+            }
+
+            var updated = settings with { GoogleAccountEmail = email };
+            await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
+            return updated;
+        }
+        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException)
+        {
+            logger.LogWarning("Reading the connected Google account of user {UserId} failed: {Error}", settings.UserId, ex.GetType().Name);
+            return settings;
+        }
     }
 
     private async Task<CalendarSyncSettings> RequireConnectedAsync(Guid userId, CancellationToken ct)

@@ -45,7 +45,7 @@ public sealed class TestServerHost : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = options.Environment,
             ApplicationName = typeof(ServerRegistration).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(baseUri.AbsoluteUri);
@@ -100,19 +100,31 @@ public sealed class TestServerHost : IAsyncDisposable
         return new TestUser(user, password, CreateClient(token));
     }
 
-    /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback.</summary>
+    /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, start and
+    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).</summary>
     public async Task ConnectGoogleAsync(TestUser user)
     {
-        var callback = await AuthorizeAtEmulatorAsync(user);
-        using var anonymous = CreateClient();
-        var response = await anonymous.GetAsync(callback);
+        var callback = await AuthorizeAtEmulatorAsync(user.Client);
+        var response = await user.Client.GetAsync(callback);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Start + emulator consent; returns the callback URL without calling it.</summary>
-    public async Task<Uri> AuthorizeAtEmulatorAsync(TestUser user)
+    /// <summary>The same flow in a signed-in <see cref="BrowserSession"/>; the callback redirects to the connection page.</summary>
+    public async Task ConnectGoogleAsync(BrowserSession browser)
     {
-        var start = await user.Client.GetAsync("api/google/auth/start");
+        var callback = await AuthorizeAtEmulatorAsync(browser.Client);
+        var response = await browser.Client.GetAsync(callback);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/google?connected=1", response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Start + emulator consent; returns the callback URL without calling it.</summary>
+    public Task<Uri> AuthorizeAtEmulatorAsync(TestUser user) => AuthorizeAtEmulatorAsync(user.Client);
+
+    /// <summary>Start (as <paramref name="client"/>) + emulator consent; returns the callback URL without calling it.</summary>
+    public async Task<Uri> AuthorizeAtEmulatorAsync(HttpClient client)
+    {
+        var start = await client.GetAsync("api/google/auth/start");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, start.StatusCode);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var authorize = await browser.GetAsync(start.Headers.Location);

@@ -8,6 +8,9 @@ public sealed class TestServerOptions
     /// <summary>Replaces the system clock for the whole server (not the emulator).</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>The host environment; "Development" also applies the Development-only pipeline (developer exception page).</summary>
+    public string Environment { get; init; } = "Testing";
+
     /// <summary>Extra configuration, applied last.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
