@@ -59,6 +59,9 @@ public static class ServerRegistration
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
+        services.AddSingleton<ISignInFailureStore, SqlSignInFailureStore>();
+        services.AddSingleton<SignInService>();
+        services.AddSignInRateLimiting();
         services.AddAntiforgery();
         // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
         services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
@@ -88,6 +91,7 @@ public static class ServerRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -116,5 +120,6 @@ public static class ServerRegistration
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 }

@@ -22,15 +22,22 @@ public static class AuthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpRequest request, PasswordAuthenticator authenticator,
-        ApiTokenService tokens, CancellationToken ct)
+    private static async Task<IResult> IssueTokenAsync(HttpContext context, SignInService signIn, ApiTokenService tokens,
+        CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<TokenRequest>(request, ct);
+        var body = await JsonBody.ReadAsync<TokenRequest>(context.Request, ct);
         if (body.Error is not null) return body.Error;
-        var user = await authenticator.AuthenticateAsync(body.Value!.Email, body.Value.Password, ct);
-        if (user is null)
-            return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", "The email or password is incorrect.");
-        var issued = await tokens.IssueAsync(user.Id, ct);
-        return Results.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+        var result = await signIn.SignInAsync(body.Value!.Email, body.Value.Password, context.Connection.RemoteIpAddress, ct);
+        switch (result.Status)
+        {
+            case SignInStatus.Succeeded:
+                var issued = await tokens.IssueAsync(result.User!.Id, ct);
+                return Results.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+            case SignInStatus.InvalidCredentials:
+                return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", result.RefusalMessage);
+            default:
+                SignInRateLimiting.SetRetryAfter(context.Response, result.RetryAfter);
+                return Problems.Create(StatusCodes.Status429TooManyRequests, "Sign-in refused", result.RefusalMessage);
+        }
     }
 }
