@@ -55,6 +55,10 @@ public static class ServerRegistration
     private static void AddWeb(IServiceCollection services, string dataDirectory)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unbindable parameters throw in every environment (not only Development), so BadRequestExceptionHandler answers
+        // them alike everywhere, naming the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
