@@ -29,6 +29,9 @@ public static class ServerRegistration
     public static IHostApplicationBuilder AddAegisServer(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Serves the build output's static web assets (blazor.web.js from the framework package, wwwroot) in every
+        // environment, as Development does; publish output has no such manifest and serves its own wwwroot.
+        if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
         EnvironmentAliases.Apply(configuration);
         var dataDirectory = DataDirectory.Resolve(configuration);
         if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
