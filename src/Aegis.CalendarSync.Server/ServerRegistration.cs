@@ -95,9 +95,11 @@ public static class ServerRegistration
     /// <summary>The request pipeline and every endpoint.</summary>
     public static WebApplication UseAegisServer(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>(); // first: error pages carry the headers too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<MetricsTokenGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -105,7 +107,8 @@ public static class ServerRegistration
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        // Anonymous to the app's sign-in; MetricsTokenGuard asks for the scraper's own token when Metrics:RequireToken.
+        app.MapPrometheusScrapingEndpoint(MetricsTokenGuard.Path).AllowAnonymous();
 
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
@@ -127,6 +130,7 @@ public static class ServerRegistration
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 }
