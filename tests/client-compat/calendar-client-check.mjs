@@ -120,6 +120,62 @@ await check('invalid sync token is 410 fullSyncRequired; syncToken with timeMin 
   await expectStatus(400, null, api.events.list({ calendarId: cal, syncToken, timeMin: '2026-01-01T00:00:00Z' }));
 });
 
+async function currentSyncToken() {
+  let pageToken; let token;
+  do {
+    const page = (await api.events.list({ calendarId: cal, maxResults: 250, pageToken })).data;
+    pageToken = page.nextPageToken;
+    token = page.nextSyncToken;
+  } while (pageToken);
+  return token;
+}
+
+let series;
+await check('recurring: an all-day series needs no time zone; events.instances gives Google instance ids', async () => {
+  series = (await api.events.insert({ calendarId: cal, requestBody: {
+    summary: 'Monthly rent', start: { date: '2027-01-01' }, end: { date: '2027-01-02' }, recurrence: ['RRULE:FREQ=MONTHLY;COUNT=12'] } })).data;
+  const instances = (await api.events.instances({ calendarId: cal, eventId: series.id })).data;
+  assert.equal(instances.kind, 'calendar#events');
+  assert.equal(instances.items.length, 12);
+  const march = instances.items[2];
+  assert.equal(march.id, `${series.id}_20270301`);
+  assert.equal(march.recurringEventId, series.id);
+  assert.deepEqual(march.originalStartTime, { date: '2027-03-01' });
+  assert.equal(march.recurrence, undefined);
+  const page = (await api.events.instances({ calendarId: cal, eventId: series.id, maxResults: 5, timeMin: '2027-02-01T00:00:00Z' })).data;
+  assert.equal(page.items[0].id, `${series.id}_20270201`);
+  assert.ok(page.nextPageToken);
+});
+
+await check('recurring: patch one instance (If-Match), delete one; incremental sync sees the exception and the cancelled instance', async () => {
+  const token = await currentSyncToken();
+  const march = (await api.events.get({ calendarId: cal, eventId: `${series.id}_20270301` })).data;
+  const moved = (await api.events.patch({ calendarId: cal, eventId: march.id,
+    requestBody: { start: { date: '2027-03-03' }, end: { date: '2027-03-04' } } }, { headers: { 'If-Match': march.etag } })).data;
+  assert.equal(moved.id, march.id);
+  assert.equal(moved.recurringEventId, series.id);
+  await api.events.delete({ calendarId: cal, eventId: `${series.id}_20270401` });
+  const changes = (await api.events.list({ calendarId: cal, syncToken: token })).data;
+  const byId = Object.fromEntries(changes.items.map((e) => [e.id, e]));
+  assert.equal(byId[march.id].start.date, '2027-03-03');
+  assert.deepEqual(byId[march.id].originalStartTime, { date: '2027-03-01' });
+  assert.equal(byId[`${series.id}_20270401`].status, 'cancelled');
+  assert.equal(byId[`${series.id}_20270401`].recurringEventId, series.id);
+  assert.deepEqual(byId[`${series.id}_20270401`].originalStartTime, { date: '2027-04-01' });
+  assert.equal(byId[series.id], undefined, 'the master is unchanged');
+  const master = (await api.events.get({ calendarId: cal, eventId: series.id })).data;
+  assert.equal(master.etag, series.etag);
+});
+
+await check('recurring: singleEvents + orderBy=startTime expands the series; a timed series without timeZone is 400 required', async () => {
+  const window = (await api.events.list({ calendarId: cal, singleEvents: true, orderBy: 'startTime',
+    timeMin: '2027-02-15T00:00:00Z', timeMax: '2027-05-15T00:00:00Z' })).data;
+  assert.deepEqual(window.items.map((e) => e.id), [`${series.id}_20270301`, `${series.id}_20270501`]);
+  await expectStatus(400, 'required', api.events.insert({ calendarId: cal, requestBody: {
+    summary: 'Salary', start: { dateTime: '2027-01-04T09:00:00+01:00' }, end: { dateTime: '2027-01-04T10:00:00+01:00' },
+    recurrence: ['RRULE:FREQ=WEEKLY'] } }));
+});
+
 await check('events.watch opens a channel; channels.stop closes it', async () => {
   const channel = (await api.events.watch({ calendarId: cal, requestBody: {
     id: 'compat-channel-1', type: 'web_hook', address: 'https://127.0.0.1:9/hook', token: 'secret-token' } })).data;

@@ -101,6 +101,11 @@ internal static class AdminEndpoints
             JsonObject patch = await JsonBody.ReadObjectAsync(r, ct);
             return Json(events.Patch(s.GetOrCreateAccount(email), calendarId, eventId, patch, ifMatch: null));
         });
+        person.MapPost("/{eventId}/thisAndFollowing", async (HttpRequest r, string email, string calendarId, string eventId, EmulatorState s, EventService events, CancellationToken ct) =>
+        {
+            JsonObject changes = await JsonBody.ReadObjectAsync(r, ct);
+            return Json(events.SplitFromInstance(s.GetOrCreateAccount(email), calendarId, eventId, changes));
+        });
         person.MapDelete("/{eventId}", (string email, string calendarId, string eventId, EmulatorState s, EventService events) =>
         {
             events.Delete(s.GetOrCreateAccount(email), calendarId, eventId, ifMatch: null);

@@ -49,10 +49,17 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
     public Task<CalendarEvent> CreateEventAsPersonAsync(string email, string calendarId, CalendarEvent ev, CancellationToken ct = default) =>
         ReadAsync<CalendarEvent>(HttpMethod.Post, PersonPath(email, calendarId), ev, ct);
 
-    /// <summary>Patches an event as the user would in the UI; <paramref name="patch"/> is any JSON-serialisable object.</summary>
+    /// <summary>Patches an event as the user would in the UI; <paramref name="patch"/> is any JSON-serialisable object. On an
+    /// instance id (<c>{masterId}_{originalStart}</c>) it edits that one occurrence ("this event"), making an exception.</summary>
     public Task<CalendarEvent> PatchEventAsPersonAsync(string email, string calendarId, string eventId, object patch, CancellationToken ct = default) =>
         ReadAsync<CalendarEvent>(HttpMethod.Patch, $"{PersonPath(email, calendarId)}/{Escape(eventId)}", patch, ct);
 
+    /// <summary>"This and following" on the instance <paramref name="instanceId"/>, as in Google's UI: the series ends
+    /// before it (UNTIL) and a new series with <paramref name="changes"/> applied carries the rest.</summary>
+    public Task<SeriesSplit> SplitSeriesAsPersonAsync(string email, string calendarId, string instanceId, object changes, CancellationToken ct = default) =>
+        ReadAsync<SeriesSplit>(HttpMethod.Post, $"{PersonPath(email, calendarId)}/{Escape(instanceId)}/thisAndFollowing", changes, ct);
+
+    /// <summary>Deletes an event, or one instance of a series (which Google keeps as a cancelled instance), as the user would in the UI.</summary>
     public Task DeleteEventAsPersonAsync(string email, string calendarId, string eventId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"{PersonPath(email, calendarId)}/{Escape(eventId)}", null, ct);
 

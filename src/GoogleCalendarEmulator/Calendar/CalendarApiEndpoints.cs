@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GoogleCalendarEmulator.Calendar.Listing;
 using GoogleCalendarEmulator.Calendar.Model;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.Json;
 using GoogleCalendarEmulator.Pipeline;
@@ -27,6 +28,7 @@ internal static class CalendarApiEndpoints
         api.MapGet("/calendars/{calendarId}/events", ListEvents).WithMetadata(Op("events.list"));
         api.MapPost("/calendars/{calendarId}/events", InsertEventAsync).WithMetadata(Op("events.insert"));
         api.MapPost("/calendars/{calendarId}/events/watch", WatchAsync).WithMetadata(Op("events.watch"));
+        api.MapGet("/calendars/{calendarId}/events/{eventId}/instances", ListInstances).WithMetadata(Op("events.instances"));
         api.MapGet("/calendars/{calendarId}/events/{eventId}", GetEvent).WithMetadata(Op("events.get"));
         api.MapPut("/calendars/{calendarId}/events/{eventId}", UpdateEventAsync).WithMetadata(Op("events.update"));
         api.MapPatch("/calendars/{calendarId}/events/{eventId}", PatchEventAsync).WithMetadata(Op("events.patch"));
@@ -124,6 +126,9 @@ internal static class CalendarApiEndpoints
 
     private static IResult ListEvents(HttpContext http, string calendarId, EventLister lister) =>
         Json(lister.List(ApiContext.Account(http), calendarId, EventListQuery.Parse(http.Request.Query)));
+
+    private static IResult ListInstances(HttpContext http, string calendarId, string eventId, InstanceLister lister) =>
+        Json(lister.List(ApiContext.Account(http), calendarId, eventId, InstancesQuery.Parse(http.Request.Query)));
 
     private static IResult GetEvent(HttpContext http, string calendarId, string eventId, EventService events) =>
         Json(events.Get(ApiContext.Account(http), calendarId, eventId));

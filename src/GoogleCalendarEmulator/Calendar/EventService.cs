@@ -12,13 +12,13 @@ namespace GoogleCalendarEmulator.Calendar;
 /// Event writes shared by the Calendar API and the admin "act as a person" routes. Every operation runs under the
 /// account lock; each write takes the next account change sequence, a new etag, and notifies the calendar's channels.
 /// </summary>
-internal sealed class EventService(EmulatorState state)
+internal sealed partial class EventService(EmulatorState state)
 {
     public CalendarEvent Get(Account account, string calendarId, string eventId)
     {
         lock (account.Gate)
         {
-            return Find(Calendar(account, calendarId), eventId).Resource;
+            return FindOrInstance(Calendar(account, calendarId), eventId).Resource;
         }
     }
 
@@ -54,10 +54,10 @@ internal sealed class EventService(EmulatorState state)
         lock (account.Gate)
         {
             var calendar = Calendar(account, calendarId);
-            var previous = Find(calendar, eventId);
+            var previous = FindOrInstance(calendar, eventId);
             CheckPrecondition(previous, ifMatch);
             input.Id = previous.Id;
-            return Commit(account, calendar, input, previous);
+            return CommitSeriesAware(account, calendar, input, previous);
         }
     }
 
@@ -66,13 +66,13 @@ internal sealed class EventService(EmulatorState state)
         lock (account.Gate)
         {
             var calendar = Calendar(account, calendarId);
-            var previous = Find(calendar, eventId);
+            var previous = FindOrInstance(calendar, eventId);
             CheckPrecondition(previous, ifMatch);
             var merged = JsonSerializer.SerializeToNode(previous.Resource, GoogleJson.Options)!.AsObject();
             EventPatch.Apply(merged, patch);
             var input = JsonBody.Deserialize<CalendarEvent>(merged);
             input.Id = previous.Id;
-            return Commit(account, calendar, input, previous);
+            return CommitSeriesAware(account, calendar, input, previous);
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class EventService(EmulatorState state)
         lock (account.Gate)
         {
             var calendar = Calendar(account, calendarId);
-            var previous = Find(calendar, eventId);
+            var previous = FindOrInstance(calendar, eventId);
             CheckPrecondition(previous, ifMatch);
             if (previous.IsCancelled)
             {
@@ -90,15 +90,12 @@ internal sealed class EventService(EmulatorState state)
 
             var tombstone = GoogleJson.Clone(previous.Resource);
             tombstone.Status = EventStatus.Cancelled;
-            Commit(account, calendar, tombstone, previous);
+            CommitSeriesAware(account, calendar, tombstone, previous);
         }
     }
 
     internal static CalendarData Calendar(Account account, string calendarId) =>
         account.FindCalendar(calendarId) ?? throw GoogleErrors.NotFound();
-
-    private static StoredEvent Find(CalendarData calendar, string eventId) =>
-        calendar.Events.GetValueOrDefault(eventId) ?? throw GoogleErrors.NotFound();
 
     private static void CheckPrecondition(StoredEvent stored, string? ifMatch)
     {
@@ -145,7 +142,8 @@ internal sealed class EventService(EmulatorState state)
         }
     }
 
-    /// <summary>sequence increases when the summary or the time changes; a higher client-supplied value wins.</summary>
+    /// <summary>sequence increases when the summary, the time or the recurrence changes (RFC 5545 §3.8.7.4); a higher
+    /// client-supplied value wins.</summary>
     private static int NextSequence(CalendarEvent? prior, CalendarEvent input)
     {
         if (prior is null)
@@ -154,7 +152,8 @@ internal sealed class EventService(EmulatorState state)
         }
 
         var current = prior.Sequence ?? 0;
-        var significant = prior.Summary != input.Summary || !SameJson(prior.Start, input.Start) || !SameJson(prior.End, input.End);
+        var significant = prior.Summary != input.Summary || !SameJson(prior.Start, input.Start) || !SameJson(prior.End, input.End)
+            || !SameJson(prior.Recurrence, input.Recurrence);
         return Math.Max(significant ? current + 1 : current, input.Sequence ?? 0);
     }
 
@@ -177,7 +176,7 @@ internal sealed class EventService(EmulatorState state)
     private static bool SameJson<T>(T a, T b) =>
         JsonNode.DeepEquals(JsonSerializer.SerializeToNode(a, GoogleJson.Options), JsonSerializer.SerializeToNode(b, GoogleJson.Options));
 
-    private static string HtmlLink(string eventId, string calendarId) =>
+    internal static string HtmlLink(string eventId, string calendarId) =>
         "https://www.google.com/calendar/event?eid=" +
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{eventId} {calendarId}")).TrimEnd('=');
 

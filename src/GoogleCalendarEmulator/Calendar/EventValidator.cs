@@ -1,4 +1,5 @@
 using GoogleCalendarEmulator.Calendar.Model;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.Errors;
 
 namespace GoogleCalendarEmulator.Calendar;
@@ -27,9 +28,15 @@ internal static class EventValidator
 
         var start = EventTiming.Resolve(ev.Start, "start", calendarTimeZone);
         var end = EventTiming.Resolve(ev.End, "end", calendarTimeZone);
-        if (ev.Recurrence is { Count: > 0 } && ev.Start!.TimeZone is null)
+        if (RecurrenceRules.IsRecurring(ev))
         {
-            throw GoogleErrors.BadRequest("Missing time zone definition for start time.");
+            // Google needs the zone to expand a timed rule (an all-day series has no time to place).
+            if (ev.Start!.DateTime is not null && ev.Start.TimeZone is null)
+            {
+                throw GoogleErrors.Required("Missing time zone definition for start time.");
+            }
+
+            RecurrenceRules.Validate(ev.Recurrence!);
         }
 
         if (end < start)

@@ -1,6 +1,7 @@
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Calendar;
 using GoogleCalendarEmulator.Calendar.Listing;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.OAuth;
 using GoogleCalendarEmulator.Pipeline;
 using GoogleCalendarEmulator.Push;
@@ -26,6 +27,7 @@ public static class EmulatorEndpoints
         services.AddSingleton(sp => new EmulatorState(options, sp.GetRequiredService<NotificationQueue>()));
         services.AddSingleton<EventService>();
         services.AddSingleton<EventLister>();
+        services.AddSingleton<InstanceLister>();
         services.AddSingleton<ApiPipelineFilter>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddHttpClient(NotificationDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));

@@ -46,17 +46,7 @@ internal sealed record EventListQuery(
             }
         }
 
-        var maxResults = DefaultMaxResults;
-        if (Single(query, "maxResults") is { } maxText)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults < 1)
-            {
-                throw GoogleErrors.InvalidParameter("maxResults");
-            }
-
-            maxResults = Math.Min(maxResults, MaxMaxResults);
-        }
-
+        var maxResults = MaxResultsOf(query);
         var singleEvents = Bool(query, "singleEvents") ?? false;
         var orderBy = Single(query, "orderBy");
         if (orderBy is not null and not "startTime" and not "updated")
@@ -92,10 +82,26 @@ internal sealed record EventListQuery(
             Properties(query, "sharedExtendedProperty"));
     }
 
-    private static string? Single(IQueryCollection query, string name) =>
+    /// <summary>maxResults: default 250, values above 2500 clamp, below 1 → 400.</summary>
+    internal static int MaxResultsOf(IQueryCollection query)
+    {
+        if (Single(query, "maxResults") is not { } maxText)
+        {
+            return DefaultMaxResults;
+        }
+
+        if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var maxResults) || maxResults < 1)
+        {
+            throw GoogleErrors.InvalidParameter("maxResults");
+        }
+
+        return Math.Min(maxResults, MaxMaxResults);
+    }
+
+    internal static string? Single(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
-    private static bool? Bool(IQueryCollection query, string name) =>
+    internal static bool? Bool(IQueryCollection query, string name) =>
         Single(query, name) switch
         {
             null => null,
@@ -104,7 +110,7 @@ internal sealed record EventListQuery(
             _ => throw GoogleErrors.InvalidParameter(name),
         };
 
-    private static DateTimeOffset? Time(IQueryCollection query, string name)
+    internal static DateTimeOffset? Time(IQueryCollection query, string name)
     {
         var text = Single(query, name);
         if (text is null)

@@ -1,4 +1,5 @@
 using GoogleCalendarEmulator.Calendar.Model;
+using GoogleCalendarEmulator.Calendar.Recurrence;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.Json;
 using GoogleCalendarEmulator.State;
@@ -21,7 +22,7 @@ internal sealed class EventLister(EmulatorState state)
             var codec = state.ListTokens;
             var (snapshot, since, cursor) = ResolvePosition(account, calendar, query, codec);
 
-            var candidates = Filter(calendar.Events.Values, query, since);
+            var candidates = Filter(calendar, query, since, state.Time.GetUtcNow() + SeriesInstances.Horizon);
             var ordered = candidates
                 .Select(e => (Key: SortKey(e, query.OrderBy), Event: e))
                 .Where(x => cursor is null || Compare(x.Key, x.Event.Id, cursor.Value.Key, cursor.Value.Id) > 0)
@@ -44,20 +45,27 @@ internal sealed class EventLister(EmulatorState state)
                 nextSyncToken = codec.Encode(new ListPosition(ListTokenKind.Sync, calendar.Id, account.SyncEpoch, snapshot));
             }
 
-            var lastUpdated = calendar.Events.Values.Select(e => e.Updated).DefaultIfEmpty(calendar.Created).Max();
-            return new EventsListResponse
-            {
-                Etag = $"\"{snapshot}{account.SyncEpoch:D3}\"",
-                Summary = calendar.Summary,
-                Description = calendar.Description,
-                Updated = RfcTime.Format(lastUpdated),
-                TimeZone = calendar.TimeZone,
-                DefaultReminders = calendar.DefaultReminders,
-                NextPageToken = nextPageToken,
-                NextSyncToken = nextSyncToken,
-                Items = page.Select(x => x.Event.Resource).ToList(),
-            };
+            return Page(account, calendar, snapshot, page.Select(x => x.Event.Resource).ToList(), nextPageToken, nextSyncToken);
         }
+    }
+
+    /// <summary>The calendar#events envelope of one page; <paramref name="timeZone"/> overrides the calendar's zone.</summary>
+    internal static EventsListResponse Page(Account account, CalendarData calendar, long snapshot, IReadOnlyList<CalendarEvent> items,
+        string? nextPageToken, string? nextSyncToken, string? timeZone = null)
+    {
+        var lastUpdated = calendar.Events.Values.Select(e => e.Updated).DefaultIfEmpty(calendar.Created).Max();
+        return new EventsListResponse
+        {
+            Etag = $"\"{snapshot}{account.SyncEpoch:D3}\"",
+            Summary = calendar.Summary,
+            Description = calendar.Description,
+            Updated = RfcTime.Format(lastUpdated),
+            TimeZone = timeZone ?? calendar.TimeZone,
+            DefaultReminders = calendar.DefaultReminders,
+            NextPageToken = nextPageToken,
+            NextSyncToken = nextSyncToken,
+            Items = items,
+        };
     }
 
     private static (long Snapshot, long? Since, (long Key, string Id)? Cursor) ResolvePosition(
@@ -95,19 +103,24 @@ internal sealed class EventLister(EmulatorState state)
         return (account.ChangeSequence, null, null);
     }
 
-    private static IEnumerable<StoredEvent> Filter(IEnumerable<StoredEvent> events, EventListQuery query, long? since)
+    /// <param name="horizon">How far series are expanded for <c>singleEvents=true</c> without <c>timeMax</c>.</param>
+    private static IEnumerable<StoredEvent> Filter(CalendarData calendar, EventListQuery query, long? since, DateTimeOffset horizon)
     {
         // Incremental sync: everything changed after the token, deletions included; no other filters apply.
         if (since is long changedAfter)
         {
-            return events.Where(e => e.ChangeSequence > changedAfter);
+            var changed = calendar.Events.Values.Where(e => e.ChangeSequence > changedAfter);
+            return query.SingleEvents ? SeriesInstances.SingleEvents(calendar, changed, horizon, keepCancelledMasters: true) : changed;
         }
 
         var includeDeleted = query.ShowDeleted == true || query.UpdatedMin is not null;
+        var events = query.SingleEvents
+            ? SeriesInstances.SingleEvents(calendar, calendar.Events.Values, query.TimeMax ?? horizon, keepCancelledMasters: false)
+            : calendar.Events.Values;
         return events.Where(e =>
-            (includeDeleted || !e.IsCancelled)
-            && (query.TimeMin is not { } min || e.End > min || IsRecurring(e))
-            && (query.TimeMax is not { } max || e.Start < max)
+            // Cancelled instances of a series are listed whenever singleEvents is false, showDeleted or not.
+            (includeDeleted || !e.IsCancelled || (!query.SingleEvents && SeriesInstances.IsInstance(e)))
+            && InWindow(calendar, e, query.TimeMin, query.TimeMax)
             && (query.UpdatedMin is not { } updatedMin || e.Updated >= updatedMin)
             && (query.ICalUid is null || e.Resource.ICalUid == query.ICalUid)
             && MatchesText(e.Resource, query.Text)
@@ -115,8 +128,12 @@ internal sealed class EventLister(EmulatorState state)
             && MatchesProperties(e.Resource.ExtendedProperties?.Shared, query.SharedProperties));
     }
 
-    /// <summary>Recurring masters are not expanded, so one may have instances after timeMin whatever its first end.</summary>
-    private static bool IsRecurring(StoredEvent e) => e.Resource.Recurrence is { Count: > 0 };
+    /// <summary>timeMin is exclusive on the end, timeMax exclusive on the start; a series is in the window when one of
+    /// its occurrences is.</summary>
+    private static bool InWindow(CalendarData calendar, StoredEvent e, DateTimeOffset? min, DateTimeOffset? max) =>
+        SeriesInstances.IsMaster(e) && !e.IsCancelled
+            ? SeriesInstances.Overlaps(calendar, e, min, max)
+            : (min is null || e.End > min) && (max is null || e.Start < max);
 
     private static bool MatchesText(CalendarEvent ev, string? text)
     {
