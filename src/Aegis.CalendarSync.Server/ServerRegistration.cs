@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Server.Api;
 using Aegis.CalendarSync.Server.Api.Audit;
 using Aegis.CalendarSync.Server.Api.Auth;
@@ -88,7 +89,7 @@ public static class ServerRegistration
         // must see measurements from the first one on.
         services.ActivateSingleton<SyncMetrics>();
         services.ActivateSingleton<DashboardMetrics>();
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncInstruments.MeterName).AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 

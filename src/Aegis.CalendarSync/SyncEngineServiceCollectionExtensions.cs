@@ -47,8 +47,10 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<FinancialEventMapper>();
         services.TryAddSingleton<ConnectedAccounts>();
         services.TryAddSingleton<SyncAuditor>();
+        services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
         services.TryAddSingleton<SyncStateWriter>();
+        services.TryAddSingleton<ConflictResolver>();
         services.TryAddSingleton<CalendarRehoming>();
         services.TryAddSingleton<OutboundSync>();
         services.TryAddSingleton<InboundSync>();

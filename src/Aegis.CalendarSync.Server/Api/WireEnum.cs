@@ -1,25 +1,23 @@
-using System.Text.Json;
+using Aegis.CalendarSync.Store.Data;
 
 namespace Aegis.CalendarSync.Server.Api;
 
-/// <summary>Enum values as they appear on the wire and in the database: snake_case (LastWriteWins → last_write_wins).</summary>
+/// <summary>Enum values as they appear on the wire: the same text the database stores (<see cref="EnumText"/>), which
+/// is also what the API's JSON converter writes (snake_case, or a member's JsonStringEnumMemberName).</summary>
 public static class WireEnum
 {
-    public static string ToWire<T>(T value) where T : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    public static string ToWire<T>(T value) where T : struct, Enum => EnumText.ToText(value);
 
-    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum => EnumText.TryParse(text, out value);
+
+    /// <summary>An optional filter: blank text is no filter (true, null); otherwise the text must name a member.</summary>
+    public static bool TryParseOptional<T>(string? text, out T? value) where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(ToWire(candidate), text, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        value = default;
-        return false;
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!TryParse<T>(text, out var parsed)) return false;
+        value = parsed;
+        return true;
     }
 
     public static T Parse<T>(string text) where T : struct, Enum =>

@@ -85,8 +85,8 @@ public sealed class ChannelRenewalJob(
         await audit.AppendAsync(new AuditEntry
         {
             UserId = channel.UserId,
-            Action = "channel_renewal",
-            Status = "failed",
+            Action = AuditAction.ChannelRenewal,
+            Status = AuditOutcome.Failed,
             ErrorCode = "channel_renewal_failed",
             ErrorMessage = lastError,
             CreatedAt = time.GetUtcNow(),

@@ -1,18 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Aegis.CalendarSync.Observability;
 
 namespace Aegis.CalendarSync.Server.Observability;
 
-/// <summary>Listens to every instrument of the <c>Aegis.CalendarSync</c> meter (engine and host alike) and keeps
+/// <summary>Listens to every instrument of the <see cref="SyncInstruments.MeterName"/> meter (engine and host alike) and keeps
 /// process-lifetime totals for the dashboard page, so the page shows the same measurements /metrics exports
 /// without the engine knowing about the UI.</summary>
 public sealed class DashboardMetrics : IDisposable
 {
-    public const string ErrorsInstrument = "aegis.sync.errors";
-    public const string RenewalsInstrument = "aegis.channel.renewals";
-    public const string OperationDurationInstrument = "aegis.sync.operation.duration";
-    public const string PropagationLagInstrument = "aegis.sync.propagation.lag";
-
     private readonly MeterListener _listener = new();
     private readonly QueueDepthMonitor _queueDepth;
     private readonly ConcurrentDictionary<string, long> _errors = new();
@@ -26,7 +22,7 @@ public sealed class DashboardMetrics : IDisposable
         _queueDepth = queueDepth;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == SyncMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == SyncInstruments.MeterName) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => OnMeasurement(instrument.Name, value, tags));
         _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => OnMeasurement(instrument.Name, value, tags));
@@ -36,8 +32,8 @@ public sealed class DashboardMetrics : IDisposable
 
     public MetricsSnapshot Snapshot() => new(
         new SortedDictionary<string, long>(_errors),
-        _renewals.GetValueOrDefault("success"),
-        _renewals.GetValueOrDefault("failure"),
+        _renewals.GetValueOrDefault(SyncInstruments.RenewalSucceeded),
+        _renewals.GetValueOrDefault(SyncInstruments.RenewalFailed),
         new SortedDictionary<string, long>(_rejections),
         _operationMs.Count,
         _operationMs.Average,
@@ -50,19 +46,19 @@ public sealed class DashboardMetrics : IDisposable
     {
         switch (instrument)
         {
-            case ErrorsInstrument:
+            case SyncInstruments.Errors:
                 Increment(_errors, Tag(tags, "type"), (long)value);
                 break;
-            case RenewalsInstrument:
-                Increment(_renewals, Tag(tags, "outcome") ?? Tag(tags, "result"), (long)value);
+            case SyncInstruments.ChannelRenewals:
+                Increment(_renewals, Tag(tags, "outcome"), (long)value);
                 break;
-            case SyncMetrics.WebhookRejectedInstrument:
+            case SyncInstruments.WebhookRejected:
                 Increment(_rejections, Tag(tags, "reason"), (long)value);
                 break;
-            case OperationDurationInstrument:
+            case SyncInstruments.OperationDuration:
                 _operationMs.Add(value);
                 break;
-            case PropagationLagInstrument:
+            case SyncInstruments.PropagationLag:
                 _lagSeconds.Add(value);
                 break;
         }

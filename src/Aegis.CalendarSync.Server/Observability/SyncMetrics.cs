@@ -1,29 +1,26 @@
 using System.Diagnostics.Metrics;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Server.Api;
 
 namespace Aegis.CalendarSync.Server.Observability;
 
-/// <summary>The host's instruments on the shared <c>Aegis.CalendarSync</c> meter: queue depth by status (an
+/// <summary>The host's instruments on the shared <see cref="SyncInstruments.MeterName"/> meter: queue depth by status (an
 /// observable gauge over <see cref="QueueDepthMonitor"/>'s cached count) and rejected webhook pushes. The engine's
 /// SyncTelemetry records processing time, errors by type, conflicts, propagation lag and channel renewals on the same
 /// meter; IMeterFactory returns one Meter per name, so all of them are exported together at /metrics.</summary>
 public sealed class SyncMetrics
 {
-    public const string MeterName = "Aegis.CalendarSync";
-    public const string QueueDepthInstrument = "aegis.sync.queue.depth";
-    public const string WebhookRejectedInstrument = "aegis.webhook.rejected";
-
     private readonly QueueDepthMonitor _queueDepth;
     private readonly Counter<long> _webhookRejections;
 
     public SyncMetrics(IMeterFactory meterFactory, QueueDepthMonitor queueDepth)
     {
         _queueDepth = queueDepth;
-        var meter = meterFactory.Create(MeterName);
-        meter.CreateObservableGauge(QueueDepthInstrument, ObserveQueueDepth, unit: "{item}",
+        var meter = meterFactory.Create(SyncInstruments.MeterName);
+        meter.CreateObservableGauge(SyncInstruments.QueueDepth, ObserveQueueDepth, unit: "{item}",
             description: "Sync queue items by status (counted at most once per cache period).");
-        _webhookRejections = meter.CreateCounter<long>(WebhookRejectedInstrument, unit: "{push}",
+        _webhookRejections = meter.CreateCounter<long>(SyncInstruments.WebhookRejected, unit: "{push}",
             description: "Google pushes ignored, by reason.");
     }
 

@@ -1,10 +1,12 @@
+using Aegis.CalendarSync.Model;
+
 namespace Aegis.CalendarSync.Server.Realtime;
 
 /// <summary>One audit row as a live activity line: the row plus the event's title and a sentence for people.</summary>
 public sealed record ActivityEntry(
     long Id,
-    string Action,
-    string Status,
+    AuditAction Action,
+    AuditOutcome Status,
     Guid? FinancialEventId,
     string? EventTitle,
     string? ErrorMessage,

@@ -5,6 +5,5 @@ public sealed record ConnectionState(bool Connected, bool SyncEnabled, string? D
 {
     public static readonly ConnectionState NotConnected = new(false, false, null);
 
-    /// <summary>"connected", "disabled" (connected but sync off) or "not_connected".</summary>
-    public string State => !Connected ? "not_connected" : SyncEnabled ? "connected" : "disabled";
+    public ConnectionStatus State => !Connected ? ConnectionStatus.NotConnected : SyncEnabled ? ConnectionStatus.Connected : ConnectionStatus.Disabled;
 }

@@ -1,3 +1,5 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Server.Api;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
 
@@ -99,9 +101,10 @@ public sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlD
         public ActivityEntry ToEntry()
         {
             var eventId = DbValue.ToNullableGuid(FinancialEventId);
-            return new ActivityEntry(Id, Action, Status, eventId, EventTitle, ErrorMessage,
+            var (action, status) = (WireEnum.Parse<AuditAction>(Action), WireEnum.Parse<AuditOutcome>(Status));
+            return new ActivityEntry(Id, action, status, eventId, EventTitle, ErrorMessage,
                 DbValue.ToTime(CreatedAt),
-                ActivitySummary.Describe(Action, Status, EventTitle, eventId, ErrorMessage));
+                ActivitySummary.Describe(action, status, EventTitle, eventId, ErrorMessage));
         }
     }
 }

@@ -9,7 +9,7 @@ public sealed record StreamPayload(QueueCounts Queue, StreamConnection Connectio
 }
 
 /// <summary>Connection state on the wire: <c>{"state":"connected","connected":true,"sync_enabled":true,...}</c>.</summary>
-public sealed record StreamConnection(string State, bool Connected, bool SyncEnabled, string? DisabledReason)
+public sealed record StreamConnection(ConnectionStatus State, bool Connected, bool SyncEnabled, string? DisabledReason)
 {
     public static StreamConnection From(ConnectionState c) => new(c.State, c.Connected, c.SyncEnabled, c.DisabledReason);
 }

@@ -114,12 +114,12 @@ public sealed class GoogleConnectionService(
         {
             // Connected without push for now: marking the channel expired makes the renewal job retry it.
             logger.LogWarning("Push channel registration failed for user {UserId}: {Reason}", userId, ex.Reason);
-            await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Failed, started, ct,
-                errorCode: ex.Reason, errorMessage: ex.Message).ConfigureAwait(false);
+            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Failed) with
+                { ErrorCode = ex.Reason, ErrorMessage = ex.Message }, started, ct).ConfigureAwait(false);
         }
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.Connected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
         return userId;
     }
 
@@ -165,7 +165,7 @@ public sealed class GoogleConnectionService(
             DisabledReason = null,
             UpdatedAt = time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.Disconnected, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Disconnected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
     }
 
     public async Task RenewChannelAsync(Guid userId, CancellationToken ct)
@@ -193,7 +193,7 @@ public sealed class GoogleConnectionService(
         }
 
         telemetry.RecordChannelRenewal(success: true);
-        await auditor.RecordAsync(userId, SyncActions.ChannelRenewed, SyncOutcome.Success, started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Success), started, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<SyncableCalendar>> ListWritableCalendarsAsync(Guid userId, CancellationToken ct)
@@ -231,8 +231,8 @@ public sealed class GoogleConnectionService(
         }
         catch (CalendarChoiceException e)
         {
-            await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Failed, started, ct,
-                errorCode: e.Code, errorMessage: e.Message).ConfigureAwait(false);
+            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+                { ErrorCode = e.Code, ErrorMessage = e.Message }, started, ct).ConfigureAwait(false);
             throw;
         }
 
@@ -267,8 +267,8 @@ public sealed class GoogleConnectionService(
         }
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(userId, SyncActions.CalendarSwitched, SyncOutcome.Success, started, ct,
-            errorMessage: $"now {target}; {moved} event(s) moved").ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
+            { ErrorMessage = $"now {target}; {moved} event(s) moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
     }
 

@@ -5,10 +5,8 @@ public sealed record AuditEntry
 {
     public long Id { get; init; }
     public required Guid UserId { get; init; }
-    /// <summary>e.g. sync_to_google, sync_from_google, incremental_sync, full_sync, conflict, channel_renewed, sync_failed.</summary>
-    public required string Action { get; init; }
-    /// <summary>success | skipped | failed | conflict.</summary>
-    public required string Status { get; init; }
+    public required AuditAction Action { get; init; }
+    public required AuditOutcome Status { get; init; }
     public Guid? FinancialEventId { get; init; }
     public string? GoogleEventId { get; init; }
     public string? ErrorCode { get; init; }
@@ -16,4 +14,8 @@ public sealed record AuditEntry
     public string? ConflictDetails { get; init; }
     public long? DurationMs { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A row for <paramref name="userId"/>; add event ids and error details with <c>with</c>.</summary>
+    public static AuditEntry Of(Guid userId, AuditAction action, AuditOutcome outcome) =>
+        new() { UserId = userId, Action = action, Status = outcome };
 }

@@ -15,4 +15,7 @@ public sealed record CalendarSyncMapping
     public DateTimeOffset LastModifiedAt { get; init; }
     public DateTimeOffset? LastSyncedAt { get; init; }
     public long Version { get; init; }
+
+    /// <summary>The Google event this mapping points at, at the version last synced.</summary>
+    public GoogleEventRef GoogleRef => new(GoogleCalendarId, GoogleEventId, GoogleEtag);
 }

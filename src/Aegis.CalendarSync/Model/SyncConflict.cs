@@ -9,8 +9,7 @@ public sealed record SyncConflict
     public required string GoogleEventId { get; init; }
     public required string LocalVersion { get; init; }
     public required string GoogleVersion { get; init; }
-    /// <summary>open | resolved_local | resolved_google.</summary>
-    public string Status { get; init; } = "open";
+    public ConflictStatus Status { get; init; } = ConflictStatus.Open;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
 }

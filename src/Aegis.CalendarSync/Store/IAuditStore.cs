@@ -9,5 +9,5 @@ public interface IAuditStore
     Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken ct);
 }
 
-public sealed record AuditQuery(string? Action = null, string? Status = null, Guid? FinancialEventId = null,
+public sealed record AuditQuery(AuditAction? Action = null, AuditOutcome? Status = null, Guid? FinancialEventId = null,
     DateTimeOffset? Since = null, int Limit = 50, int Offset = 0);

@@ -1,5 +1,5 @@
-using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Errors;
+using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
@@ -11,7 +11,7 @@ namespace Aegis.CalendarSync.Sync;
 /// calendar. Guarantees: the wallet event is never deleted by a move; an edit made in Google to the old copy since
 /// the last sync is not silently dropped but brought into the wallet when the conflict strategy lets Google win.</summary>
 public sealed class CalendarRehoming(
-    IGoogleCalendarClient google,
+    RemoteEvents remote,
     IMappingStore mappings,
     IFinancialEventStore events,
     SyncStateWriter writer)
@@ -25,19 +25,15 @@ public sealed class CalendarRehoming(
         var account = ConnectedAccounts.AccountOf(settings);
         try
         {
-            await google.DeleteEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, mapping.GoogleEtag, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException)
-        {
-            // Already gone from the old calendar.
+            await remote.DeleteAsync(account, mapping.GoogleRef, ct).ConfigureAwait(false);
         }
         catch (PreconditionFailedException)
         {
-            var remote = await google.GetEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
-            if (!remote.IsCancelled)
+            var current = await remote.GetAsync(account, mapping.GoogleRef, ct).ConfigureAwait(false);
+            if (!current.IsCancelled)
             {
-                await KeepGoogleEditAsync(settings, mapping, remote, ct).ConfigureAwait(false);
-                await DeleteIgnoringGoneAsync(account, mapping, remote.Etag, ct).ConfigureAwait(false);
+                await KeepGoogleEditAsync(settings, mapping, current, ct).ConfigureAwait(false);
+                await remote.DeleteAsync(account, mapping.GoogleRef.At(current.Etag), ct).ConfigureAwait(false);
             }
         }
 
@@ -46,25 +42,14 @@ public sealed class CalendarRehoming(
 
     /// <summary>The old copy was edited in Google since the last sync: the edit reaches the wallet when the strategy
     /// decides for Google (the moved event then carries it to the new calendar); otherwise the wallet's version moves.</summary>
-    private async Task KeepGoogleEditAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, Google.Models.GoogleEvent remote,
+    private async Task KeepGoogleEditAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent current,
         CancellationToken ct)
     {
         var local = await events.GetAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-        if (local is not null && EventContentHash.Compute(remote) != mapping.ContentHash
-            && ConflictPolicy.Decide(settings.ConflictStrategy, local.UpdatedAt, remote.Updated) == ConflictWinner.Google)
+        if (local is not null && EventContentHash.Compute(current) != mapping.ContentHash
+            && ConflictPolicy.Decide(settings.ConflictStrategy, local.UpdatedAt, current.Updated) == ConflictWinner.Google)
         {
-            await writer.ApplyRemoteAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
-        }
-    }
-
-    private async Task DeleteIgnoringGoneAsync(GoogleAccount account, CalendarSyncMapping mapping, string? etag, CancellationToken ct)
-    {
-        try
-        {
-            await google.DeleteEventAsync(account, mapping.GoogleCalendarId, mapping.GoogleEventId, etag, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException)
-        {
+            await writer.ApplyRemoteAsync(settings, local, mapping, current, ct).ConfigureAwait(false);
         }
     }
 }

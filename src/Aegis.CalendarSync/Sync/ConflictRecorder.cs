@@ -4,6 +4,7 @@ using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Data;
 
 namespace Aegis.CalendarSync.Sync;
 
@@ -13,29 +14,29 @@ public sealed class ConflictRecorder(IConflictStore conflicts, SyncAuditor audit
 {
     private static readonly JsonSerializerOptions LocalJson = new(JsonSerializerDefaults.Web);
 
-    public async Task RecordAsync(CalendarSyncSettings settings, FinancialEvent local, GoogleEvent remote, ConflictWinner winner,
-        string detectedBy, long startedAt, CancellationToken ct)
+    public async Task RecordAsync(SyncAttempt attempt, ConflictCase conflict, ConflictWinner winner, CancellationToken ct)
     {
+        var (local, remote) = (conflict.Local, conflict.Remote);
         var localJson = JsonSerializer.Serialize(local, LocalJson);
         var googleJson = JsonSerializer.Serialize(remote, GoogleJsonContext.Default.GoogleEvent);
         var details = new JsonObject
         {
-            ["strategy"] = settings.ConflictStrategy.ToString(),
+            ["strategy"] = attempt.Strategy.ToString(),
             ["winner"] = winner.ToString(),
-            ["detectedBy"] = detectedBy,
+            ["detectedBy"] = EnumText.ToText(conflict.Cause),
             ["local"] = JsonNode.Parse(localJson),
             ["google"] = JsonNode.Parse(googleJson),
         };
-        telemetry.RecordConflict(settings.ConflictStrategy.ToString(), winner.ToString());
+        telemetry.RecordConflict(attempt.Strategy, winner);
 
         if (winner == ConflictWinner.User)
         {
-            var open = await conflicts.ListOpenAsync(settings.UserId, ct).ConfigureAwait(false);
+            var open = await conflicts.ListOpenAsync(attempt.UserId, ct).ConfigureAwait(false);
             if (!open.Any(c => c.FinancialEventId == local.Id))
             {
                 await conflicts.AddAsync(new SyncConflict
                 {
-                    UserId = settings.UserId,
+                    UserId = attempt.UserId,
                     FinancialEventId = local.Id,
                     GoogleEventId = remote.Id ?? "",
                     LocalVersion = localJson,
@@ -45,7 +46,11 @@ public sealed class ConflictRecorder(IConflictStore conflicts, SyncAuditor audit
             }
         }
 
-        await auditor.RecordAsync(settings.UserId, SyncActions.Conflict, SyncOutcome.Conflict, startedAt, ct,
-            financialEventId: local.Id, googleEventId: remote.Id, conflictDetails: details.ToJsonString()).ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(AuditAction.Conflict, AuditOutcome.Conflict) with
+        {
+            FinancialEventId = local.Id,
+            GoogleEventId = remote.Id,
+            ConflictDetails = details.ToJsonString(),
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 }

@@ -19,9 +19,10 @@ public sealed class InboundSync(
     IMappingStore mappings,
     ISettingsStore settingsStore,
     IGoogleCalendarClient google,
+    RemoteEvents remoteEvents,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
-    ConflictRecorder conflicts,
+    ConflictResolver conflicts,
     OutboundSync outbound,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
@@ -30,30 +31,18 @@ public sealed class InboundSync(
 {
     public async Task SyncOneAsync(Guid userId, string googleEventId, CancellationToken ct)
     {
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { } attempt)
         {
             return;
         }
 
-        GoogleEvent remote;
-        try
-        {
-            remote = await google.GetEventAsync(ConnectedAccounts.AccountOf(settings), settings.CalendarId, googleEventId, ct).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            remote = new GoogleEvent { Id = googleEventId, Status = GoogleEvent.StatusCancelled };
-        }
-
-        await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
+        var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
+        await ApplyAsync(attempt.Settings, remote, ct).ConfigureAwait(false);
     }
 
     public async Task IncrementalAsync(Guid userId, CancellationToken ct)
     {
-        var started = auditor.StartTimestamp();
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
         {
             return;
         }
@@ -72,21 +61,24 @@ public sealed class InboundSync(
         catch (FullSyncRequiredException ex)
         {
             await settingsStore.SetSyncTokenAsync(userId, null, ct).ConfigureAwait(false);
-            await auditor.RecordAsync(userId, SyncActions.IncrementalSync, SyncOutcome.Failed, started, ct,
-                errorCode: "fullSyncRequired", errorMessage: ex.Message).ConfigureAwait(false);
+            await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Failed) with
+            {
+                ErrorCode = "fullSyncRequired",
+                ErrorMessage = ex.Message,
+            }, attempt.StartedAt, ct).ConfigureAwait(false);
             await FullAsync(userId, ct).ConfigureAwait(false);
             return;
         }
 
-        await auditor.RecordAsync(userId, SyncActions.IncrementalSync, SyncOutcome.Success, started, ct,
-            errorMessage: $"{changes} change(s)").ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
+        {
+            ErrorMessage = $"{changes} change(s)",
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
     public async Task FullAsync(Guid userId, CancellationToken ct)
     {
-        var started = auditor.StartTimestamp();
-        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
-        if (settings is null)
+        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
         {
             return;
         }
@@ -99,8 +91,18 @@ public sealed class InboundSync(
 
         await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
-        await auditor.RecordAsync(userId, SyncActions.FullSync, SyncOutcome.Success, started, ct,
-            errorMessage: $"{changes} listed, {removed} deleted in Google, {pushed} pushed").ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
+        {
+            ErrorMessage = $"{changes} listed, {removed} deleted in Google, {pushed} pushed",
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An attempt for a connected user whose sync is on; null for anyone else (no API call is made).</summary>
+    private async Task<SyncAttempt?> BeginAsync(Guid userId, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
+        return settings is null ? null : new SyncAttempt(settings, started);
     }
 
     /// <summary>All pages of one list; each page's events are committed before the next is fetched, and the
@@ -143,11 +145,11 @@ public sealed class InboundSync(
     /// <summary>Applies one Google event (changed, created or cancelled) to the wallet.</summary>
     public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
     {
-        var started = auditor.StartTimestamp();
+        var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
         var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
         if (mapping is null)
         {
-            await ImportAsync(settings, remote, started, ct).ConfigureAwait(false);
+            await ImportAsync(attempt, remote, ct).ConfigureAwait(false);
             return;
         }
 
@@ -160,7 +162,7 @@ public sealed class InboundSync(
 
         if (remote.IsCancelled)
         {
-            await ApplyRemoteDeletionAsync(settings, local, mapping, remote, started, ct).ConfigureAwait(false);
+            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
             return;
         }
 
@@ -174,56 +176,64 @@ public sealed class InboundSync(
             }
 
             telemetry.RecordSkip("echo");
-            await auditor.RecordAsync(settings.UserId, SyncActions.SyncFromGoogle, SyncOutcome.Skipped, started, ct,
-                local.Id, remote.Id, errorCode: "echo").ConfigureAwait(false);
+            await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Skipped) with
+            {
+                FinancialEventId = local.Id,
+                GoogleEventId = remote.Id,
+                ErrorCode = "echo",
+            }, attempt.StartedAt, ct).ConfigureAwait(false);
             return;
         }
 
         var locallyChanged = local.DeletedAt is not null || mapper.ContentHash(local) != mapping.ContentHash;
-        var winner = locallyChanged
-            ? ConflictPolicy.Decide(settings.ConflictStrategy, local.DeletedAt ?? local.UpdatedAt, remote.Updated)
-            : ConflictWinner.Google;
-        if (locallyChanged)
+        var resolution = locallyChanged
+            ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.BothChanged), ct).ConfigureAwait(false)
+            : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        if (resolution == ConflictResolution.KeepLocal)
         {
-            await conflicts.RecordAsync(settings, local, remote, winner, "both_changed", started, ct).ConfigureAwait(false);
+            // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
+            await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
         }
-
-        switch (winner)
+        else if (resolution == ConflictResolution.KeepGoogle)
         {
-            case ConflictWinner.Google:
-                await writer.ApplyRemoteAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
-                await auditor.RecordAsync(settings.UserId, SyncActions.SyncFromGoogle, SyncOutcome.Success, started, ct,
-                    local.Id, remote.Id).ConfigureAwait(false);
-                break;
-            case ConflictWinner.Local:
-                // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
-                await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
-                break;
+            await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task ApplyRemoteDeletionAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent remote, long started, CancellationToken ct)
+    /// <summary>Google deleted a mapped event. An unsynced wallet edit makes it a conflict; when the wallet wins (or
+    /// the user decides) the event is kept and its pending outbound write revives the Google event.</summary>
+    private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
+        GoogleEvent remote, CancellationToken ct)
     {
-        if (local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash)
+        var locallyChanged = local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash;
+        var resolution = locallyChanged
+            ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.RemoteDeleted), ct).ConfigureAwait(false)
+            : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        if (resolution == ConflictResolution.KeepGoogle)
         {
-            var winner = ConflictPolicy.Decide(settings.ConflictStrategy, local.UpdatedAt, remote.Updated ?? time.GetUtcNow());
-            await conflicts.RecordAsync(settings, local, remote, winner, "remote_deleted", started, ct).ConfigureAwait(false);
-            if (winner is ConflictWinner.Local or ConflictWinner.User)
-            {
-                // Kept: the pending outbound write revives the Google event (or the user decides).
-                return;
-            }
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
         }
-
-        await writer.DeleteLocalAsync(settings.UserId, local.Id, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(settings.UserId, SyncActions.DeleteFromGoogle, SyncOutcome.Success, started, ct,
-            local.Id, remote.Id).ConfigureAwait(false);
     }
+
+    /// <summary>Only Google changed the event since the last sync: its version (or deletion) reaches the wallet.</summary>
+    private async Task<ConflictResolution?> ApplyUncontestedAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
+        GoogleEvent remote, CancellationToken ct)
+    {
+        await conflicts.ApplyGoogleAsync(attempt.Settings, local, mapping, remote, ct).ConfigureAwait(false);
+        return ConflictResolution.KeepGoogle;
+    }
+
+    private Task AuditAppliedAsync(SyncAttempt attempt, AuditAction action, Guid financialEventId, GoogleEvent remote, CancellationToken ct) =>
+        auditor.RecordAsync(attempt.Audit(action, AuditOutcome.Success) with
+        {
+            FinancialEventId = financialEventId,
+            GoogleEventId = remote.Id,
+        }, attempt.StartedAt, ct);
 
     /// <summary>An event without a mapping: created in Google (imported), or ours with a lost mapping row (relinked).</summary>
-    private async Task ImportAsync(CalendarSyncSettings settings, GoogleEvent remote, long started, CancellationToken ct)
+    private async Task ImportAsync(SyncAttempt attempt, GoogleEvent remote, CancellationToken ct)
     {
+        var settings = attempt.Settings;
         if (remote.IsCancelled)
         {
             return;
@@ -246,8 +256,12 @@ public sealed class InboundSync(
         }
 
         var applied = await writer.ApplyRemoteAsync(settings, existing, null, remote, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(settings.UserId, SyncActions.SyncFromGoogle, SyncOutcome.Success, started, ct,
-            applied.Id, remote.Id, errorCode: existing is null ? "imported" : "relinked").ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+        {
+            FinancialEventId = applied.Id,
+            GoogleEventId = remote.Id,
+            ErrorCode = existing is null ? "imported" : "relinked",
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
     /// <summary>Mapped events in the window that the full list did not return were deleted in Google. Each is
@@ -268,16 +282,7 @@ public sealed class InboundSync(
                 continue;
             }
 
-            GoogleEvent remote;
-            try
-            {
-                remote = await google.GetEventAsync(ConnectedAccounts.AccountOf(settings), settings.CalendarId, mapping.GoogleEventId, ct).ConfigureAwait(false);
-            }
-            catch (NotFoundException)
-            {
-                remote = new GoogleEvent { Id = mapping.GoogleEventId, Status = GoogleEvent.StatusCancelled };
-            }
-
+            var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
             if (remote.IsCancelled)
             {
                 await ApplyAsync(settings, remote, ct).ConfigureAwait(false);

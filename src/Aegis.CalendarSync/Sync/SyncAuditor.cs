@@ -1,38 +1,47 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store;
+using Microsoft.Extensions.Logging;
 
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Writes one calendar_sync_audit row per operation (with its duration) and the matching metrics.
-/// Audit writes never fail the operation they describe: the sync result is already committed when they run.</summary>
-public sealed class SyncAuditor(IAuditStore audit, SyncTelemetry telemetry, TimeProvider time)
+/// Audit writes never fail the operation they describe (its result is already committed when they run): a failed
+/// write is logged and counted on <see cref="SyncInstruments.AuditWriteFailures"/>, and the operation carries on.
+/// Only cancellation of <c>ct</c> itself propagates.</summary>
+public sealed class SyncAuditor(IAuditStore audit, SyncTelemetry telemetry, TimeProvider time, ILogger<SyncAuditor> logger)
 {
+    /// <summary>Longest error message kept in a row.</summary>
+    public const int MaxErrorMessageLength = 2000;
+
     public long StartTimestamp() => time.GetTimestamp();
 
-    public async Task RecordAsync(Guid userId, string action, string status, long startedAt, CancellationToken ct,
-        Guid? financialEventId = null, string? googleEventId = null, string? errorCode = null, string? errorMessage = null,
-        string? conflictDetails = null)
+    /// <summary>Appends <paramref name="entry"/> with its duration since <paramref name="startedAt"/> and the clock's
+    /// now as <c>CreatedAt</c> (the entry's own values for those two are replaced).</summary>
+    public async Task RecordAsync(AuditEntry entry, long startedAt, CancellationToken ct)
     {
         var elapsed = time.GetElapsedTime(startedAt);
-        telemetry.RecordOperation(action, status, elapsed);
-        if (status == SyncOutcome.Failed)
+        telemetry.RecordOperation(entry.Action, entry.Status, elapsed);
+        if (entry.Status == AuditOutcome.Failed)
         {
-            telemetry.RecordError(action, errorCode ?? "unknown");
+            telemetry.RecordError(entry.Action, entry.ErrorCode ?? "unknown");
         }
 
-        await audit.AppendAsync(new AuditEntry
+        var row = entry with
         {
-            UserId = userId,
-            Action = action,
-            Status = status,
-            FinancialEventId = financialEventId,
-            GoogleEventId = googleEventId,
-            ErrorCode = errorCode,
-            ErrorMessage = errorMessage is { Length: > 2000 } ? errorMessage[..2000] : errorMessage,
-            ConflictDetails = conflictDetails,
+            ErrorMessage = entry.ErrorMessage is { Length: > MaxErrorMessageLength } message ? message[..MaxErrorMessageLength] : entry.ErrorMessage,
             DurationMs = (long)elapsed.TotalMilliseconds,
             CreatedAt = time.GetUtcNow(),
-        }, ct).ConfigureAwait(false);
+        };
+        try
+        {
+            await audit.AppendAsync(row, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            telemetry.RecordAuditWriteFailure(entry.Action);
+            logger.LogError(ex, "Audit row {Action}/{Outcome} for user {UserId} could not be written; the operation itself succeeded or failed as recorded in the metrics",
+                entry.Action, entry.Status, entry.UserId);
+        }
     }
 }

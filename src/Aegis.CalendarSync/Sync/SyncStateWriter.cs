@@ -38,10 +38,19 @@ public sealed class SyncStateWriter(
             remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
         if (remote.Updated is { } updated)
         {
-            telemetry.RecordPropagationLag("from_google", time.GetUtcNow() - updated);
+            telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
         }
 
         return applied;
+    }
+
+    /// <summary>Records that Google now holds the wallet's version of <paramref name="local"/> (<paramref name="written"/>,
+    /// hashing to <paramref name="contentHash"/>) and measures the propagation lag from the wallet's last change.</summary>
+    public async Task SavePushedAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping? mapping,
+        GoogleEvent written, string contentHash, CancellationToken ct)
+    {
+        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, SyncSource.Aegis, local.UpdatedAt, ct).ConfigureAwait(false);
+        telemetry.RecordPropagationLag(SyncDirection.ToGoogle, time.GetUtcNow() - local.UpdatedAt);
     }
 
     /// <summary>Soft-deletes the wallet event because Google deleted it, and forgets the mapping.</summary>

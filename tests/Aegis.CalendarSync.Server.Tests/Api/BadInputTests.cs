@@ -42,6 +42,8 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["invalid_conflict_strategy"] = (400, f => f.A.Client.PutJsonAsync("api/sync/settings", new { conflict_strategy = "coin_flip" })),
         ["invalid_queue_status_filter"] = (400, f => f.A.Client.GetAsync("api/sync/queue?status=stuck")),
         ["audit_limit_out_of_range"] = (400, f => f.A.Client.GetAsync("api/audit?limit=100000")),
+        ["audit_unknown_action"] = (400, f => f.A.Client.GetAsync("api/audit?action=sync_everything")),
+        ["audit_unknown_status"] = (400, f => f.A.Client.GetAsync("api/audit?status=maybe")),
         ["oauth_forged_state"] = (400, f => f.Server.CreateClient().GetAsync("api/google/auth/callback?state=forged.123.abc&code=4%2Fcode")),
         ["oauth_replayed_state"] = (400, f => f.Server.CreateClient().GetAsync(f.UsedCallback)),
         ["oauth_missing_state_and_code"] = (400, f => f.Server.CreateClient().GetAsync("api/google/auth/callback")),

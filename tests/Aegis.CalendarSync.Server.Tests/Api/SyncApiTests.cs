@@ -93,6 +93,13 @@ public sealed class SyncApiTests : IAsyncLifetime
         Assert.Equal("Gym (edited in Google)", (string?)local["title"]);
         Assert.Empty((await (await _user.Client.GetAsync("api/conflicts")).ReadJsonAsync()).AsArray());
         Assert.DoesNotContain("Choose which version to keep", await _user.Client.GetStringAsync("events"));
+        // The audit on the wire keeps the seed's words: action, status, and the resolution as the error code.
+        var resolution = Assert.Single((await (await _user.Client.GetAsync("api/audit?action=conflict_resolved")).ReadJsonAsync())["items"]!.AsArray())!;
+        Assert.Equal(("conflict_resolved", "success", "resolved_google"),
+            ((string?)resolution["action"], (string?)resolution["status"], (string?)resolution["error_code"]));
+        var detected = (await (await _user.Client.GetAsync("api/audit?action=conflict&status=conflict")).ReadJsonAsync())["items"]!.AsArray();
+        Assert.All(detected, row => Assert.Equal("conflict", (string?)row!["action"]));
+        Assert.Contains(detected, row => (string?)row!["conflict_details"]!["detectedBy"] is "both_changed" or "if_match_412");
         await (await _user.Client.PostAsJsonAsync($"api/conflicts/{(long)conflict["id"]!}/resolve", new { keep = "local" })).AssertProblemAsync(409);
     }
 

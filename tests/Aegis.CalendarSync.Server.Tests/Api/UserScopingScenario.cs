@@ -29,7 +29,7 @@ public static class UserScopingScenario
         var bQueueItemId = await server.Get<ISyncQueueStore>().EnqueueFromGoogleAsync(b.Id, QueueAction.FullSync, ct);
         await server.Get<IAuditStore>().AppendAsync(new AuditEntry
         {
-            UserId = b.Id, Action = "sync_to_google", Status = "failed", FinancialEventId = Guid.Parse(bEventId), CreatedAt = DateTimeOffset.UtcNow,
+            UserId = b.Id, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Failed, FinancialEventId = Guid.Parse(bEventId), CreatedAt = DateTimeOffset.UtcNow,
         }, ct);
         var bEventBefore = await b.Client.GetStringAsync($"api/events/{bEventId}");
 
@@ -53,7 +53,7 @@ public static class UserScopingScenario
         Assert.Equal("primary", (string?)aSettings["calendar_id"]);
 
         Assert.Equal(bEventBefore, await b.Client.GetStringAsync($"api/events/{bEventId}"));
-        Assert.Equal("open", (await server.Get<IConflictStore>().GetAsync(b.Id, conflictId, ct))!.Status);
+        Assert.Equal(ConflictStatus.Open, (await server.Get<IConflictStore>().GetAsync(b.Id, conflictId, ct))!.Status);
         Assert.Equal("bob-calendar", (await server.Get<ISettingsStore>().GetAsync(b.Id, ct))!.CalendarId);
         var bAudit = await (await b.Client.GetAsync($"api/audit?eventId={bEventId}&action=sync_to_google&status=failed")).ReadJsonAsync();
         Assert.Single(bAudit["items"]!.AsArray());

@@ -53,7 +53,7 @@ public sealed class SyncStreamTests
         // A row of Bob's written after Alice's: every row of Alice's that could leak would reach Bob before it.
         await server.Get<IAuditStore>().AppendAsync(new AuditEntry
         {
-            UserId = bob.Id, Action = "channel_renewed", Status = "success", CreatedAt = DateTimeOffset.UtcNow,
+            UserId = bob.Id, Action = AuditAction.ChannelRenewed, Status = AuditOutcome.Success, CreatedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
 
         var bobMessages = new List<SseMessage> { bobSnapshot };

@@ -121,9 +121,9 @@ public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : Store
         var userId = await NewUserAsync();
         await InsertEventAsync(userId);
         await Processor.ProcessOnceAsync(Ct);
-        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
         Time.Advance(TimeSpan.FromDays(8));
-        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
         var cleanup = Services.GetRequiredService<QueueCleanupService>();
 
         Assert.Equal(new QueueCleanupResult(1, 0), await cleanup.RunOnceAsync(Ct));

@@ -443,11 +443,11 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var userId = await NewUserAsync();
         await InsertEventAsync(userId, "old");
         await CompleteAllAsync();
-        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
         Time.Advance(TimeSpan.FromDays(8));
         await InsertEventAsync(userId, "recent");
         await CompleteAllAsync();
-        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_to_google", Status = "success" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
 
         Assert.Equal(1, await Queue.PurgeCompletedAsync(Time.GetUtcNow().AddDays(-7), Ct));
         Assert.Equal(1, await Audit.PurgeAsync(Time.GetUtcNow().AddDays(-7), Ct));
@@ -544,25 +544,25 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var eventId = Guid.NewGuid();
         await Audit.AppendAsync(new AuditEntry
         {
-            UserId = userId, Action = "conflict", Status = "conflict", FinancialEventId = eventId, GoogleEventId = "g1",
+            UserId = userId, Action = AuditAction.Conflict, Status = AuditOutcome.Conflict, FinancialEventId = eventId, GoogleEventId = "g1",
             ConflictDetails = """{"local":{"title":"A"},"google":{"title":"B"}}""", DurationMs = 12,
         }, Ct);
         Time.Advance(TimeSpan.FromSeconds(1));
-        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = "sync_failed", Status = "failed", ErrorCode = "429", ErrorMessage = "slow down" }, Ct);
-        await Audit.AppendAsync(new AuditEntry { UserId = other, Action = "sync_to_google", Status = "success" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncFailed, Status = AuditOutcome.Failed, ErrorCode = "429", ErrorMessage = "slow down" }, Ct);
+        await Audit.AppendAsync(new AuditEntry { UserId = other, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
 
         var all = await Audit.QueryAsync(userId, new AuditQuery(), Ct);
-        var conflicts = await Audit.QueryAsync(userId, new AuditQuery(Status: "conflict", FinancialEventId: eventId), Ct);
+        var conflicts = await Audit.QueryAsync(userId, new AuditQuery(Status: AuditOutcome.Conflict, FinancialEventId: eventId), Ct);
         var page = await Audit.QueryAsync(userId, new AuditQuery(Limit: 1, Offset: 1), Ct);
-        var recent = await Audit.QueryAsync(userId, new AuditQuery(Action: "sync_failed", Since: Start.AddSeconds(1)), Ct);
+        var recent = await Audit.QueryAsync(userId, new AuditQuery(Action: AuditAction.SyncFailed, Since: Start.AddSeconds(1)), Ct);
 
-        Assert.Equal(["sync_failed", "conflict"], all.Select(a => a.Action));
+        Assert.Equal([AuditAction.SyncFailed, AuditAction.Conflict], all.Select(a => a.Action));
         var conflict = Assert.Single(conflicts);
         Assert.Equal(("""{"local":{"title":"A"},"google":{"title":"B"}}""", "g1", 12L, Start),
             (conflict.ConflictDetails, conflict.GoogleEventId, conflict.DurationMs!.Value, conflict.CreatedAt));
-        Assert.Equal("conflict", Assert.Single(page).Action);
+        Assert.Equal(AuditAction.Conflict, Assert.Single(page).Action);
         Assert.Equal(("429", "slow down"), (Assert.Single(recent).ErrorCode, recent[0].ErrorMessage));
-        Assert.Equal("sync_to_google", Assert.Single(await Audit.QueryAsync(other, new AuditQuery(), Ct)).Action);
+        Assert.Equal(AuditAction.SyncToGoogle, Assert.Single(await Audit.QueryAsync(other, new AuditQuery(), Ct)).Action);
     }
 
     [Fact]
@@ -580,15 +580,54 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.Equal(conflict with { Id = id, CreatedAt = Start }, Assert.Single(await Conflicts.ListOpenAsync(userId, Ct)));
         Assert.Null(await Conflicts.GetAsync(other, id, Ct));
         Assert.Empty(await Conflicts.ListOpenAsync(other, Ct));
-        Assert.False(await Conflicts.MarkResolvedAsync(other, id, "resolved_local", Start, Ct));
+        Assert.False(await Conflicts.MarkResolvedAsync(other, id, ConflictStatus.ResolvedLocal, Start, Ct));
 
         Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(await Conflicts.MarkResolvedAsync(userId, id, "resolved_google", Time.GetUtcNow(), Ct));
-        Assert.False(await Conflicts.MarkResolvedAsync(userId, id, "resolved_local", Time.GetUtcNow(), Ct));
+        Assert.True(await Conflicts.MarkResolvedAsync(userId, id, ConflictStatus.ResolvedGoogle, Time.GetUtcNow(), Ct));
+        Assert.False(await Conflicts.MarkResolvedAsync(userId, id, ConflictStatus.ResolvedLocal, Time.GetUtcNow(), Ct));
 
         Assert.Empty(await Conflicts.ListOpenAsync(userId, Ct));
         var resolved = (await Conflicts.GetAsync(userId, id, Ct))!;
-        Assert.Equal(("resolved_google", Time.GetUtcNow()), (resolved.Status, resolved.ResolvedAt!.Value));
+        Assert.Equal((ConflictStatus.ResolvedGoogle, Time.GetUtcNow()), (resolved.Status, resolved.ResolvedAt!.Value));
+    }
+
+    [Fact]
+    public async Task Audit_and_conflict_vocabulary_is_stored_as_the_seeds_text_and_read_back()
+    {
+        var userId = await NewUserAsync();
+        string[] actions =
+        [
+            "sync_to_google", "delete_in_google", "sync_from_google", "delete_from_google", "incremental_sync", "full_sync",
+            "conflict", "conflict_resolved", "sync_failed", "sync_disabled", "connected", "disconnected", "channel_renewed",
+            "calendar_switched", "channel_renewal",
+        ];
+        string[] outcomes = ["success", "skipped", "failed", "conflict"];
+        Assert.Equal(actions.Length, Enum.GetValues<AuditAction>().Length);
+        Assert.Equal(outcomes.Length, Enum.GetValues<AuditOutcome>().Length);
+        foreach (var (action, i) in Enum.GetValues<AuditAction>().Select((a, i) => (a, i)))
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Audit.AppendAsync(AuditEntry.Of(userId, action, Enum.GetValues<AuditOutcome>()[i % outcomes.Length]), Ct);
+        }
+
+        var conflictId = await Conflicts.AddAsync(new SyncConflict
+        {
+            UserId = userId, FinancialEventId = Guid.NewGuid(), GoogleEventId = "g1", LocalVersion = "{}", GoogleVersion = "{}",
+        }, Ct);
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        var openText = await connection.ExecuteScalarAsync<string>("SELECT status FROM sync_conflicts WHERE id = @conflictId", new { conflictId });
+        Assert.True(await Conflicts.MarkResolvedAsync(userId, conflictId, ConflictStatus.ResolvedLocal, Time.GetUtcNow(), Ct));
+        var resolvedText = await connection.ExecuteScalarAsync<string>("SELECT status FROM sync_conflicts WHERE id = @conflictId", new { conflictId });
+        var stored = (await connection.QueryAsync<(string Action, string Status)>(
+            "SELECT action, status FROM calendar_sync_audit WHERE user_id = @userId ORDER BY id", new { userId = DbId(userId) })).ToList();
+
+        Assert.Equal(actions, stored.Select(r => r.Action));
+        Assert.Equal(actions.Select((_, i) => outcomes[i % outcomes.Length]), stored.Select(r => r.Status));
+        Assert.Equal(("open", "resolved_local"), (openText, resolvedText));
+        var read = await Audit.QueryAsync(userId, new AuditQuery(Limit: 100), Ct);
+        Assert.Equal(Enum.GetValues<AuditAction>().Reverse(), read.Select(r => r.Action));
+        Assert.Equal(ConflictStatus.ResolvedLocal, (await Conflicts.GetAsync(userId, conflictId, Ct))!.Status);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Conflicts.MarkResolvedAsync(userId, conflictId, ConflictStatus.Open, Start, Ct));
     }
 
     // ---- helpers ----

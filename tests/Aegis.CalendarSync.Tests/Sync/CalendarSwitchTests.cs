@@ -64,8 +64,8 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         Assert.Contains(dedicated.Id, Uri.UnescapeDataString(channelCalls[0].Path), StringComparison.OrdinalIgnoreCase);
         var firstDelete = requests.FindIndex(r => r.Operation == "events.delete");
         Assert.True(requests.FindIndex(r => r.Operation == "channels.stop") < firstDelete);
-        var audit = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.CalendarSwitched), Ct);
-        Assert.Equal(SyncOutcome.Success, Assert.Single(audit).Status);
+        var audit = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.CalendarSwitched), Ct);
+        Assert.Equal(AuditOutcome.Success, Assert.Single(audit).Status);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         Assert.Equal("1010", (await _h.Google.GetEventAsync(_h.Account, dedicated.Id, eventId, Ct)).GetPrivateProperty(AegisProperties.Amount));
         Assert.Equal(dedicated.Id, (await _h.Mappings.GetByEventAsync(_h.UserId, rent.Id, Ct))!.GoogleCalendarId);
         Assert.NotNull(await _h.Events.GetAsync(_h.UserId, rent.Id, Ct));
-        Assert.Empty(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.Conflict), Ct));
+        Assert.Empty(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct));
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : IClas
         Assert.Equal(mappingsBefore, await _h.Mappings.ListAsync(_h.UserId, Ct));
         Assert.False((await _h.GetRemoteAsync(rent.Id)).IsCancelled);
         Assert.Equal(0, await _h.DrainQueueAsync());
-        var audit = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.CalendarSwitched), Ct));
-        Assert.Equal((SyncOutcome.Failed, expectedCode), (audit.Status, audit.ErrorCode));
+        var audit = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.CalendarSwitched), Ct));
+        Assert.Equal((AuditOutcome.Failed, expectedCode), (audit.Status, audit.ErrorCode));
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(new Dictionary<string, int> { ["events.list"] = 2 }, calls);
         Assert.Equal(created.UpdatedAt, afterEcho.UpdatedAt);
         Assert.Equal(SyncSource.Aegis, afterEcho.SyncSource);
-        var skipped = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Status: SyncOutcome.Skipped), Ct);
+        var skipped = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Status: AuditOutcome.Skipped), Ct);
         Assert.Contains(skipped, a => a.ErrorCode == "echo");
         Assert.Contains(skipped, a => a.ErrorCode == "unchanged");
     }
@@ -198,7 +198,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var titles = (await _h.Events.ListAsync(_h.UserId, new EventQuery(), Ct)).Select(e => e.Title).Order().ToList();
         Assert.Equal(["Salary", "Tax advisor"], titles);
         Assert.NotNull((await _h.Settings.GetAsync(_h.UserId, Ct))!.SyncToken);
-        var audit = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.IncrementalSync, Status: SyncOutcome.Failed), Ct);
+        var audit = await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.IncrementalSync, Status: AuditOutcome.Failed), Ct);
         Assert.Contains(audit, a => a.ErrorCode == "fullSyncRequired");
         Assert.Equal(kept.Title, (await _h.Events.GetAsync(_h.UserId, kept.Id, Ct))!.Title);
         // Converged: another incremental pass changes nothing.
@@ -232,7 +232,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         var remote = await h.GetRemoteAsync(created.Id);
         Assert.Equal(expectedTitle, local.Title);
         Assert.Contains(expectedTitle, remote.Summary);
-        var conflict = (await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: SyncActions.Conflict), Ct)).First();
+        var conflict = (await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct)).First();
         using var details = JsonDocument.Parse(conflict.ConflictDetails!);
         Assert.Equal("Wallet title", details.RootElement.GetProperty("local").GetProperty("title").GetString());
         Assert.Equal("Google title", details.RootElement.GetProperty("google").GetProperty("summary").GetString());
@@ -291,7 +291,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         Assert.False(settings.Enabled);
         Assert.Equal(SyncService.RevokedReason, settings.DisabledReason);
         Assert.Single(await _h.Queue.ListAsync(_h.UserId, QueueStatus.Failed, 10, Ct));
-        Assert.Contains(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: SyncActions.SyncDisabled), Ct),
+        Assert.Contains(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.SyncDisabled), Ct),
             a => a.ErrorCode == "invalid_grant");
     }
 

@@ -15,10 +15,11 @@ public static class AuditEndpoints
         [FromQuery(Name = "eventId")] Guid? eventId, DateTimeOffset? since, int? limit, int? offset, CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, offset, 50, 500, out var take, out var skip, out var error)) return error!;
-        var rows = await audit.QueryAsync(user.GetUserId(), new AuditQuery(
-            NullIfEmpty(action), NullIfEmpty(status), eventId, since, take, skip), ct);
+        if (!WireEnum.TryParseOptional<AuditAction>(action, out var actionFilter))
+            return Problems.Validation("action", $"action must be one of {WireEnum.Names<AuditAction>()}.");
+        if (!WireEnum.TryParseOptional<AuditOutcome>(status, out var statusFilter))
+            return Problems.Validation("status", $"status must be one of {WireEnum.Names<AuditOutcome>()}.");
+        var rows = await audit.QueryAsync(user.GetUserId(), new AuditQuery(actionFilter, statusFilter, eventId, since, take, skip), ct);
         return Results.Ok(new Page<AuditEntryResponse>(rows.Select(AuditEntryResponse.From).ToList(), take, skip));
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -6,8 +6,8 @@ namespace Aegis.CalendarSync.Server.Api.Audit;
 
 public sealed record AuditEntryResponse(
     long Id,
-    string Action,
-    string Status,
+    AuditAction Action,
+    AuditOutcome Status,
     Guid? FinancialEventId,
     string? GoogleEventId,
     string? ErrorCode,

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
@@ -34,7 +35,7 @@ public static class ConflictEndpoints
         var userId = user.GetUserId();
         var conflict = await conflicts.GetAsync(userId, id, ct);
         if (conflict is null) return Problems.NotFound("Conflict");
-        if (conflict.Status != "open") return Problems.Conflict($"The conflict is already {conflict.Status}.");
+        if (conflict.Status != ConflictStatus.Open) return Problems.Conflict($"The conflict is already {WireEnum.ToWire(conflict.Status)}.");
 
         await sync.ResolveConflictAsync(userId, id, keep.Value, ct);
         var resolved = await conflicts.GetAsync(userId, id, ct);

@@ -10,7 +10,7 @@ public sealed record ConflictResponse(
     string GoogleEventId,
     JsonElement LocalVersion,
     JsonElement GoogleVersion,
-    string Status,
+    ConflictStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt)
 {

@@ -34,7 +34,7 @@ public static class SyncEndpoints
             : $"Sync is disabled: {current.DisabledReason}");
         var id = await queue.EnqueueFromGoogleAsync(userId, action, ct);
         signal.Notify();
-        return Results.Accepted($"/api/sync/queue?status=pending", new EnqueuedResponse(id, action));
+        return Results.Accepted($"/api/sync/queue?status={WireEnum.ToWire(QueueStatus.Pending)}", new EnqueuedResponse(id, action));
     }
 
     private static Task<IResult> ListQueueAsync(ClaimsPrincipal user, ISyncQueueStore queue, string? status, int? limit, CancellationToken ct)

@@ -26,8 +26,8 @@ internal sealed class AuditRow
     {
         Id = Id,
         UserId = DbValue.ToGuid(UserId),
-        Action = Action,
-        Status = Status,
+        Action = EnumText.Parse<AuditAction>(Action),
+        Status = EnumText.Parse<AuditOutcome>(Status),
         FinancialEventId = DbValue.ToNullableGuid(FinancialEventId),
         GoogleEventId = GoogleEventId,
         ErrorCode = ErrorCode,

@@ -28,7 +28,7 @@ internal sealed class ConflictRow
         GoogleEventId = GoogleEventId,
         LocalVersion = LocalVersion,
         GoogleVersion = GoogleVersion,
-        Status = Status,
+        Status = EnumText.Parse<ConflictStatus>(Status),
         CreatedAt = DbValue.ToTime(CreatedAt),
         ResolvedAt = DbValue.ToNullableTime(ResolvedAt),
     };

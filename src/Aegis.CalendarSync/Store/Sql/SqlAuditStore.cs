@@ -22,7 +22,7 @@ public sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
             """,
             new
             {
-                userId = d.Id(entry.UserId), action = entry.Action, status = entry.Status, eventId = d.Id(entry.FinancialEventId),
+                userId = d.Id(entry.UserId), action = EnumText.ToText(entry.Action), status = EnumText.ToText(entry.Status), eventId = d.Id(entry.FinancialEventId),
                 googleEventId = entry.GoogleEventId, errorCode = entry.ErrorCode, errorMessage = entry.ErrorMessage,
                 conflictDetails = entry.ConflictDetails, durationMs = entry.DurationMs,
                 createdAt = d.Time(entry.CreatedAt == default ? db.Now() : entry.CreatedAt),
@@ -42,7 +42,7 @@ public sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
             "ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset",
             new
             {
-                userId = db.Dialect.Id(userId), action = query.Action, status = query.Status,
+                userId = db.Dialect.Id(userId), action = EnumText.ToText(query.Action), status = EnumText.ToText(query.Status),
                 eventId = db.Dialect.Id(query.FinancialEventId), since = db.Dialect.Time(query.Since),
                 limit = query.Limit, offset = query.Offset,
             }, ct)).ConfigureAwait(false);

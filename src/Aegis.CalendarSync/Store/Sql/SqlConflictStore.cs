@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>Conflicts kept for manual resolution; every read and write is scoped by user id.</summary>
 public sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
 {
-    private static readonly HashSet<string> ResolvedStatuses = ["resolved_local", "resolved_google"];
+    private static readonly string Open = EnumText.ToText(ConflictStatus.Open);
 
     public async Task<long> AddAsync(SyncConflict conflict, CancellationToken ct)
     {
@@ -17,13 +17,13 @@ public sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
         return await connection.ExecuteScalarAsync<long>(Db.Command(
             $"""
             INSERT INTO sync_conflicts (user_id, financial_event_id, google_event_id, local_version, google_version, status, created_at)
-            VALUES (@userId, @eventId, @googleEventId, {d.Json("@localVersion")}, {d.Json("@googleVersion")}, 'open', @createdAt)
+            VALUES (@userId, @eventId, @googleEventId, {d.Json("@localVersion")}, {d.Json("@googleVersion")}, @open, @createdAt)
             RETURNING id
             """,
             new
             {
                 userId = d.Id(conflict.UserId), eventId = d.Id(conflict.FinancialEventId), googleEventId = conflict.GoogleEventId,
-                localVersion = conflict.LocalVersion, googleVersion = conflict.GoogleVersion,
+                localVersion = conflict.LocalVersion, googleVersion = conflict.GoogleVersion, open = Open,
                 createdAt = d.Time(conflict.CreatedAt == default ? db.Now() : conflict.CreatedAt),
             }, ct)).ConfigureAwait(false);
     }
@@ -32,8 +32,8 @@ public sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ConflictRow>(Db.Command(
-            $"SELECT {ConflictRow.Columns} FROM sync_conflicts WHERE user_id = @userId AND status = 'open' ORDER BY id",
-            new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
+            $"SELECT {ConflictRow.Columns} FROM sync_conflicts WHERE user_id = @userId AND status = @open ORDER BY id",
+            new { userId = db.Dialect.Id(userId), open = Open }, ct)).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
 
@@ -46,14 +46,13 @@ public sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
         return row?.ToModel();
     }
 
-    /// <summary>Only an open conflict can be resolved, once; <paramref name="status"/> is resolved_local or resolved_google.</summary>
-    public async Task<bool> MarkResolvedAsync(Guid userId, long id, string status, DateTimeOffset at, CancellationToken ct)
+    public async Task<bool> MarkResolvedAsync(Guid userId, long id, ConflictStatus status, DateTimeOffset at, CancellationToken ct)
     {
-        if (!ResolvedStatuses.Contains(status))
+        if (status == ConflictStatus.Open)
             throw new ArgumentOutOfRangeException(nameof(status), status, "Expected resolved_local or resolved_google.");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(Db.Command(
-            "UPDATE sync_conflicts SET status = @status, resolved_at = @at WHERE user_id = @userId AND id = @id AND status = 'open'",
-            new { userId = db.Dialect.Id(userId), id, status, at = db.Dialect.Time(at) }, ct)).ConfigureAwait(false) == 1;
+            "UPDATE sync_conflicts SET status = @status, resolved_at = @at WHERE user_id = @userId AND id = @id AND status = @open",
+            new { userId = db.Dialect.Id(userId), id, status = EnumText.ToText(status), at = db.Dialect.Time(at), open = Open }, ct)).ConfigureAwait(false) == 1;
     }
 }

@@ -1,0 +1,23 @@
+namespace Aegis.CalendarSync.Model;
+
+/// <summary>What an audit row (calendar_sync_audit.action) records; the seed's vocabulary. Stored and sent on the wire
+/// as snake_case text (SyncToGoogle -> sync_to_google).</summary>
+public enum AuditAction
+{
+    SyncToGoogle,
+    DeleteInGoogle,
+    SyncFromGoogle,
+    DeleteFromGoogle,
+    IncrementalSync,
+    FullSync,
+    Conflict,
+    ConflictResolved,
+    SyncFailed,
+    SyncDisabled,
+    Connected,
+    Disconnected,
+    ChannelRenewed,
+    CalendarSwitched,
+    /// <summary>The host's renewal job giving up on a push channel after its retries (the sync is then disabled).</summary>
+    ChannelRenewal,
+}

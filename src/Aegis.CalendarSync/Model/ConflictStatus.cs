@@ -1,0 +1,5 @@
+namespace Aegis.CalendarSync.Model;
+
+/// <summary>State of a conflict kept for the user (sync_conflicts.status). Stored as 'open' / 'resolved_local' /
+/// 'resolved_google'; only an open conflict can be resolved, once.</summary>
+public enum ConflictStatus { Open, ResolvedLocal, ResolvedGoogle }
