@@ -12,19 +12,17 @@ namespace Aegis.CalendarSync.Server.Auth;
 /// rate limiter, partitioned by normalized email); after <see cref="SignInOptions.MaxFailedAttempts"/> failures within
 /// <see cref="SignInOptions.FailureWindow"/> it is locked for <see cref="SignInOptions.LockoutDuration"/>, during which
 /// even the correct password is refused without being checked; lockouts are in the database (all nodes) and timed by
-/// <see cref="TimeProvider"/>; every attempt on an existing account is audited (action <c>sign_in</c>). Emails without
+/// <see cref="TimeProvider"/>; every attempt on an existing account is audited (<see cref="AuditAction.SignIn"/>, <c>sign_in</c>). Emails without
 /// an account are counted and locked the same way, so a lockout does not reveal which emails have accounts.</summary>
 public sealed class SignInService(
     PasswordAuthenticator authenticator,
     IUserStore users,
     ISignInFailureStore failures,
-    IAuditStore audit,
+    SyncAuditor auditor,
     IOptions<SignInOptions> options,
     TimeProvider time,
     ILogger<SignInService> logger) : IDisposable
 {
-    public const string AuditAction = "sign_in";
-
     private readonly PartitionedRateLimiter<string> _perAccount = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
@@ -59,7 +57,7 @@ public sealed class SignInService(
         if (user is not null)
         {
             await failures.ResetAsync(key, ct);
-            await AuditAsync(user.Id, SyncOutcome.Success, null, $"Signed in from {from}.", ct);
+            await AuditAsync(user.Id, AuditOutcome.Success, null, $"Signed in from {from}.", ct);
             return new SignInResult(SignInStatus.Succeeded, user);
         }
 
@@ -82,19 +80,20 @@ public sealed class SignInService(
     private async Task AuditFailureAsync(string email, string code, string message, CancellationToken ct)
     {
         if (await users.FindByEmailAsync(email.Trim(), ct) is { } user)
-            await AuditAsync(user.Id, SyncOutcome.Failed, code, message, ct);
+            await AuditAsync(user.Id, AuditOutcome.Failed, code, message, ct);
         else
             logger.LogInformation("Sign-in refused for an unknown account: {Code}", code);
     }
 
-    private Task AuditAsync(Guid userId, string status, string? code, string message, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEntry
+    /// <summary>Through <see cref="SyncAuditor"/>: also counted in the metrics, and a failed audit write never changes the
+    /// answer to the attempt.</summary>
+    private Task AuditAsync(Guid userId, AuditOutcome status, string? code, string message, CancellationToken ct) =>
+        auditor.RecordAsync(new AuditEntry
         {
             UserId = userId,
-            Action = AuditAction,
+            Action = AuditAction.SignIn,
             Status = status,
             ErrorCode = code,
             ErrorMessage = message,
-            CreatedAt = time.GetUtcNow(),
-        }, ct);
+        }, auditor.StartTimestamp(), ct);
 }

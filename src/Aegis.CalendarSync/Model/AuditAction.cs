@@ -20,4 +20,7 @@ public enum AuditAction
     CalendarSwitched,
     /// <summary>The host's renewal job giving up on a push channel after its retries (the sync is then disabled).</summary>
     ChannelRenewal,
+    /// <summary>A sign-in attempt of the host (token endpoint or login form): success, or failed with the reason code
+    /// invalid_credentials / locked_out / refused_while_locked_out / rate_limited.</summary>
+    SignIn,
 }

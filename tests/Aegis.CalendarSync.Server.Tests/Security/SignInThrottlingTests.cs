@@ -137,7 +137,7 @@ public sealed class SignInThrottlingTests : IAsyncDisposable
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After missing");
 
         Assert.Equal(HttpStatusCode.OK, (await Token(client, other.Account.Email, other.Password)).StatusCode);
-        var audit = await server.Get<IAuditStore>().QueryAsync(target.Id, new AuditQuery("sign_in", Limit: 100), CancellationToken.None);
+        var audit = await server.Get<IAuditStore>().QueryAsync(target.Id, new AuditQuery(Model.AuditAction.SignIn, Limit: 100), CancellationToken.None);
         Assert.Contains(audit, e => e.ErrorCode == "rate_limited");
     }
 
