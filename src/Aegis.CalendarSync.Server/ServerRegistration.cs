@@ -16,6 +16,7 @@ using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Realtime;
 using Aegis.CalendarSync.Server.Security;
 using Aegis.CalendarSync.Server.Webhooks;
+using Aegis.CalendarSync.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
@@ -67,6 +68,7 @@ public static class ServerRegistration
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
+        services.AddAegisMigrations(ServerMigrations.Set);
         services.AddSingleton<ISignInFailureStore, SqlSignInFailureStore>();
         services.AddSingleton<SignInService>();
         services.AddSignInRateLimiting();
@@ -76,7 +78,6 @@ public static class ServerRegistration
             .PersistKeysToFileSystem(DataDirectory.CreateOwnerOnly(Path.Combine(dataDirectory, "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<GoogleWebhookHandler>();
         services.AddSingleton<OAuthSessionCookie>();
     }
 
@@ -128,7 +129,7 @@ public static class ServerRegistration
     private static void AddOptions(IServiceCollection services)
     {
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
+        services.AddOptions<ChannelRenewalScheduleOptions>().BindConfiguration(ChannelRenewalScheduleOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -14,11 +14,11 @@ public sealed class SignInThrottlingTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private TestServerHost? _server;
-    private PostgresTestDatabase? _postgres;
+    private TestDatabase? _postgres;
 
     private async Task<TestServerHost> StartAsync(Dictionary<string, string?> settings, bool postgres = false)
     {
-        if (postgres) _postgres = await PostgresTestDatabase.CreateAsync();
+        if (postgres) _postgres = await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);
         settings.TryAdd("SignIn:MaxFailedAttempts", "5");
         settings.TryAdd("SignIn:LockoutDuration", "00:15:00");
         settings.TryAdd("SignIn:PerAddressPermitLimit", "1000");
@@ -26,7 +26,7 @@ public sealed class SignInThrottlingTests : IAsyncDisposable
         settings["Server:ApiTokenLifetime"] = "1.00:00:00";
         _server = await TestServerHost.StartAsync(new TestServerOptions
         {
-            Time = _time, Settings = settings, PostgresConnectionString = _postgres?.ConnectionString,
+            Time = _time, Settings = settings, Database = _postgres,
         });
         return _server;
     }

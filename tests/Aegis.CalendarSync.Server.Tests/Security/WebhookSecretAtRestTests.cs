@@ -15,8 +15,8 @@ public sealed class WebhookSecretAtRestTests
     [InlineData(true)]
     public async Task No_webhook_secret_is_readable_in_the_database_and_pushes_still_verify(bool postgres)
     {
-        await using var database = postgres ? await PostgresTestDatabase.CreateAsync() : null;
-        await using var server = await TestServerHost.StartAsync(new TestServerOptions { PostgresConnectionString = database?.ConnectionString });
+        await using var database = postgres ? await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false) : null;
+        await using var server = await TestServerHost.StartAsync(new TestServerOptions { Database = database });
         var user = await server.CreateUserAsync("secret@example.com");
         await server.ConnectGoogleAsync(user);
         var settings = (await server.Get<ISettingsStore>().GetAsync(user.Id, CancellationToken.None))!;

@@ -17,7 +17,7 @@ public static class AuthEndpoints
                 return Problems.Create(StatusCodes.Status400BadRequest, "Sign-out refused",
                     "The sign-out form carried no valid antiforgery token; reload the page and sign out again.");
             await context.SignOutAsync(AuthSchemes.Cookie);
-            return Results.LocalRedirect("/login");
+            return TypedResults.LocalRedirect("/login");
         });
         return routes;
     }
@@ -32,7 +32,7 @@ public static class AuthEndpoints
         {
             case SignInStatus.Succeeded:
                 var issued = await tokens.IssueAsync(result.User!.Id, ct);
-                return Results.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+                return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
             case SignInStatus.InvalidCredentials:
                 return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", result.RefusalMessage);
             default:
