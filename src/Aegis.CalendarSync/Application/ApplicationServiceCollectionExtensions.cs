@@ -17,6 +17,7 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddAegisApplication(this IServiceCollection services)
     {
         services.TryAddSingleton<EventCommands>();
+        services.TryAddSingleton<Occurrences.OccurrenceCommands>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<ConflictCommands>();
         services.TryAddSingleton<ConnectionCommands>();

@@ -3,16 +3,18 @@ using System.Security.Cryptography;
 using System.Text;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Mapping;
 
 /// <summary>Maps financial events to Google events and applies Google-side edits back.</summary>
 /// <remarks>Outbound: summary per <see cref="SummaryFormat"/>, description per <see cref="DescriptionFormat"/>,
 /// bills and all-day events as all-day events on the due date in the event's zone (end exclusive), timed events as
-/// dateTime + IANA timeZone, colour per <see cref="EventColors"/>, the RRULE line as recurrence, financial fields in
-/// <see cref="AegisProperties"/>. Inbound: title, description, location, time and recurrence flow back; amount,
-/// currency, type, status and category come from the private properties. Only the RRULE line of a recurrence is
-/// kept (the model holds one line); EXDATE/RDATE lines added in Google are dropped on the next outbound write.</remarks>
+/// dateTime + IANA timeZone (an all-day series carries no timeZone, which Google does not need for dates), colour per
+/// <see cref="EventColors"/>, the recurrence lines (RRULE/EXRULE/RDATE/EXDATE) verbatim, financial fields in
+/// <see cref="AegisProperties"/>. Inbound: title, description, location, time and every recurrence line flow back
+/// verbatim (an EXDATE added in Google is kept); amount, currency, type, status and category come from the private
+/// properties. Occurrences of a series are mapped by <see cref="OccurrenceMapper"/>.</remarks>
 public sealed class FinancialEventMapper(TimeProvider time)
 {
     public const string UntitledTitle = "(untitled)";
@@ -53,7 +55,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
             ColorId = EventColors.For(e.EventType, e.Status),
             Start = start,
             End = end,
-            Recurrence = e.Recurrence is null ? null : [e.Recurrence],
+            Recurrence = RecurrenceLines.Split(e.Recurrence) is { Count: > 0 } lines ? lines : null,
             // Money reminders should not mark the user busy in free/busy lookups.
             Transparency = "transparent",
             ExtendedProperties = new EventExtendedProperties { Private = properties },
@@ -113,7 +115,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
             EndAt = endAt,
             AllDay = allDay,
             TimeZone = zoneId,
-            Recurrence = g.Recurrence?.FirstOrDefault(l => l.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase)),
+            Recurrence = RecurrenceLines.Join(g.Recurrence),
             Category = category,
             Location = g.Location,
             CreatedAt = existing?.CreatedAt ?? g.Created ?? now,

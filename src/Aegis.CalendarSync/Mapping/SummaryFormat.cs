@@ -10,6 +10,9 @@ public static class SummaryFormat
 {
     private const string Separator = " — ";
 
+    /// <summary>Prefix of a paid occurrence's summary, so the user sees in Google which months are paid.</summary>
+    public const string PaidMarker = "✅ ";
+
     public static string Icon(EventType type) => type switch
     {
         EventType.Bill => "🧾",
@@ -25,12 +28,17 @@ public static class SummaryFormat
     public static string Format(string title, EventType type, decimal amount, string currency) =>
         $"{Icon(type)} {title}{Suffix(amount, currency)}";
 
-    /// <summary>Recovers the title from a summary edited in Google: the icon prefix is dropped when present; the
+    /// <summary>Recovers the title from a summary edited in Google: the paid marker and the icon prefix are dropped when present; the
     /// amount suffix is dropped only when it is intact (same amount and currency); otherwise the whole remaining
     /// summary is the title, since the user evidently rewrote it.</summary>
     public static string ExtractTitle(string summary, EventType type, decimal amount, string currency)
     {
         var title = summary.Trim();
+        if (title.StartsWith(PaidMarker, StringComparison.Ordinal))
+        {
+            title = title[PaidMarker.Length..];
+        }
+
         var prefix = Icon(type) + " ";
         if (title.StartsWith(prefix, StringComparison.Ordinal))
         {

@@ -44,6 +44,7 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton<IUserStore, SqlUserStore>();
         services.TryAddSingleton<IFinancialEventStore, SqlFinancialEventStore>();
+        services.TryAddSingleton<IOccurrenceStore, SqlOccurrenceStore>();
         services.TryAddSingleton<IMappingStore, SqlMappingStore>();
         services.TryAddSingleton<ISettingsStore, SqlSettingsStore>();
         services.TryAddSingleton<ISyncQueueStore, SqlSyncQueueStore>();

@@ -21,6 +21,7 @@ public sealed class ConflictResolver(
     IFinancialEventStore events,
     IMappingStore mappings,
     FinancialEventMapper mapper,
+    OccurrenceSync occurrences,
     SyncAuditor auditor,
     TimeProvider time)
 {
@@ -82,10 +83,18 @@ public sealed class ConflictResolver(
         var attempt = new SyncAttempt(settings, started);
         var local = await events.GetAsync(userId, conflict.FinancialEventId, ct, includeDeleted: true).ConfigureAwait(false);
         var mapping = await mappings.GetByEventAsync(userId, conflict.FinancialEventId, ct).ConfigureAwait(false);
-        var target = mapping?.GoogleRef ?? new GoogleEventRef(settings.CalendarId, conflict.GoogleEventId, null);
+        var ofOccurrence = local is { DeletedAt: null } && mapping is not null && OccurrenceSync.IsInstanceOf(mapping, conflict.GoogleEventId);
+        var target = ofOccurrence
+            ? new GoogleEventRef(mapping!.GoogleCalendarId, conflict.GoogleEventId, null)
+            : mapping?.GoogleRef ?? new GoogleEventRef(settings.CalendarId, conflict.GoogleEventId, null);
         var remote = await remoteEvents.GetAsync(attempt.Account, target, ct).ConfigureAwait(false);
 
-        if (keep == ConflictResolution.KeepGoogle || local is null)
+        if (ofOccurrence)
+        {
+            // A conflict on one occurrence of a series: only that occurrence changes, never the series.
+            await occurrences.ResolveManualAsync(attempt, local!, mapping!, remote, keep, ct).ConfigureAwait(false);
+        }
+        else if (keep == ConflictResolution.KeepGoogle || local is null)
         {
             await ApplyGoogleAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
         }

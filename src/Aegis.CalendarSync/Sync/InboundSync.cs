@@ -23,6 +23,8 @@ public sealed class InboundSync(
     FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictResolver conflicts,
+    OccurrenceSync occurrences,
+    IOccurrenceStore occurrenceStore,
     OutboundSync outbound,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
@@ -146,6 +148,12 @@ public sealed class InboundSync(
     public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
+        if (remote.RecurringEventId is not null)
+        {
+            await ApplyInstanceAsync(attempt, remote, ct).ConfigureAwait(false);
+            return;
+        }
+
         var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
         if (mapping is null)
         {
@@ -200,6 +208,25 @@ public sealed class InboundSync(
         }
     }
 
+    /// <summary>An exception or cancelled instance of a series: an occurrence override, never a new event or a change
+    /// to the series. Whatever shape Google sends, a failure is audited and the rest of the sync goes on.</summary>
+    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, CancellationToken ct)
+    {
+        try
+        {
+            await occurrences.ApplyInstanceAsync(attempt, instance, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Failed) with
+            {
+                GoogleEventId = instance.Id,
+                ErrorCode = "occurrence_not_applied",
+                ErrorMessage = ex.Message,
+            }, attempt.StartedAt, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Google deleted a mapped event. An unsynced wallet edit makes it a conflict; when the wallet wins (or
     /// the user decides) the event is kept and its pending outbound write revives the Google event.</summary>
     private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
@@ -240,6 +267,12 @@ public sealed class InboundSync(
         }
 
         var id = FinancialEventMapper.ImportedEventId(settings.UserId, remote);
+        if (await mappings.GetByEventAsync(settings.UserId, id, ct).ConfigureAwait(false) is { } original && original.GoogleEventId != remote.Id)
+        {
+            await ImportCopyAsync(attempt, remote, original, ct).ConfigureAwait(false);
+            return;
+        }
+
         var existing = await events.GetAsync(settings.UserId, id, ct, includeDeleted: true).ConfigureAwait(false);
         if (existing is { DeletedAt: not null })
         {
@@ -261,6 +294,28 @@ public sealed class InboundSync(
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
             ErrorCode = existing is null ? "imported" : "relinked",
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A Google event carrying the wallet id of another, still linked, event: a copy made in Google. The
+    /// "this and following" split of a series (id <c>{master}_R{start}</c>, the private properties copied) becomes a
+    /// second wallet series that takes over the original's overrides from its start on, so no occurrence is lost or
+    /// doubled (the original's rule now ends before it); any other copy becomes an event of its own.</summary>
+    private async Task ImportCopyAsync(SyncAttempt attempt, GoogleEvent remote, CalendarSyncMapping original, CancellationToken ct)
+    {
+        var properties = remote.ExtendedProperties?.Private?.Where(p => p.Key != AegisProperties.EventId).ToDictionary(p => p.Key, p => p.Value);
+        var copy = remote with { ExtendedProperties = remote.ExtendedProperties! with { Private = properties } };
+        var applied = await writer.ApplyRemoteAsync(attempt.Settings, null, null, copy, ct).ConfigureAwait(false);
+        var split = OccurrenceSync.IsInstanceOf(original, remote.Id!) && remote.Id![(original.GoogleEventId.Length + 1)..].StartsWith('R');
+        var moved = split
+            ? await occurrenceStore.MoveAsync(attempt.UserId, original.FinancialEventId, applied.Id, applied.StartAt, ct).ConfigureAwait(false)
+            : 0;
+        await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+        {
+            FinancialEventId = applied.Id,
+            GoogleEventId = remote.Id,
+            ErrorCode = split ? "series_split" : "imported_copy",
+            ErrorMessage = split ? $"split from {original.FinancialEventId}; {moved} occurrence override(s) moved" : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 

@@ -15,6 +15,8 @@ public sealed class BadInputFixture : IAsyncLifetime
     public TestUser B { get; private set; } = null!;
     public Guid C { get; private set; }
     public string BEventId { get; private set; } = "";
+    /// <summary>A's monthly bill from 2030-03-10 (a bill: its occurrences are named by date), March already paid.</summary>
+    public string ASeriesId { get; private set; } = "";
     public long BQueueItemId { get; private set; }
     public Uri UsedCallback { get; private set; } = null!;
     public const string ExpiredChannelId = "expired-channel";
@@ -30,6 +32,10 @@ public sealed class BadInputFixture : IAsyncLifetime
         C = c.Id;
         await (await A.Client.PostJsonAsync("api/events", EventBodies.Valid("A's bill"))).ReadJsonAsync(201);
         BEventId = (string)(await (await B.Client.PostJsonAsync("api/events", EventBodies.Valid("B's bill"))).ReadJsonAsync(201))["id"]!;
+        var series = EventBodies.Valid("A's rent");
+        series["recurrence"] = "RRULE:FREQ=MONTHLY;COUNT=12";
+        ASeriesId = (string)(await (await A.Client.PostJsonAsync("api/events", series)).ReadJsonAsync(201))["id"]!;
+        await (await A.Client.PatchJsonAsync($"api/events/{ASeriesId}/occurrences/2030-03-10", new { status = "paid" })).ReadJsonAsync(200);
         BQueueItemId = await Server.Get<ISyncQueueStore>().EnqueueFromGoogleAsync(B.Id, QueueAction.FullSync, CancellationToken.None);
 
         UsedCallback = await Server.AuthorizeAtEmulatorAsync(A);

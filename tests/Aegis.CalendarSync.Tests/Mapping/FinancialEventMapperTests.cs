@@ -169,7 +169,7 @@ public sealed class FinancialEventMapperTests
     }
 
     [Fact]
-    public void Location_and_recurrence_edits_flow_back_keeping_only_the_rrule_line()
+    public void Location_and_recurrence_edits_flow_back_keeping_every_recurrence_line_verbatim()
     {
         var bill = RentBill();
         var g = EchoFromGoogle(_mapper.ToGoogleEvent(bill)!) with
@@ -181,7 +181,8 @@ public sealed class FinancialEventMapperTests
         var edited = _mapper.ApplyGoogleChanges(bill, g, Defaults);
 
         Assert.Equal("Landlord's office", edited.Location);
-        Assert.Equal("RRULE:FREQ=MONTHLY;BYMONTHDAY=5", edited.Recurrence);
+        Assert.Equal("EXDATE;VALUE=DATE:20250401\nRRULE:FREQ=MONTHLY;BYMONTHDAY=5", edited.Recurrence);
+        Assert.Equal(["EXDATE;VALUE=DATE:20250401", "RRULE:FREQ=MONTHLY;BYMONTHDAY=5"], _mapper.ToGoogleEvent(edited)!.Recurrence);
         Assert.Null(_mapper.ApplyGoogleChanges(bill, g with { Recurrence = null }, Defaults).Recurrence);
     }
 

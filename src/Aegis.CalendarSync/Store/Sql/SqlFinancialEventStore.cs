@@ -25,12 +25,13 @@ public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal sign
         return row?.ToModel();
     }
 
-    /// <summary>Events overlapping [From, To), ordered by start.</summary>
+    /// <summary>Events overlapping [From, To) (a recurring series: starting before To), ordered by start.</summary>
     public async Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct)
     {
         var where = new List<string> { "user_id = @userId" };
         if (!query.IncludeDeleted) where.Add("deleted_at IS NULL");
-        if (query.From is not null) where.Add("end_at > @from");
+        // A series overlaps any window after its start: its recurrence, not end_at, says when it ends.
+        if (query.From is not null) where.Add("(end_at > @from OR recurrence IS NOT NULL)");
         if (query.To is not null) where.Add("start_at < @to");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
