@@ -167,7 +167,7 @@ public sealed class InboundSync(
         }
 
         var remoteHash = EventContentHash.Compute(remote);
-        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.ContentHash)
+        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.GoogleSideHash)
         {
             // Our own write coming back (or a change to fields we do not sync): remember the etag, change nothing.
             if (remote.Etag != mapping.GoogleEtag)
@@ -250,7 +250,8 @@ public sealed class InboundSync(
         if (existing is not null && ConflictPolicy.Decide(settings.ConflictStrategy, existing.UpdatedAt, remote.Updated) != ConflictWinner.Google)
         {
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
-            await writer.SaveMappingAsync(settings, existing.Id, null, remote, EventContentHash.Compute(remote), SyncSource.Google,
+            var googleHash = EventContentHash.Compute(remote);
+            await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
                 remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
             return;
         }

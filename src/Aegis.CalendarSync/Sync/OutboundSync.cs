@@ -143,7 +143,7 @@ public sealed class OutboundSync(
                 return current;
             }
 
-            if (remoteHash == mapping.ContentHash)
+            if (remoteHash == mapping.GoogleSideHash)
             {
                 // Only fields we do not sync changed in Google (e.g. reminders): not a conflict.
                 return await remote.UpdateAsync(attempt.Account, mapping.GoogleRef.At(current.Etag), desired, ct).ConfigureAwait(false);

@@ -18,8 +18,10 @@ public sealed class SyncStateWriter(
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
-    /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag and
-    /// content hash, so the echo of this very version is recognised later. Clears a soft delete (a Google-wins restore).</summary>
+    /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag, the
+    /// hash of Google's rendering (so the echo of this very version is recognised later) and the hash of the wallet's
+    /// rendering of the result (so only a real wallet edit counts as a local change). Clears a soft delete (a
+    /// Google-wins restore).</summary>
     public async Task<FinancialEvent> ApplyRemoteAsync(CalendarSyncSettings settings, FinancialEvent? existing,
         CalendarSyncMapping? mapping, GoogleEvent remote, CancellationToken ct)
     {
@@ -34,8 +36,8 @@ public sealed class SyncStateWriter(
             throw new MappingConflictException(existing.Id);
         }
 
-        await SaveMappingAsync(settings, applied.Id, mapping, remote, EventContentHash.Compute(remote), SyncSource.Google,
-            remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+        await SaveMappingAsync(settings, applied.Id, mapping, remote, mapper.ContentHash(applied), EventContentHash.Compute(remote),
+            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
         if (remote.Updated is { } updated)
         {
             telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
@@ -49,7 +51,8 @@ public sealed class SyncStateWriter(
     public async Task SavePushedAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping? mapping,
         GoogleEvent written, string contentHash, CancellationToken ct)
     {
-        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, SyncSource.Aegis, local.UpdatedAt, ct).ConfigureAwait(false);
+        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, contentHash, SyncSource.Aegis, local.UpdatedAt, ct)
+            .ConfigureAwait(false);
         telemetry.RecordPropagationLag(SyncDirection.ToGoogle, time.GetUtcNow() - local.UpdatedAt);
     }
 
@@ -60,10 +63,12 @@ public sealed class SyncStateWriter(
         await mappings.DeleteAsync(userId, financialEventId, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Records what Google now holds for the event: its etag (for the next If-Match) and the content hash
-    /// of the version both sides agree on.</summary>
+    /// <summary>Records what Google now holds for the event: its etag (for the next If-Match), the wallet-rendered
+    /// hash of the version both sides agree on (<paramref name="contentHash"/>) and the hash of Google's rendering of
+    /// it (<paramref name="remoteContentHash"/>; stored as null when the two are equal).</summary>
     public async Task SaveMappingAsync(CalendarSyncSettings settings, Guid financialEventId, CalendarSyncMapping? mapping,
-        GoogleEvent remote, string contentHash, SyncSource source, DateTimeOffset lastModifiedAt, CancellationToken ct)
+        GoogleEvent remote, string? contentHash, string remoteContentHash, SyncSource source, DateTimeOffset lastModifiedAt,
+        CancellationToken ct)
     {
         var row = new CalendarSyncMapping
         {
@@ -73,6 +78,7 @@ public sealed class SyncStateWriter(
             GoogleEventId = remote.Id ?? mapping?.GoogleEventId ?? throw new InvalidOperationException("Google returned an event without an id."),
             GoogleEtag = remote.Etag,
             ContentHash = contentHash,
+            RemoteContentHash = remoteContentHash == contentHash ? null : remoteContentHash,
             SyncSource = source,
             LastModifiedAt = lastModifiedAt,
             LastSyncedAt = time.GetUtcNow(),
@@ -84,9 +90,10 @@ public sealed class SyncStateWriter(
         }
     }
 
-    /// <summary>Keeps the agreed content hash but remembers Google's newer etag, so the pending outbound write of a
-    /// local edit that won a conflict passes If-Match without a second round trip.</summary>
+    /// <summary>Keeps the agreed content hash but remembers Google's newer etag and rendering, so the pending outbound
+    /// write of a local edit that won a conflict passes If-Match without a second round trip, and a later echo of
+    /// this Google version is recognised.</summary>
     public Task AdoptEtagAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote, CancellationToken ct) =>
-        SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash ?? "", mapping.SyncSource,
-            mapping.LastModifiedAt, ct);
+        SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash, EventContentHash.Compute(remote),
+            mapping.SyncSource, mapping.LastModifiedAt, ct);
 }
