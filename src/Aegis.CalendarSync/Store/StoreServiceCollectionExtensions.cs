@@ -48,6 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
+        services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
 
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();
         services.AddHostedService<StoreMigrationHostedService>();

@@ -238,6 +238,20 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Mapping_keeps_the_hash_of_googles_rendering_apart_from_the_wallets()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId) with { ContentHash = "wallet-hash", RemoteContentHash = "google-hash" };
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.Equal("google-hash", (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.GoogleSideHash);
+
+        Assert.True(await Mappings.UpsertAsync(mapping with { RemoteContentHash = null }, expectedVersion: 1, Ct));
+        var pushed = (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!;
+        Assert.Null(pushed.RemoteContentHash);
+        Assert.Equal("wallet-hash", pushed.GoogleSideHash);
+    }
+
+    [Fact]
     public async Task Mappings_are_scoped_by_user_and_deletable()
     {
         var owner = await NewUserAsync();
