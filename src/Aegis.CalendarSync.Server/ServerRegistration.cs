@@ -15,6 +15,7 @@ using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Realtime;
 using Aegis.CalendarSync.Server.Webhooks;
+using Aegis.CalendarSync.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
@@ -59,13 +60,13 @@ public static class ServerRegistration
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
+        services.AddAegisMigrations(ServerMigrations.Set);
         services.AddAntiforgery();
         // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
         services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
             .PersistKeysToFileSystem(DataDirectory.CreateOwnerOnly(Path.Combine(dataDirectory, "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<GoogleWebhookHandler>();
     }
 
     private static void AddObservability(IServiceCollection services)
@@ -111,7 +112,7 @@ public static class ServerRegistration
     private static void AddOptions(IServiceCollection services)
     {
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.Section).ValidateDataAnnotations()
+        services.AddOptions<ChannelRenewalScheduleOptions>().BindConfiguration(ChannelRenewalScheduleOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
     }

@@ -1,4 +1,6 @@
+using Aegis.CalendarSync.Application;
 using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Connection.Push;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Mapping;
@@ -16,8 +18,9 @@ namespace Aegis.CalendarSync;
 public static class SyncEngineServiceCollectionExtensions
 {
     /// <summary>The whole engine: store (section "Store"), queue ("Queue"), Google client ("Google"), token
-    /// encryption ("TokenEncryption" / TOKENS_ENCRYPTION_KEY), sync rules ("Sync") and the connection service
-    /// ("Connection"; the state signing key falls back to WEBHOOK_SECRET). Every options class is validated at start.</summary>
+    /// encryption ("TokenEncryption" / TOKENS_ENCRYPTION_KEY), sync rules ("Sync"), the connection services
+    /// ("Connection"; the state signing key falls back to WEBHOOK_SECRET), the channel renewal policy ("ChannelRenewal")
+    /// and the application layer the hosts call. Every options class is validated at start.</summary>
     public static IServiceCollection AddAegisSyncEngine(this IServiceCollection services, IConfiguration config)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -53,7 +56,13 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<ISyncService, SyncService>();
         services.TryAddSingleton<ISyncWorkHandler, SyncWorkHandler>();
         services.TryAddSingleton<OAuthStateProtector>();
-        services.TryAddSingleton<IGoogleConnectionService, GoogleConnectionService>();
+        services.TryAddSingleton<PushChannels>();
+        services.TryAddSingleton<CalendarChoice>();
+        services.TryAddSingleton<GoogleOAuthConnection>();
+        services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ChannelRenewal>();
+        services.TryAddSingleton<PushNotificationHandler>();
+        services.AddAegisApplication();
         return services;
     }
 }

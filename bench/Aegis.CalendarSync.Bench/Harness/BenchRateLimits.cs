@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Aegis.CalendarSync.Bench.Harness;
 
 /// <summary>Quotas raised far above what one process on this machine can reach, so the benchmarks measure the
@@ -10,4 +12,10 @@ public static class BenchRateLimits
 
     /// <summary>Google:RequestsPerSecond of the engine's client; 1000 is the validator's maximum.</summary>
     public const int ClientPerSecond = 1000;
+
+    /// <summary>The engine configuration that applies <see cref="ClientPerSecond"/>.</summary>
+    public static Dictionary<string, string?> ClientSettings() => new()
+    {
+        ["Google:RequestsPerSecond"] = ClientPerSecond.ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api;
 
@@ -43,8 +44,8 @@ public static class JsonBody
             $"The request body must not exceed {maxBytes / 1024} KB."));
 }
 
-public readonly record struct BodyResult<T>(T? Value, IResult? Error) where T : class
+public readonly record struct BodyResult<T>(T? Value, ProblemHttpResult? Error) where T : class
 {
     public static BodyResult<T> Ok(T value) => new(value, null);
-    public static BodyResult<T> Fail(IResult error) => new(null, error);
+    public static BodyResult<T> Fail(ProblemHttpResult error) => new(null, error);
 }

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Aegis.CalendarSync.Server.Api;
 
 /// <summary>Validated limit/offset query parameters.</summary>
 public static class Paging
 {
     public static bool TryCreate(int? limit, int? offset, int defaultLimit, int maxLimit, out int validLimit, out int validOffset,
-        out IResult? error)
+        out ValidationProblem? error)
     {
         validLimit = limit ?? defaultLimit;
         validOffset = offset ?? 0;

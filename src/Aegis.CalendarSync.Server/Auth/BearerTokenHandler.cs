@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +11,7 @@ public sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    IUserStore users)
+    UserAccounts users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Prefix = "Bearer ";

@@ -1,5 +1,5 @@
 using Aegis.CalendarSync.Model;
-using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Application.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Aegis.CalendarSync.Server.Auth;
@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Server.Auth;
 /// <summary>Checks email + password with ASP.NET Core Identity's PasswordHasher (PBKDF2-HMAC-SHA512, 100k
 /// iterations in the V3 format). An unknown email still costs one hash verification, so response time does not
 /// reveal which emails have accounts.</summary>
-public sealed class PasswordAuthenticator(IUserStore users, ICredentialStore credentials)
+public sealed class PasswordAuthenticator(UserAccounts users, ICredentialStore credentials)
 {
     private static readonly PasswordHasher<AppUser> Hasher = new();
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "not-a-real-password"));

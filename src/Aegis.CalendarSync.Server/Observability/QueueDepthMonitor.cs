@@ -1,6 +1,6 @@
+using Aegis.CalendarSync.Application.Dashboard;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Configuration;
-using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Observability;
@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Server.Observability;
 /// <summary>Counts the queue by status once per <see cref="ServerOptions.QueueDepthCacheDuration"/>, so scrapes and
 /// dashboard views never hit the database more often than that; keeps the last hour of samples for the chart.</summary>
 public sealed class QueueDepthMonitor(
-    IServiceScopeFactory scopes,
+    IDashboardReader store,
     IOptions<ServerOptions> options,
     TimeProvider time,
     ILogger<QueueDepthMonitor> logger) : BackgroundService
@@ -27,8 +27,7 @@ public sealed class QueueDepthMonitor(
 
     public async Task<QueueDepthSample> SampleAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var counts = await scope.ServiceProvider.GetRequiredService<ISyncQueueStore>().CountByStatusAsync(ct);
+        var counts = await store.CountQueueByStatusAsync(ct);
         var sample = new QueueDepthSample(time.GetUtcNow(), new Dictionary<QueueStatus, long>(counts));
         lock (_gate)
         {

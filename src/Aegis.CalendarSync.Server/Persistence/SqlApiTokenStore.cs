@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Server.Persistence;
 
-/// <summary>Table <c>api_tokens</c> (store migration 0100). Expiry is compared in SQL on both engines: timestamptz on
+/// <summary>Table <c>api_tokens</c> (server migration 0100). Expiry is compared in SQL on both engines: timestamptz on
 /// PostgreSQL, fixed-width UTC ISO-8601 text (text order = time order) on SQLite.</summary>
 public sealed class SqlApiTokenStore(IDbConnectionFactory connections, SqlDialect dialect) : IApiTokenStore
 {

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Server.Persistence;
 
-/// <summary>Table <c>app_user_credentials</c> (store migration 0100), through the store's connections and dialect.</summary>
+/// <summary>Table <c>app_user_credentials</c> (server migration 0100), through the store's connections and dialect.</summary>
 public sealed class SqlCredentialStore(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time) : ICredentialStore
 {
     public async Task<string?> GetPasswordHashAsync(Guid userId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Progress;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Realtime;

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Progress;
 namespace Aegis.CalendarSync.Server.Realtime;
 
 /// <summary>The data of a <c>snapshot</c> or <c>progress</c> event. Queue and connection are always the current

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Progress;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Realtime;
@@ -37,12 +38,6 @@ public sealed class SyncProgressFeed(
             watch.Subscriptions.Add(subscription);
             return subscription;
         }
-    }
-
-    /// <summary>Open streams of one user (for diagnostics and tests).</summary>
-    public int StreamCount(Guid userId)
-    {
-        lock (_gate) return _users.TryGetValue(userId, out var watch) ? watch.Subscriptions.Count : 0;
     }
 
     private void Unsubscribe(ProgressSubscription subscription)

@@ -1,14 +1,11 @@
+using Aegis.CalendarSync.Connection.Push;
+
 namespace Aegis.CalendarSync.Server.Webhooks;
 
-/// <summary>The X-Goog-* headers of one push notification (Google sends an empty body).</summary>
-public sealed record GooglePushNotification(
-    string? ChannelId,
-    string? ChannelToken,
-    string? ResourceId,
-    string? ResourceState,
-    string? MessageNumber)
+/// <summary>Maps the X-Goog-* headers of one push notification to the engine's <see cref="PushNotification"/>.</summary>
+public static class GooglePushNotification
 {
-    public static GooglePushNotification FromHeaders(IHeaderDictionary headers) => new(
+    public static PushNotification FromHeaders(IHeaderDictionary headers) => new(
         headers["X-Goog-Channel-ID"].FirstOrDefault(),
         headers["X-Goog-Channel-Token"].FirstOrDefault(),
         headers["X-Goog-Resource-ID"].FirstOrDefault(),

@@ -1,23 +1,33 @@
+using Aegis.CalendarSync.Connection.Push;
+using Aegis.CalendarSync.Server.Observability;
+
 namespace Aegis.CalendarSync.Server.Webhooks;
 
 public static class WebhookEndpoints
 {
     /// <summary>Always 200 with an empty body, even when the store fails: a forged push must not learn why it was
-    /// ignored, and a push lost to an outage is recovered by the next push or the next full sync. Work is only
-    /// enqueued here; the QueueProcessor makes the Google calls.</summary>
+    /// ignored, and a push lost to an outage is recovered by the next push or the next full sync. The rules are the
+    /// engine's <see cref="PushNotificationHandler"/>; this endpoint maps headers, counts rejections and logs.</summary>
     public static RouteHandlerBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/webhooks/google-calendar", async (HttpRequest request, GoogleWebhookHandler handler,
-                ILogger<GoogleWebhookHandler> logger, CancellationToken ct) =>
+        routes.MapPost("/api/webhooks/google-calendar", async (HttpRequest request, PushNotificationHandler handler,
+                SyncMetrics metrics, ILogger<PushNotificationHandler> logger, CancellationToken ct) =>
             {
+                var push = GooglePushNotification.FromHeaders(request.Headers);
                 try
                 {
-                    await handler.HandleAsync(GooglePushNotification.FromHeaders(request.Headers), ct);
+                    var outcome = await handler.HandleAsync(push, ct);
+                    if (outcome.IsRejection())
+                    {
+                        metrics.RecordWebhookRejected(outcome.ToString());
+                        // Channel ids are not secrets (Google echoes them in every push); tokens are never logged.
+                        logger.LogWarning("Rejected Google push for channel {ChannelId}: {Outcome}", push.ChannelId, outcome);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogError(e, "Google push could not be processed");
                 }
-                return Results.Ok();
+                return TypedResults.Ok();
             })
             .AllowAnonymous()
             .DisableAntiforgery()

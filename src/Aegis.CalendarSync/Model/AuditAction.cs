@@ -18,6 +18,7 @@ public enum AuditAction
     Disconnected,
     ChannelRenewed,
     CalendarSwitched,
-    /// <summary>The host's renewal job giving up on a push channel after its retries (the sync is then disabled).</summary>
+    /// <summary>Read-only: rows written by the host's renewal job before the renewal policy moved into the engine.
+    /// Nothing writes it now; a renewal given up after its retries is <see cref="ChannelRenewed"/> with outcome failed.</summary>
     ChannelRenewal,
 }

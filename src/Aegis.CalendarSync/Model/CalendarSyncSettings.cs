@@ -22,4 +22,11 @@ public sealed record CalendarSyncSettings
     public DateTimeOffset? LastFullSyncAt { get; init; }
     public string? DisabledReason { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>A Google account is connected: a refresh token is stored (sync may still be switched off).</summary>
+    public bool IsConnected => EncryptedRefreshToken is not null;
+
+    /// <summary>Sync may call Google for this user: connected and enabled. The one definition of
+    /// "connected and enabled"; the store's SQL uses <see cref="Store.Sql.SettingsSql.CanSync"/>, its SQL twin.</summary>
+    public bool CanSync => Enabled && IsConnected;
 }

@@ -13,6 +13,9 @@ public interface IFinancialEventStore
     Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct);
     /// <summary>Sets deleted_at (soft delete) with the given source; false when absent or already deleted.</summary>
     Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct);
+    /// <summary>Clears deleted_at of a soft-deleted event (source aegis, so the trigger enqueues its push back to
+    /// Google); false when absent or not deleted.</summary>
+    Task<bool> RestoreAsync(Guid userId, Guid id, CancellationToken ct);
 }
 
 public sealed record EventQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, bool IncludeDeleted = false, int Limit = 500, int Offset = 0);

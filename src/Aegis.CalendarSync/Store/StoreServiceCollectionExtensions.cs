@@ -1,3 +1,5 @@
+using Aegis.CalendarSync.Application.Dashboard;
+using Aegis.CalendarSync.Application.Progress;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Migrations;
 using Aegis.CalendarSync.Store.Signals;
@@ -49,9 +51,20 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
         services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
+        services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
+        services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 
+        services.AddAegisMigrations(MigrationSet.Engine);
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();
         services.AddHostedService<StoreMigrationHostedService>();
+        return services;
+    }
+
+    /// <summary>Adds a migration set to the ones <see cref="IStoreMigrator"/> applies (a host's own tables); adding
+    /// the same set twice applies it once.</summary>
+    public static IServiceCollection AddAegisMigrations(this IServiceCollection services, MigrationSet set)
+    {
+        services.AddSingleton(set);
         return services;
     }
 

@@ -10,7 +10,7 @@ public sealed class ConnectedAccounts(ISettingsStore settings)
     public async Task<CalendarSyncSettings?> FindAsync(Guid userId, CancellationToken ct)
     {
         var s = await settings.GetAsync(userId, ct).ConfigureAwait(false);
-        return s is { Enabled: true, EncryptedRefreshToken: not null } ? s : null;
+        return s is { CanSync: true } ? s : null;
     }
 
     public static GoogleAccount AccountOf(CalendarSyncSettings settings) => new(settings.UserId);

@@ -42,6 +42,26 @@ public sealed class EventsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleted_event_can_be_restored_by_its_owner_only()
+    {
+        var other = await _server.CreateUserAsync("events-other@example.com");
+        var created = await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid())).ReadJsonAsync(201);
+        var id = (string)created["id"]!;
+        Assert.Equal(HttpStatusCode.NoContent, (await _user.Client.DeleteAsync($"api/events/{id}")).StatusCode);
+
+        await (await other.Client.PostAsync($"api/events/{id}/restore", null)).AssertProblemAsync(404);
+        var restored = await (await _user.Client.PostAsync($"api/events/{id}/restore", null)).ReadJsonAsync();
+
+        Assert.Null(restored["deleted_at"]);
+        Assert.Equal((string?)created["title"], (string?)restored["title"]);
+        var fetched = await (await _user.Client.GetAsync($"api/events/{id}")).ReadJsonAsync();
+        Assert.Equal((string?)restored["updated_at"], (string?)fetched["updated_at"]);
+        var again = await (await _user.Client.PostAsync($"api/events/{id}/restore", null)).ReadJsonAsync();
+        Assert.Equal((string?)restored["updated_at"], (string?)again["updated_at"]);
+        await (await _user.Client.PostAsync($"api/events/{Guid.NewGuid()}/restore", null)).AssertProblemAsync(404);
+    }
+
+    [Fact]
     public async Task List_filters_by_range_and_pages_with_limit_and_offset()
     {
         for (var day = 1; day <= 5; day++)

@@ -1,9 +1,9 @@
+using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
 using GoogleCalendarEmulator.Faults;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Server.Tests.Jobs;
 
@@ -11,7 +11,7 @@ namespace Aegis.CalendarSync.Server.Tests.Jobs;
 /// "near expiry" once the fake clock is moved 6.5 days on.</summary>
 public sealed class ChannelRenewalJobTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly TestClock _time = new(DateTimeOffset.UtcNow);
     private TestServerHost _server = null!;
     private TestUser _user = null!;
 
@@ -74,10 +74,10 @@ public sealed class ChannelRenewalJobTests : IAsyncLifetime
         Assert.Equal(3, (await _server.EmulatorAdmin.GetRequestsAsync()).Count(r => r.Operation == "events.watch"));
         var settings = await SettingsAsync();
         Assert.False(settings.Enabled);
-        Assert.Equal(ChannelRenewalJob.DisabledReason, settings.DisabledReason);
+        Assert.Equal(ChannelRenewal.DisabledReason, settings.DisabledReason);
         var shown = await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync();
-        Assert.Equal(ChannelRenewalJob.DisabledReason, (string?)shown["disabled_reason"]);
-        var audit = await (await _user.Client.GetAsync("api/audit?action=channel_renewal&status=failed")).ReadJsonAsync();
+        Assert.Equal(ChannelRenewal.DisabledReason, (string?)shown["disabled_reason"]);
+        var audit = await (await _user.Client.GetAsync("api/audit?action=channel_renewed&status=failed")).ReadJsonAsync();
         Assert.Single(audit["items"]!.AsArray());
     }
 

@@ -1,8 +1,8 @@
 using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
-using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Sync;
@@ -33,12 +33,12 @@ public sealed class GoogleConnectionTests(SqliteTestDatabase database) : IClassF
         var counts = await _h.CountsAsync();
         Assert.Equal(1, counts["events.watch"]);
         // Stored tokens are ciphertext bound to this user: they decrypt, and the plaintext appears nowhere in the row.
-        var encryptor = _h.Services.GetRequiredService<ITokenEncryptor>();
-        var access = encryptor.Decrypt(settings.EncryptedAccessToken!, TokenContexts.Access(_h.UserId));
-        var refresh = encryptor.Decrypt(settings.EncryptedRefreshToken!, TokenContexts.Refresh(_h.UserId));
+        var vault = _h.Services.GetRequiredService<GoogleTokenVault>();
+        var access = vault.OpenAccessToken(_h.UserId, settings.EncryptedAccessToken!);
+        var refresh = vault.OpenRefreshToken(_h.UserId, settings.EncryptedRefreshToken!);
         Assert.DoesNotContain(access, settings.EncryptedAccessToken);
         Assert.DoesNotContain(refresh, settings.EncryptedRefreshToken);
-        Assert.Throws<TokenDecryptionException>(() => encryptor.Decrypt(settings.EncryptedAccessToken!, TokenContexts.Access(Guid.NewGuid())));
+        Assert.Throws<TokenDecryptionException>(() => vault.OpenAccessToken(Guid.NewGuid(), settings.EncryptedAccessToken!));
     }
 
     [Fact]

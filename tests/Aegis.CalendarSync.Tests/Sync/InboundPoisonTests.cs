@@ -20,7 +20,7 @@ public abstract class InboundPoisonTests<TDatabase>(TDatabase database) : IClass
     [Fact]
     public async Task One_event_that_throws_is_recorded_the_next_99_are_applied_and_the_token_advances()
     {
-        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?> { ["Sync:ListPageSize"] = "40" });
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { Settings = { ["Sync:ListPageSize"] = "40" } });
         await h.ConnectAsync();
         var poison = await CreateAsync(h, "Broken import", currency: "euro");
         for (var i = 1; i <= 99; i++)
@@ -63,10 +63,10 @@ public abstract class InboundPoisonTests<TDatabase>(TDatabase database) : IClass
     [Fact]
     public async Task A_recorded_failure_is_retried_once_due_and_counts_its_attempts()
     {
-        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?>
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
             // Due at once, so the next sync retries it.
-            ["Sync:InboundFailureRetryBase"] = "00:00:00",
+            Settings = { ["Sync:InboundFailureRetryBase"] = "00:00:00" },
         });
         await h.ConnectAsync();
         var poison = await CreateAsync(h, "Broken import", currency: "euro");

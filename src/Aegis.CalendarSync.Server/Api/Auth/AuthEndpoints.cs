@@ -12,7 +12,7 @@ public static class AuthEndpoints
         routes.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);
-            return Results.LocalRedirect("/login");
+            return TypedResults.LocalRedirect("/login");
         });
         return routes;
     }
@@ -26,6 +26,6 @@ public static class AuthEndpoints
         if (user is null)
             return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", "The email or password is incorrect.");
         var issued = await tokens.IssueAsync(user.Id, ct);
-        return Results.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+        return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
     }
 }

@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Conflicts;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
-using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Conflicts;
 
@@ -11,16 +12,19 @@ public static class ConflictEndpoints
     public static RouteGroupBuilder MapConflictEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/conflicts").WithTags("Conflicts");
-        group.MapGet("/", async (ClaimsPrincipal user, IConflictStore conflicts, CancellationToken ct) =>
-            Results.Ok((await conflicts.ListOpenAsync(user.GetUserId(), ct)).Select(ConflictResponse.From).ToList()));
-        group.MapGet("/{id:long}", async (ClaimsPrincipal user, long id, IConflictStore conflicts, CancellationToken ct) =>
-            await conflicts.GetAsync(user.GetUserId(), id, ct) is { } c ? Results.Ok(ConflictResponse.From(c)) : Problems.NotFound("Conflict"));
+        group.MapGet("/", async (ClaimsPrincipal user, ConflictCommands conflicts, CancellationToken ct) =>
+            TypedResults.Ok((await conflicts.ListOpenAsync(user.GetUserId(), ct)).Select(ConflictResponse.From).ToList()));
+        group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/{id:long}/resolve", ResolveAsync);
         return group;
     }
 
-    private static async Task<IResult> ResolveAsync(ClaimsPrincipal user, long id, HttpRequest request,
-        IConflictStore conflicts, ISyncService sync, CancellationToken ct)
+    private static async Task<Results<Ok<ConflictResponse>, ProblemHttpResult>> GetAsync(ClaimsPrincipal user, long id,
+        ConflictCommands conflicts, CancellationToken ct) =>
+        await conflicts.GetAsync(user.GetUserId(), id, ct) is { } c ? TypedResults.Ok(ConflictResponse.From(c)) : Problems.NotFound("Conflict");
+
+    private static async Task<Results<Ok<ConflictResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(ClaimsPrincipal user, long id,
+        HttpRequest request, ConflictCommands conflicts, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<ResolveConflictRequest>(request, ct);
         if (body.Error is not null) return body.Error;
@@ -32,13 +36,11 @@ public static class ConflictEndpoints
         };
         if (keep is null) return Problems.Validation("keep", "keep must be \"local\" or \"google\".");
 
-        var userId = user.GetUserId();
-        var conflict = await conflicts.GetAsync(userId, id, ct);
-        if (conflict is null) return Problems.NotFound("Conflict");
-        if (conflict.Status != ConflictStatus.Open) return Problems.Conflict($"The conflict is already {WireEnum.ToWire(conflict.Status)}.");
-
-        await sync.ResolveConflictAsync(userId, id, keep.Value, ct);
-        var resolved = await conflicts.GetAsync(userId, id, ct);
-        return Results.Ok(ConflictResponse.From(resolved ?? conflict));
+        return await conflicts.ResolveAsync(user.GetUserId(), id, keep.Value, ct) switch
+        {
+            ConflictResolveResult.Resolved resolved => TypedResults.Ok(ConflictResponse.From(resolved.Conflict)),
+            ConflictResolveResult.AlreadyClosed closed => Problems.Conflict($"The conflict is already {WireEnum.ToWire(closed.Conflict.Status)}."),
+            _ => Problems.NotFound("Conflict"),
+        };
     }
 }

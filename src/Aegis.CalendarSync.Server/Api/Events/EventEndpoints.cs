@@ -1,12 +1,16 @@
 using System.Security.Claims;
-using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Application.Events;
+using Aegis.CalendarSync.Application.Sync;
+using Aegis.CalendarSync.Google.Errors;
+using Aegis.CalendarSync.Server.Api.Sync;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Events;
 
-/// <summary><c>/api/events</c>: CRUD of the caller's financial events. Writes go through the store, whose trigger
-/// enqueues the Google push in the same transaction.</summary>
+/// <summary><c>/api/events</c>: CRUD of the caller's financial events through <see cref="EventCommands"/> (whose store
+/// trigger enqueues the Google push in the same transaction), and "Refresh from Google" for one event.</summary>
 public static class EventEndpoints
 {
     public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
@@ -17,64 +21,86 @@ public static class EventEndpoints
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
         group.MapDelete("/{id:guid}", DeleteAsync);
+        group.MapPost("/{id:guid}/restore", RestoreAsync);
+        group.MapPost("/{id:guid}/refresh", RefreshAsync);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IFinancialEventStore events,
+    private static async Task<Results<Ok<Page<EventResponse>>, ValidationProblem>> ListAsync(ClaimsPrincipal user, EventCommands events,
         DateTimeOffset? from, DateTimeOffset? to, int? limit, int? offset,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_deleted")] bool? includeDeleted, CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, offset, 100, 500, out var take, out var skip, out var error)) return error!;
         if (from is not null && to is not null && to < from) return Problems.Validation("to", "to must not be before from.");
-        var items = await events.ListAsync(user.GetUserId(),
-            new EventQuery(from, to, includeDeleted ?? false, take, skip), ct);
-        return Results.Ok(new Page<EventResponse>(items.Select(EventResponse.From).ToList(), take, skip));
+        var items = await events.ListAsync(user.GetUserId(), new EventQuery(from, to, includeDeleted ?? false, take, skip), ct);
+        return TypedResults.Ok(new Page<EventResponse>(items.Select(EventResponse.From).ToList(), take, skip));
     }
 
-    private static async Task<IResult> GetAsync(ClaimsPrincipal user, Guid id, IFinancialEventStore events, CancellationToken ct) =>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(ClaimsPrincipal user, Guid id,
+        EventCommands events, CancellationToken ct) =>
         await events.GetAsync(user.GetUserId(), id, ct) is { } e
-            ? Results.Ok(EventResponse.From(e))
+            ? TypedResults.Ok(EventResponse.From(e))
             : Problems.NotFound("Financial event");
 
-    private static async Task<IResult> CreateAsync(ClaimsPrincipal user, HttpRequest request, IFinancialEventStore events,
-        IQueueSignal signal, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<EventResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(ClaimsPrincipal user,
+        HttpRequest request, EventCommands events, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<EventRequest>(request, ct);
+        var body = await JsonBody.ReadAsync<EventInput>(request, ct);
         if (body.Error is not null) return body.Error;
-        var errors = EventRequestValidator.Validate(body.Value!);
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        var now = time.GetUtcNow();
-        var created = EventRequestValidator.ToEvent(body.Value!, Guid.CreateVersion7(now), user.GetUserId(), now, now);
-        await events.InsertAsync(created, ct);
-        signal.Notify();
-        // Answer with the row as stored (the store keeps microsecond precision), so a later GET reads back equal.
-        var stored = await events.GetAsync(created.UserId, created.Id, ct) ?? created;
-        return Results.Created($"/api/events/{created.Id}", EventResponse.From(stored));
+        return await events.CreateAsync(user.GetUserId(), body.Value!, ct) switch
+        {
+            EventCommandResult.Saved { Event: var stored } => TypedResults.Created($"/api/events/{stored.Id}", EventResponse.From(stored)),
+            EventCommandResult.Invalid invalid => Problems.Validation(invalid.Errors.ToDictionary()),
+            _ => Problems.NotFound("Financial event"),
+        };
     }
 
-    private static async Task<IResult> UpdateAsync(ClaimsPrincipal user, Guid id, HttpRequest request,
-        IFinancialEventStore events, IQueueSignal signal, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(ClaimsPrincipal user, Guid id,
+        HttpRequest request, EventCommands events, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<EventRequest>(request, ct);
+        var body = await JsonBody.ReadAsync<EventInput>(request, ct);
         if (body.Error is not null) return body.Error;
-        var userId = user.GetUserId();
-        if (await events.GetAsync(userId, id, ct) is not { } existing) return Problems.NotFound("Financial event");
-        var errors = EventRequestValidator.Validate(body.Value!);
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        var updated = EventRequestValidator.ToEvent(body.Value!, id, userId, existing.CreatedAt, time.GetUtcNow());
-        if (!await events.UpdateAsync(updated, ct)) return Problems.NotFound("Financial event");
-        signal.Notify();
-        return Results.Ok(EventResponse.From(await events.GetAsync(userId, id, ct) ?? updated));
+        return await events.UpdateAsync(user.GetUserId(), id, body.Value!, ct) switch
+        {
+            EventCommandResult.Saved { Event: var stored } => TypedResults.Ok(EventResponse.From(stored)),
+            EventCommandResult.Invalid invalid => Problems.Validation(invalid.Errors.ToDictionary()),
+            _ => Problems.NotFound("Financial event"),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(ClaimsPrincipal user, Guid id, IFinancialEventStore events,
-        IQueueSignal signal, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(ClaimsPrincipal user, Guid id, EventCommands events,
+        CancellationToken ct) =>
+        await events.DeleteAsync(user.GetUserId(), id, ct) ? TypedResults.NoContent() : Problems.NotFound("Financial event");
+
+    /// <summary>Undoes a soft delete (the push re-creates the Google copy): 200 with the live row; a live event answers
+    /// its row unchanged; 404 unknown event.</summary>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> RestoreAsync(ClaimsPrincipal user, Guid id, EventCommands events,
+        CancellationToken ct) =>
+        await events.RestoreAsync(user.GetUserId(), id, ct) is EventCommandResult.Saved { Event: var stored }
+            ? TypedResults.Ok(EventResponse.From(stored))
+            : Problems.NotFound("Financial event");
+
+    /// <summary>Reads the event's Google counterpart now and applies it under the user's conflict strategy: 200 with
+    /// the row as stored afterwards; 404 unknown event; 409 sync off or the event not in Google yet; 502 Google refused.</summary>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> RefreshAsync(ClaimsPrincipal user, Guid id, SyncCommands sync,
+        ILoggerFactory loggers, CancellationToken ct)
     {
-        if (!await events.SoftDeleteAsync(user.GetUserId(), id, SyncSource.Aegis, time.GetUtcNow(), ct))
-            return Problems.NotFound("Financial event");
-        signal.Notify();
-        return Results.NoContent();
+        try
+        {
+            return await sync.RefreshEventAsync(user.GetUserId(), id, ct) switch
+            {
+                EventRefreshResult.Refreshed { Event: var stored } => TypedResults.Ok(EventResponse.From(stored)),
+                EventRefreshResult.CannotSync { Refusal: var refusal } => SyncProblems.Refused(refusal),
+                EventRefreshResult.NotInGoogle => Problems.Conflict(
+                    "This event is not in Google Calendar yet (its push is still queued or failed); refresh it once it is synced."),
+                _ => Problems.NotFound("Financial event"),
+            };
+        }
+        catch (Exception e) when (e is GoogleApiException or HttpRequestException)
+        {
+            loggers.CreateLogger(typeof(EventEndpoints)).LogWarning(e, "Refreshing event {EventId} from Google failed", id);
+            return Problems.Create(StatusCodes.Status502BadGateway, "Google Calendar refused the request",
+                "Google Calendar did not answer the refresh; try again later.");
+        }
     }
 }

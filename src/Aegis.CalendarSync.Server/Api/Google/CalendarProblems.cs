@@ -1,9 +1,10 @@
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google.Errors;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
 
-/// <summary>Maps the calendar-choice failures of <see cref="IGoogleConnectionService"/> to problem details:
+/// <summary>Maps the calendar-choice failures of <see cref="ConnectionCommands"/> to problem details:
 /// an unknown or read-only calendar is the caller's input (400), no connected account is the resource's state (409),
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems
@@ -13,13 +14,13 @@ public static class CalendarProblems
         switch (exception)
         {
             case CalendarChoiceException e:
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This calendar cannot be used for sync",
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This calendar cannot be used for sync",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["calendar_id"] = e.CalendarId });
             case GoogleAccountNotConnectedException:
                 return Problems.Conflict("Connect a Google account before choosing a calendar.");
             case GoogleApiException e:
                 logger.LogWarning("Google refused a calendar operation: {Status} {Reason}", (int)e.StatusCode, e.Reason);
-                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Google Calendar refused the request",
+                return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Google Calendar refused the request",
                     detail: "Google Calendar did not accept the request; try again later.");
             default:
                 return null;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>The OAuth routes of the seed's google-calendar-auth function. State signing, PKCE, token storage and
-/// channel registration live in <see cref="IGoogleConnectionService"/>; these endpoints only translate HTTP.</summary>
+/// channel registration live in <see cref="ConnectionCommands"/>; these endpoints only translate HTTP.</summary>
 public static class GoogleAuthEndpoints
 {
     /// <summary>UI page the browser returns to after the callback (success or a user-facing error).</summary>
@@ -20,54 +21,54 @@ public static class GoogleAuthEndpoints
         // The browser arrives here from Google without our Authorization header; the signed single-use state
         // identifies the user, so the callback itself is anonymous.
         group.MapGet("/callback", CallbackAsync).AllowAnonymous();
-        group.MapPost("/revoke", async (ClaimsPrincipal user, IGoogleConnectionService connection, CancellationToken ct) =>
+        group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         });
         group.MapPost("/renew_channel", RenewChannelAsync);
         return group;
     }
 
-    private static async Task<IResult> StartAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+    private static async Task<IResult> StartAsync(ClaimsPrincipal user, ConnectionCommands connection,
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
-        return Results.Redirect(authorizeUrl.AbsoluteUri);
+        return TypedResults.Redirect(authorizeUrl.AbsoluteUri);
     }
 
     private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
-        IGoogleConnectionService connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
+        ConnectionCommands connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
             return WantsHtml(request)
-                ? Results.Redirect($"{ConnectionPage}?connected=1")
-                : Results.Ok(new { connected = true });
+                ? TypedResults.Redirect($"{ConnectionPage}?connected=1")
+                : TypedResults.Ok(new { connected = true });
         }
         catch (OAuthCallbackException e)
         {
             loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning("OAuth callback refused: {Reason}", e.Code);
             return WantsHtml(request)
-                ? Results.Redirect($"{ConnectionPage}?error={Uri.EscapeDataString(e.Message)}")
-                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Google authorization failed",
+                ? TypedResults.Redirect($"{ConnectionPage}?error={Uri.EscapeDataString(e.Message)}")
+                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Google authorization failed",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
         }
     }
 
-    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, IGoogleConnectionService connection,
+    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             await connection.RenewChannelAsync(user.GetUserId(), ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(GoogleAuthEndpoints)).LogWarning(e, "Manual channel renewal failed");
-            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Channel renewal failed",
                 detail: "Google refused to register a new push channel; try again later.");
         }
     }

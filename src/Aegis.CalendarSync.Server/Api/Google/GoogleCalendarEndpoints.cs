@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>Choosing the Google calendar to sync: list the writable calendars of the connected account, or create a
-/// dedicated one and switch to it. Switching itself is <see cref="IGoogleConnectionService.SwitchCalendarAsync"/>
+/// dedicated one and switch to it. Switching itself is <see cref="ConnectionCommands.SwitchCalendarAsync"/>
 /// (also reached through <c>PUT /api/sync/settings</c>).</summary>
 public static class GoogleCalendarEndpoints
 {
@@ -19,13 +20,13 @@ public static class GoogleCalendarEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGoogleConnectionService connection, ILoggerFactory loggers,
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ConnectionCommands connection, ILoggerFactory loggers,
         CancellationToken ct)
     {
         try
         {
             var calendars = await connection.ListWritableCalendarsAsync(user.GetUserId(), ct);
-            return Results.Ok(calendars.Select(GoogleCalendarResponse.From).ToList());
+            return TypedResults.Ok(calendars.Select(GoogleCalendarResponse.From).ToList());
         }
         catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
         {
@@ -33,7 +34,7 @@ public static class GoogleCalendarEndpoints
         }
     }
 
-    private static async Task<IResult> CreateAsync(ClaimsPrincipal user, HttpRequest request, IGoogleConnectionService connection,
+    private static async Task<IResult> CreateAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateCalendarRequest>(request, ct);
@@ -52,7 +53,7 @@ public static class GoogleCalendarEndpoints
             var created = await connection.CreateCalendarAsync(userId, r.Summary!.Trim(), r.TimeZone, ct);
             var switched = await connection.SwitchCalendarAsync(userId, created.Id, ct);
             var response = new CalendarCreatedResponse(GoogleCalendarResponse.From(created with { Selected = true }), switched.EventsMoved);
-            return Results.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
+            return TypedResults.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
         }
         catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)
         {

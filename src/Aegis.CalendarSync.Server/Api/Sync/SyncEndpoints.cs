@@ -1,61 +1,57 @@
 using System.Security.Claims;
+using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
-using Aegis.CalendarSync.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Sync;
 
 /// <summary>Sync actions: "sync now" and "full resync" enqueue work (the QueueProcessor runs it); the queue and its
-/// dead letters can be listed and dead letters retried.</summary>
+/// dead letters can be listed and dead letters retried. All through <see cref="SyncCommands"/>.</summary>
 public static class SyncEndpoints
 {
     public static RouteGroupBuilder MapSyncEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/sync").WithTags("Sync");
-        group.MapPost("/now", (ClaimsPrincipal user, ISettingsStore settings, ISyncQueueStore queue, IQueueSignal signal, CancellationToken ct) =>
-            EnqueueAsync(user, settings, queue, signal, QueueAction.IncrementalSync, ct));
-        group.MapPost("/full", (ClaimsPrincipal user, ISettingsStore settings, ISyncQueueStore queue, IQueueSignal signal, CancellationToken ct) =>
-            EnqueueAsync(user, settings, queue, signal, QueueAction.FullSync, ct));
+        group.MapPost("/now", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
+            RequestAsync(user, sync, QueueAction.IncrementalSync, ct));
+        group.MapPost("/full", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
+            RequestAsync(user, sync, QueueAction.FullSync, ct));
         group.MapGet("/queue", ListQueueAsync);
-        group.MapGet("/dead-letters", (ClaimsPrincipal user, ISyncQueueStore queue, int? limit, CancellationToken ct) =>
-            ListAsync(user, queue, QueueStatus.Failed, limit, ct));
+        group.MapGet("/dead-letters", (ClaimsPrincipal user, SyncCommands sync, int? limit, CancellationToken ct) =>
+            ListAsync(user, sync, QueueStatus.Failed, limit, ct));
         group.MapPost("/queue/{id:long}/retry", RetryAsync);
         return group;
     }
 
-    private static async Task<IResult> EnqueueAsync(ClaimsPrincipal user, ISettingsStore settings, ISyncQueueStore queue,
-        IQueueSignal signal, QueueAction action, CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        var current = await settings.GetAsync(userId, ct);
-        if (!SyncSettingsResponse.IsConnected(current)) return Problems.Conflict("Connect a Google account first.");
-        if (current is { Enabled: false }) return Problems.Conflict(current.DisabledReason is null
-            ? "Sync is disabled; enable it in the sync settings first."
-            : $"Sync is disabled: {current.DisabledReason}");
-        var id = await queue.EnqueueFromGoogleAsync(userId, action, ct);
-        signal.Notify();
-        return Results.Accepted($"/api/sync/queue?status={WireEnum.ToWire(QueueStatus.Pending)}", new EnqueuedResponse(id, action));
-    }
+    private static async Task<Results<Accepted<EnqueuedResponse>, ProblemHttpResult>> RequestAsync(ClaimsPrincipal user,
+        SyncCommands sync, QueueAction action, CancellationToken ct) =>
+        await sync.RequestAsync(user.GetUserId(), action, ct) switch
+        {
+            SyncRequestResult.Enqueued enqueued => TypedResults.Accepted($"/api/sync/queue?status={WireEnum.ToWire(QueueStatus.Pending)}",
+                new EnqueuedResponse(enqueued.QueueItemId, enqueued.Action)),
+            var refusal => SyncProblems.Refused(refusal),
+        };
 
-    private static Task<IResult> ListQueueAsync(ClaimsPrincipal user, ISyncQueueStore queue, string? status, int? limit, CancellationToken ct)
+    private static Task<Results<Ok<List<QueueItemResponse>>, ValidationProblem>> ListQueueAsync(ClaimsPrincipal user, SyncCommands sync,
+        string? status, int? limit, CancellationToken ct)
     {
-        if (status is null) return ListAsync(user, queue, null, limit, ct);
+        if (status is null) return ListAsync(user, sync, null, limit, ct);
         return WireEnum.TryParse<QueueStatus>(status, out var parsed)
-            ? ListAsync(user, queue, parsed, limit, ct)
-            : Task.FromResult(Problems.Validation("status", $"status must be one of {WireEnum.Names<QueueStatus>()}."));
+            ? ListAsync(user, sync, parsed, limit, ct)
+            : Task.FromResult<Results<Ok<List<QueueItemResponse>>, ValidationProblem>>(
+                Problems.Validation("status", $"status must be one of {WireEnum.Names<QueueStatus>()}."));
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ISyncQueueStore queue, QueueStatus? status, int? limit, CancellationToken ct)
+    private static async Task<Results<Ok<List<QueueItemResponse>>, ValidationProblem>> ListAsync(ClaimsPrincipal user, SyncCommands sync,
+        QueueStatus? status, int? limit, CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, 0, 100, 500, out var take, out _, out var error)) return error!;
-        var items = await queue.ListAsync(user.GetUserId(), status, take, ct);
-        return Results.Ok(items.Select(QueueItemResponse.From).ToList());
+        var items = await sync.ListQueueAsync(user.GetUserId(), status, take, ct);
+        return TypedResults.Ok(items.Select(QueueItemResponse.From).ToList());
     }
 
-    private static async Task<IResult> RetryAsync(ClaimsPrincipal user, long id, ISyncQueueStore queue, IQueueSignal signal, CancellationToken ct)
-    {
-        if (!await queue.RequeueFailedAsync(user.GetUserId(), id, ct)) return Problems.NotFound("Dead-letter queue item");
-        signal.Notify();
-        return Results.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetryAsync(ClaimsPrincipal user, long id, SyncCommands sync,
+        CancellationToken ct) =>
+        await sync.RetryDeadLetterAsync(user.GetUserId(), id, ct) ? TypedResults.NoContent() : Problems.NotFound("Dead-letter queue item");
 }

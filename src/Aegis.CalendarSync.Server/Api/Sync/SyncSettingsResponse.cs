@@ -16,8 +16,6 @@ public sealed record SyncSettingsResponse(
 {
     public static SyncSettingsResponse From(CalendarSyncSettings? s) => s is null
         ? new(false, false, "primary", ConflictStrategy.LastWriteWins, null, null, null, null, null)
-        : new(s.Enabled, IsConnected(s), s.CalendarId, s.ConflictStrategy, s.GoogleAccountEmail, s.ChannelExpiryAt,
+        : new(s.Enabled, s.IsConnected, s.CalendarId, s.ConflictStrategy, s.GoogleAccountEmail, s.ChannelExpiryAt,
             s.LastFullSyncAt, s.DisabledReason, s.UpdatedAt);
-
-    public static bool IsConnected(CalendarSyncSettings? s) => s?.EncryptedRefreshToken is not null;
 }

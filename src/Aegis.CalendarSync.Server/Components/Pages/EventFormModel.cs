@@ -1,11 +1,10 @@
+using Aegis.CalendarSync.Application.Events;
 using Aegis.CalendarSync.Model;
-using Aegis.CalendarSync.Server.Api;
-using Aegis.CalendarSync.Server.Api.Events;
 
 namespace Aegis.CalendarSync.Server.Components.Pages;
 
 /// <summary>The event form's fields in the user's terms (a date, local times, a time zone). It converts to the
-/// API's <see cref="EventRequest"/> so the UI and the API share one validator.</summary>
+/// application layer's <see cref="EventInput"/>, so the UI and the API share one validator and one command.</summary>
 public sealed class EventFormModel
 {
     public string? Title { get; set; }
@@ -22,7 +21,7 @@ public sealed class EventFormModel
     public string? Category { get; set; }
     public string? Location { get; set; }
 
-    public EventRequest ToRequest()
+    public EventInput ToInput()
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : null;
         DateTimeOffset? At(DateOnly date, TimeOnly time)
@@ -34,7 +33,7 @@ public sealed class EventFormModel
 
         var start = At(Date, AllDay ? TimeOnly.MinValue : StartTime);
         var end = AllDay ? At(Date.AddDays(1), TimeOnly.MinValue) : At(Date, EndTime);
-        return new EventRequest(Title, Description, Amount, Currency?.Trim().ToUpperInvariant(),
+        return new EventInput(Title, Description, Amount, Currency?.Trim().ToUpperInvariant(),
             WireEnum.ToWire(EventType), WireEnum.ToWire(Status), start, end, AllDay, TimeZone, null,
             string.IsNullOrWhiteSpace(Category) ? null : Category, string.IsNullOrWhiteSpace(Location) ? null : Location);
     }

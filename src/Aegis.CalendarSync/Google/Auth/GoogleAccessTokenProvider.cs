@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
-using Aegis.CalendarSync.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +8,12 @@ namespace Aegis.CalendarSync.Google.Auth;
 
 /// <summary>Per-user access tokens: cached in memory, refreshed <see cref="GoogleApiOptions.TokenRefreshMargin"/>
 /// before expiry, one token-endpoint call at a time per user (concurrent callers await the same refresh), and
-/// persisted encrypted through <see cref="ITokenStore"/>. Tokens read with a retired encryption key are re-saved
+/// persisted encrypted (<see cref="GoogleTokenVault"/>) through <see cref="ITokenStore"/>. Tokens read with a retired encryption key are re-saved
 /// with the current one.</summary>
 public sealed partial class GoogleAccessTokenProvider(
     ITokenStore store,
     GoogleOAuthClient oauth,
-    ITokenEncryptor encryptor,
+    GoogleTokenVault vault,
     TimeProvider time,
     IOptions<GoogleApiOptions> options,
     ILogger<GoogleAccessTokenProvider> logger) : IAccessTokenProvider
@@ -36,10 +35,10 @@ public sealed partial class GoogleAccessTokenProvider(
             return await RefreshAsync(userId, ct).ConfigureAwait(false);
         }
 
-        var accessToken = encryptor.Decrypt(stored.EncryptedAccessToken, AccessContext(userId));
-        if (!encryptor.IsCurrentKey(stored.EncryptedAccessToken) || !encryptor.IsCurrentKey(stored.EncryptedRefreshToken))
+        var accessToken = vault.OpenAccessToken(userId, stored.EncryptedAccessToken);
+        if (!vault.IsCurrentKey(stored.EncryptedAccessToken) || !vault.IsCurrentKey(stored.EncryptedRefreshToken))
         {
-            var refreshToken = encryptor.Decrypt(stored.EncryptedRefreshToken, RefreshContext(userId));
+            var refreshToken = vault.OpenRefreshToken(userId, stored.EncryptedRefreshToken);
             await SaveAsync(userId, accessToken, refreshToken, stored.ExpiresAt, ct).ConfigureAwait(false);
             LogReEncrypted(userId);
         }
@@ -67,16 +66,13 @@ public sealed partial class GoogleAccessTokenProvider(
         {
             var existing = await store.LoadAsync(userId, ct).ConfigureAwait(false)
                 ?? throw new InvalidGrantException("Google returned no refresh token and none is stored; authorize again with prompt=consent.");
-            refreshToken = encryptor.Decrypt(existing.EncryptedRefreshToken, RefreshContext(userId));
+            refreshToken = vault.OpenRefreshToken(userId, existing.EncryptedRefreshToken);
         }
 
         var expiresAt = time.GetUtcNow().AddSeconds(grant.ExpiresIn);
         await SaveAsync(userId, grant.AccessToken, refreshToken, expiresAt, ct).ConfigureAwait(false);
         _cache[userId] = new CachedToken(grant.AccessToken, expiresAt);
     }
-
-    /// <summary>Drops the cached token (after a disconnect or revoke).</summary>
-    public void Forget(Guid userId) => _cache.TryRemove(userId, out _);
 
     private async Task<CachedToken> RefreshSharedAsync(Guid userId, Lazy<Task<CachedToken>> self)
     {
@@ -85,7 +81,7 @@ public sealed partial class GoogleAccessTokenProvider(
             await Task.Yield();
             var stored = await store.LoadAsync(userId, CancellationToken.None).ConfigureAwait(false)
                 ?? throw new GoogleAccountNotConnectedException(userId);
-            var refreshToken = encryptor.Decrypt(stored.EncryptedRefreshToken, RefreshContext(userId));
+            var refreshToken = vault.OpenRefreshToken(userId, stored.EncryptedRefreshToken);
             OAuthTokenResponse response;
             try
             {
@@ -115,17 +111,12 @@ public sealed partial class GoogleAccessTokenProvider(
         store.SaveAsync(
             userId,
             new StoredTokens(
-                encryptor.Encrypt(accessToken, AccessContext(userId)),
-                encryptor.Encrypt(refreshToken, RefreshContext(userId)),
+                vault.SealAccessToken(userId, accessToken),
+                vault.SealRefreshToken(userId, refreshToken),
                 expiresAt),
             ct);
 
     private bool IsFresh(DateTimeOffset expiresAt) => expiresAt - _margin > time.GetUtcNow();
-
-    // Encryption contexts bind each ciphertext to its user and token kind (see ITokenEncryptor.Encrypt).
-    private static string AccessContext(Guid userId) => Connection.TokenContexts.Access(userId);
-
-    private static string RefreshContext(Guid userId) => Connection.TokenContexts.Refresh(userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed Google access token for user {UserId}, expires at {ExpiresAt}")]
     private partial void LogRefreshed(Guid userId, DateTimeOffset expiresAt);

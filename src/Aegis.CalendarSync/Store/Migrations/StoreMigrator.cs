@@ -5,16 +5,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Aegis.CalendarSync.Store.Migrations;
 
-/// <summary>Applies the engine's embedded migrations in version order, each in its own transaction together with
+/// <summary>Applies every registered <see cref="MigrationSet"/> (the engine's and any host's) merged in version order, each in its own transaction together with
 /// its <c>schema_migrations</c> row, so a migration is either fully applied and recorded or not at all.
 /// Concurrent starts: PostgreSQL serialises on an advisory lock; SQLite's IMMEDIATE transaction excludes other
 /// writers and the applied check is repeated inside it. A script changed after being applied fails start-up.</summary>
-public sealed class StoreMigrator(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time, ILogger<StoreMigrator> logger)
-    : IStoreMigrator
+public sealed class StoreMigrator(
+    IDbConnectionFactory connections,
+    SqlDialect dialect,
+    IEnumerable<MigrationSet> sets,
+    TimeProvider time,
+    ILogger<StoreMigrator> logger) : IStoreMigrator
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
-        var migrations = MigrationCatalog.For(dialect.Name);
+        var migrations = MigrationSet.Merge(sets, dialect.Name);
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
         await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(

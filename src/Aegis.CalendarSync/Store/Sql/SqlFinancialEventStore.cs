@@ -91,6 +91,24 @@ public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal sign
         return rows == 1;
     }
 
+    public async Task<bool> RestoreAsync(Guid userId, Guid id, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                "UPDATE financial_events SET deleted_at = NULL, updated_at = @now, sync_source = @source " +
+                "WHERE user_id = @userId AND id = @id AND deleted_at IS NOT NULL",
+                new
+                {
+                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), now = db.Dialect.Time(db.Now()),
+                    source = EnumText.ToText(SyncSource.Aegis),
+                }, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(SyncSource.Aegis);
+        return rows == 1;
+    }
+
     private object Parameters(FinancialEvent e, DateTimeOffset now)
     {
         var d = db.Dialect;

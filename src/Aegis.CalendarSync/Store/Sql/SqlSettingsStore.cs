@@ -54,8 +54,8 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
     }
 
     public Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct) =>
-        QueryListAsync("enabled = @enabled AND encrypted_refresh_token IS NOT NULL AND (google_channel_id IS NULL OR channel_expiry_at < @before) ORDER BY channel_expiry_at",
-            new { enabled = true, before = db.Dialect.Time(before) }, ct);
+        QueryListAsync($"{SettingsSql.CanSync} AND (google_channel_id IS NULL OR channel_expiry_at < @before) ORDER BY channel_expiry_at",
+            new { before = db.Dialect.Time(before) }, ct);
 
     public Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct) =>
         QueryListAsync("enabled = @enabled ORDER BY user_id", new { enabled = true }, ct);

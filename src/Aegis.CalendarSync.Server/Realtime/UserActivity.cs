@@ -1,4 +1,0 @@
-namespace Aegis.CalendarSync.Server.Realtime;
-
-/// <summary>An activity line with the user it belongs to, as the shared feed reads it for all users at once.</summary>
-public sealed record UserActivity(Guid UserId, ActivityEntry Entry);

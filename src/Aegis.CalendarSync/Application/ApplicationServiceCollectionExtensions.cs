@@ -1,0 +1,28 @@
+using Aegis.CalendarSync.Application.Accounts;
+using Aegis.CalendarSync.Application.Audit;
+using Aegis.CalendarSync.Application.Conflicts;
+using Aegis.CalendarSync.Application.Connection;
+using Aegis.CalendarSync.Application.Events;
+using Aegis.CalendarSync.Application.Sync;
+using Aegis.CalendarSync.Connection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aegis.CalendarSync.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>The application layer the hosts call (commands and read models); the read models themselves are the
+    /// store's (<see cref="Store.StoreServiceCollectionExtensions.AddAegisStore"/>).</summary>
+    public static IServiceCollection AddAegisApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton<EventCommands>();
+        services.TryAddSingleton<SyncCommands>();
+        services.TryAddSingleton<ConflictCommands>();
+        services.TryAddSingleton<ConnectionCommands>();
+        services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());
+        services.TryAddSingleton<AuditQueries>();
+        services.TryAddSingleton<UserAccounts>();
+        return services;
+    }
+}

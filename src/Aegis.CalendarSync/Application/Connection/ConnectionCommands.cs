@@ -1,0 +1,65 @@
+using Aegis.CalendarSync.Connection;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+
+namespace Aegis.CalendarSync.Application.Connection;
+
+/// <summary>The user's Google connection and sync settings, for the API and the UI: OAuth connect / disconnect
+/// (<see cref="GoogleOAuthConnection"/>), the push channel (<see cref="PushChannels"/>), the calendar to sync
+/// (<see cref="CalendarChoice"/>) and the preferences (strategy, enabled).</summary>
+public sealed class ConnectionCommands(
+    GoogleOAuthConnection oauth,
+    PushChannels channels,
+    CalendarChoice calendars,
+    ISettingsStore settings,
+    TimeProvider time) : IGoogleConnectionService
+{
+    public const int MaxCalendarIdLength = 255;
+
+    /// <summary>The user's settings (tokens included: callers show <see cref="CalendarSyncSettings.IsConnected"/>,
+    /// never the ciphertexts); null when the user never connected.</summary>
+    public Task<CalendarSyncSettings?> GetSettingsAsync(Guid userId, CancellationToken ct) => settings.GetAsync(userId, ct);
+
+    /// <summary>Applies the change: a different calendar goes through <see cref="SwitchCalendarAsync"/> (which moves
+    /// the channel, the sync token and the synced events, and throws its exceptions here); re-enabling clears the
+    /// disabled reason (the user's acknowledgement of it). Only the preference columns are written.</summary>
+    public async Task<PreferencesUpdateResult> UpdatePreferencesAsync(Guid userId, SyncPreferencesChange change, CancellationToken ct)
+    {
+        var current = await settings.GetAsync(userId, ct).ConfigureAwait(false) ?? new CalendarSyncSettings { UserId = userId };
+        if (change.Enabled == true && !current.IsConnected) return PreferencesUpdateResult.NotConnected.Instance;
+        if (change.CalendarId is not null && change.CalendarId != current.CalendarId)
+        {
+            await calendars.SwitchAsync(userId, change.CalendarId, ct).ConfigureAwait(false);
+            current = (await settings.GetAsync(userId, ct).ConfigureAwait(false))!;
+        }
+
+        var updated = current with
+        {
+            ConflictStrategy = change.ConflictStrategy ?? current.ConflictStrategy,
+            Enabled = change.Enabled ?? current.Enabled,
+            DisabledReason = change.Enabled == true ? null : current.DisabledReason,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await settings.SavePreferencesAsync(updated, ct).ConfigureAwait(false);
+        return new PreferencesUpdateResult.Saved(updated);
+    }
+
+    public Task<Uri> StartAuthorizationAsync(Guid userId, Uri redirectUri, CancellationToken ct) =>
+        oauth.StartAuthorizationAsync(userId, redirectUri, ct);
+
+    public Task<Guid> CompleteAuthorizationAsync(string? state, string? code, string? error, Uri redirectUri, CancellationToken ct) =>
+        oauth.CompleteAuthorizationAsync(state, code, error, redirectUri, ct);
+
+    public Task DisconnectAsync(Guid userId, CancellationToken ct) => oauth.DisconnectAsync(userId, ct);
+
+    public Task RenewChannelAsync(Guid userId, CancellationToken ct) => channels.RenewAsync(userId, ct);
+
+    public Task<IReadOnlyList<SyncableCalendar>> ListWritableCalendarsAsync(Guid userId, CancellationToken ct) =>
+        calendars.ListWritableAsync(userId, ct);
+
+    public Task<SyncableCalendar> CreateCalendarAsync(Guid userId, string summary, string? timeZone, CancellationToken ct) =>
+        calendars.CreateAsync(userId, summary, timeZone, ct);
+
+    public Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct) =>
+        calendars.SwitchAsync(userId, calendarId, ct);
+}

@@ -1,0 +1,53 @@
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Sync;
+
+namespace Aegis.CalendarSync.Application.Sync;
+
+/// <summary>What a user can ask of the sync: "sync now" / "full resync" (enqueued, coalesced with pending work),
+/// the queue and its dead letters, retrying a dead letter, and refreshing one event from Google. Writes wake the
+/// queue through the store; nothing here calls Google except <see cref="RefreshEventAsync"/>.</summary>
+public sealed class SyncCommands(
+    ISettingsStore settings,
+    ISyncQueueStore queue,
+    IFinancialEventStore events,
+    IMappingStore mappings,
+    ISyncService sync)
+{
+    /// <summary>Enqueues calendar-wide from_google work (<see cref="QueueAction.IncrementalSync"/> or
+    /// <see cref="QueueAction.FullSync"/>) when the user can sync.</summary>
+    public async Task<SyncRequestResult> RequestAsync(Guid userId, QueueAction action, CancellationToken ct)
+    {
+        if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
+            throw new ArgumentOutOfRangeException(nameof(action), action, "A user can request incremental_sync or full_sync.");
+        var current = await settings.GetAsync(userId, ct).ConfigureAwait(false);
+        if (SyncRequestResult.RefusalFor(current) is { } refusal) return refusal;
+        return new SyncRequestResult.Enqueued(await queue.EnqueueFromGoogleAsync(userId, action, ct).ConfigureAwait(false), action);
+    }
+
+    public Task<IReadOnlyList<SyncQueueItem>> ListQueueAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
+        queue.ListAsync(userId, status, limit, ct);
+
+    /// <summary>Puts a dead letter back to pending with its retries reset; false when the user has no such failed item.</summary>
+    public Task<bool> RetryDeadLetterAsync(Guid userId, long queueItemId, CancellationToken ct) =>
+        queue.RequeueFailedAsync(userId, queueItemId, ct);
+
+    /// <summary>The seed's sync_from_google for one wallet event: reads the event's Google counterpart now and applies
+    /// it under the user's conflict strategy (an edit made on both sides becomes a conflict, never a silent
+    /// overwrite). Audited as sync_from_google; a Google failure is audited and rethrown.</summary>
+    public async Task<EventRefreshResult> RefreshEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        if (await events.GetAsync(userId, financialEventId, ct).ConfigureAwait(false) is null) return EventRefreshResult.EventNotFound.Instance;
+        var current = await settings.GetAsync(userId, ct).ConfigureAwait(false);
+        if (SyncRequestResult.RefusalFor(current) is { } refusal) return new EventRefreshResult.CannotSync(refusal);
+        // A mapping on another calendar is being moved by a calendar switch: reading the new calendar would find
+        // nothing and delete the wallet's row, so the refresh waits for the move instead.
+        if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is not { } mapping ||
+            !string.Equals(mapping.GoogleCalendarId, current!.CalendarId, StringComparison.Ordinal))
+            return EventRefreshResult.NotInGoogle.Instance;
+
+        await sync.SyncFromGoogleAsync(userId, mapping.GoogleEventId, ct).ConfigureAwait(false);
+        var stored = await events.GetAsync(userId, financialEventId, ct, includeDeleted: true).ConfigureAwait(false);
+        return stored is null ? EventRefreshResult.EventNotFound.Instance : new EventRefreshResult.Refreshed(stored);
+    }
+}

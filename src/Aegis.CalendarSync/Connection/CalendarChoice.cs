@@ -1,0 +1,119 @@
+using Aegis.CalendarSync.Google;
+using Aegis.CalendarSync.Google.Errors;
+using Aegis.CalendarSync.Google.Models;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Sync;
+
+namespace Aegis.CalendarSync.Connection;
+
+/// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
+/// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
+/// previous calendar (each is taken off it and re-created on the new one by the queued full sync).</summary>
+public sealed class CalendarChoice(
+    IGoogleCalendarClient google,
+    ISettingsStore settingsStore,
+    IMappingStore mappings,
+    ISyncQueueStore queue,
+    CalendarRehoming rehoming,
+    PushChannels channels,
+    SyncAuditor auditor)
+{
+    public async Task<IReadOnlyList<SyncableCalendar>> ListWritableAsync(Guid userId, CancellationToken ct)
+    {
+        var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var calendars = await google.ListCalendarsAsync(new GoogleAccount(userId), ct).ConfigureAwait(false);
+        return calendars
+            .Where(c => c.IsWritable && c.Id is not null)
+            .Select(c => new SyncableCalendar(c.Id!, c.Summary ?? c.Id!, c.Primary == true, c.AccessRole!, c.TimeZone,
+                Selected: string.Equals(CanonicalId(c), settings.CalendarId, StringComparison.Ordinal)))
+            .OrderByDescending(c => c.Primary).ThenBy(c => c.Summary, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<SyncableCalendar> CreateAsync(Guid userId, string summary, string? timeZone, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var created = await google.InsertCalendarAsync(new GoogleAccount(userId), new GoogleCalendar { Summary = summary, TimeZone = timeZone }, ct)
+            .ConfigureAwait(false);
+        var id = created.Id ?? throw new GoogleApiException(System.Net.HttpStatusCode.BadGateway, null, "calendars.insert returned no id.");
+        return new SyncableCalendar(id, created.Summary ?? summary, Primary: false, CalendarListEntry.OwnerRole, created.TimeZone, Selected: false);
+    }
+
+    public async Task<CalendarSwitchResult> SwitchAsync(Guid userId, string calendarId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(calendarId);
+        var started = auditor.StartTimestamp();
+        var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var account = new GoogleAccount(userId);
+        string target;
+        try
+        {
+            target = CanonicalId(await FindWritableAsync(account, calendarId, ct).ConfigureAwait(false));
+        }
+        catch (CalendarChoiceException e)
+        {
+            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+                { ErrorCode = e.Code, ErrorMessage = e.Message }, started, ct).ConfigureAwait(false);
+            throw;
+        }
+
+        var changed = !string.Equals(settings.CalendarId, target, StringComparison.Ordinal);
+        if (changed)
+        {
+            // The new channel is live before the old one stops: a change on either calendar during the switch is notified.
+            var channel = await channels.RegisterAsync(settings, target, ct).ConfigureAwait(false);
+            await settingsStore.SaveCalendarAsync(userId, target, channel.Id, channel.ResourceId, channel.ExpiresAt, ct).ConfigureAwait(false);
+            if (settings is { GoogleChannelId: { } oldId, GoogleResourceId: { } oldResource })
+            {
+                await channels.TryStopAsync(userId, oldId, oldResource, ct).ConfigureAwait(false);
+            }
+
+            settings = settings with { CalendarId = target, SyncToken = null };
+        }
+
+        // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
+        var moved = 0;
+        foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
+        {
+            if (CalendarRehoming.IsStale(settings, mapping))
+            {
+                await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+                moved++;
+            }
+        }
+
+        if (!changed && moved == 0)
+        {
+            return new CalendarSwitchResult(target, Changed: false, EventsMoved: 0);
+        }
+
+        await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
+            { ErrorMessage = $"now {target}; {moved} event(s) moved" }, started, ct).ConfigureAwait(false);
+        return new CalendarSwitchResult(target, changed, moved);
+    }
+
+    /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any
+    /// other by its id, so the same calendar never has two spellings.</summary>
+    private static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
+
+    private async Task<CalendarListEntry> FindWritableAsync(GoogleAccount account, string calendarId, CancellationToken ct)
+    {
+        var calendars = await google.ListCalendarsAsync(account, ct).ConfigureAwait(false);
+        var entry = calendars.FirstOrDefault(c => calendarId == "primary" ? c.Primary == true : string.Equals(c.Id, calendarId, StringComparison.Ordinal))
+            ?? throw new CalendarChoiceException(CalendarChoiceException.NotFound, calendarId,
+                $"The connected Google account has no calendar '{calendarId}'.");
+        return entry.IsWritable
+            ? entry
+            : throw new CalendarChoiceException(CalendarChoiceException.ReadOnly, calendarId,
+                $"The connected Google account can only read '{entry.Summary ?? calendarId}' (role {entry.AccessRole ?? "none"}); choose a calendar it can write.");
+    }
+
+    private async Task<CalendarSyncSettings> RequireConnectedAsync(Guid userId, CancellationToken ct)
+    {
+        var settings = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
+        return settings is { IsConnected: true } ? settings : throw new GoogleAccountNotConnectedException(userId);
+    }
+}

@@ -1,0 +1,42 @@
+using Aegis.CalendarSync.Application.Dashboard;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>The dashboard's reads. The notices are one statement of three scalar subqueries over the settings primary
+/// key, the conflicts' user index and the queue's (user_id, status, created_at) index.</summary>
+internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore queue) : IDashboardReader
+{
+    public string DatabaseName => db.Dialect.Name;
+
+    public async Task<AttentionNotices> ReadNoticesAsync(Guid userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<NoticesRow>(Db.Command(
+            """
+            SELECT
+                (SELECT disabled_reason FROM calendar_sync_settings WHERE user_id = @userId AND enabled = FALSE) AS DisabledReason,
+                (SELECT COUNT(*) FROM sync_conflicts WHERE user_id = @userId AND status = 'open') AS OpenConflicts,
+                (SELECT COUNT(*) FROM sync_queue WHERE user_id = @userId AND status = 'failed') AS DeadLetters
+            """,
+            new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
+        return new AttentionNotices(row.DisabledReason, row.OpenConflicts, row.DeadLetters);
+    }
+
+    public Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct) => queue.CountByStatusAsync(ct);
+
+    public async Task PingAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteScalarAsync<int>(Db.Command("SELECT 1", null, ct)).ConfigureAwait(false);
+    }
+
+    private sealed class NoticesRow
+    {
+        public string? DisabledReason { get; init; }
+        public long OpenConflicts { get; init; }
+        public long DeadLetters { get; init; }
+    }
+}

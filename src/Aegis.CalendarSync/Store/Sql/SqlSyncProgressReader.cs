@@ -1,0 +1,110 @@
+using Aegis.CalendarSync.Application.Progress;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary>Reads <c>sync_queue</c>, <c>calendar_sync_settings</c> and <c>calendar_sync_audit</c> (joined to the event
+/// title) through the store's connections and dialect. The per-user queries use the (user_id, status, created_at)
+/// queue index and the settings primary key; the activity query walks the audit primary key from a cursor.</summary>
+internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlDialect dialect) : ISyncProgressReader
+{
+    private const string ActivityColumns =
+        "a.id AS Id, a.user_id AS UserId, a.action AS Action, a.status AS Status, a.financial_event_id AS FinancialEventId, " +
+        "e.title AS EventTitle, a.error_message AS ErrorMessage, a.created_at AS CreatedAt";
+
+    // The title is joined on user_id too, so a row can only ever show the title of its own user's event.
+    private const string ActivityFrom =
+        "FROM calendar_sync_audit a LEFT JOIN financial_events e ON e.id = a.financial_event_id AND e.user_id = a.user_id";
+
+    public async Task<IReadOnlyDictionary<Guid, UserProgress>> ReadProgressAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        var result = userIds.Distinct().ToDictionary(id => id, _ => UserProgress.Empty);
+        if (result.Count == 0) return result;
+        var (users, parameters) = UserList(result.Keys);
+        await using var connection = await connections.OpenAsync(ct);
+        var counts = await connection.QueryAsync<(object UserId, string Status, long Count)>(new CommandDefinition(
+            $"SELECT user_id, status, COUNT(*) FROM sync_queue WHERE user_id IN ({users}) GROUP BY user_id, status",
+            parameters, cancellationToken: ct));
+        var settings = await connection.QueryAsync<SettingsRow>(new CommandDefinition(
+            $"SELECT user_id AS UserId, {SettingsSql.IsConnected} AS Connected, enabled AS Enabled, " +
+            $"disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN ({users})",
+            parameters, cancellationToken: ct));
+
+        foreach (var group in counts.GroupBy(c => DbValue.ToGuid(c.UserId)))
+            result[group.Key] = result[group.Key] with { Queue = QueueCounts.From(group.Select(c => (c.Status, c.Count))) };
+        foreach (var row in settings)
+        {
+            var userId = DbValue.ToGuid(row.UserId);
+            result[userId] = result[userId] with { Connection = new ConnectionState(row.Connected, row.Enabled, row.DisabledReason) };
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<UserActivity>> ReadActivityAfterAsync(IReadOnlyCollection<Guid> userIds, long afterId, int limit, CancellationToken ct)
+    {
+        if (userIds.Count == 0) return [];
+        var (users, parameters) = UserList(userIds.Distinct());
+        parameters.Add("afterId", afterId);
+        parameters.Add("limit", limit);
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
+            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
+            parameters, cancellationToken: ct));
+        return rows.Select(r => new UserActivity(DbValue.ToGuid(r.UserId), r.ToEntry())).ToList();
+    }
+
+    public async Task<IReadOnlyList<ActivityEntry>> ReadLatestActivityAsync(Guid userId, int limit, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
+            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.user_id = @userId ORDER BY a.id DESC LIMIT @limit",
+            new { userId = dialect.Id(userId), limit }, cancellationToken: ct));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    /// <summary>One named parameter per user: portable across both drivers (Dapper sends a list to Npgsql as one
+    /// array parameter, which <c>IN</c> cannot take), and bounded by the number of users with an open stream.</summary>
+    private (string Sql, DynamicParameters Parameters) UserList(IEnumerable<Guid> userIds)
+    {
+        var parameters = new DynamicParameters();
+        var names = new List<string>();
+        foreach (var userId in userIds)
+        {
+            var name = "u" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters.Add(name, dialect.Id(userId));
+            names.Add("@" + name);
+        }
+        return (string.Join(", ", names), parameters);
+    }
+
+    private sealed class SettingsRow
+    {
+        public object UserId { get; init; } = null!;
+        public bool Connected { get; init; }
+        public bool Enabled { get; init; }
+        public string? DisabledReason { get; init; }
+    }
+
+    private sealed class ActivityRow
+    {
+        public long Id { get; init; }
+        public object UserId { get; init; } = null!;
+        public string Action { get; init; } = "";
+        public string Status { get; init; } = "";
+        public object? FinancialEventId { get; init; }
+        public string? EventTitle { get; init; }
+        public string? ErrorMessage { get; init; }
+        public object CreatedAt { get; init; } = null!;
+
+        public ActivityEntry ToEntry()
+        {
+            var eventId = DbValue.ToNullableGuid(FinancialEventId);
+            var (action, status) = (WireEnum.Parse<AuditAction>(Action), WireEnum.Parse<AuditOutcome>(Status));
+            return new ActivityEntry(Id, action, status, eventId, EventTitle, ErrorMessage,
+                DbValue.ToTime(CreatedAt),
+                ActivitySummary.Describe(action, status, EventTitle, eventId, ErrorMessage));
+        }
+    }
+}
