@@ -103,8 +103,9 @@ public sealed class OutboundSync(
             return null;
         }
 
-        if (mapping.ContentHash == hash)
+        if (mapping.GoogleSideHash == hash)
         {
+            // Google already holds exactly what the wallet would write.
             return "unchanged";
         }
 

@@ -14,10 +14,14 @@ public sealed class SyncStateWriter(
     IFinancialEventStore events,
     IMappingStore mappings,
     FinancialEventMapper mapper,
+    SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
+    /// <summary>Audit code of a summary edited in Google whose amount part could not be read (amount kept).</summary>
+    public const string SummaryAmountUnreadCode = "summary_amount_unread";
+
     /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag, the
     /// hash of Google's rendering (so the echo of this very version is recognised later) and the hash of the wallet's
     /// rendering of the result (so only a real wallet edit counts as a local change). Clears a soft delete (a
@@ -41,6 +45,18 @@ public sealed class SyncStateWriter(
         if (remote.Updated is { } updated)
         {
             telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
+        }
+
+        if (mapper.SummaryProblem(existing, remote) is { } problem)
+        {
+            // The user is told (audit, shown in the activity log) that Google's summary edit was taken only in part.
+            await auditor.RecordAsync(AuditEntry.Of(settings.UserId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+            {
+                FinancialEventId = applied.Id,
+                GoogleEventId = remote.Id,
+                ErrorCode = SummaryAmountUnreadCode,
+                ErrorMessage = problem,
+            }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
         }
 
         return applied;
