@@ -35,8 +35,10 @@ public sealed class SyncStateWriter(
         {
             await events.InsertAsync(applied, ct).ConfigureAwait(false);
         }
-        else if (!await events.UpdateAsync(applied, ct).ConfigureAwait(false))
+        else if (!await events.UpdateIfUnchangedAsync(applied, existing.UpdatedAt, ct).ConfigureAwait(false))
         {
+            // Written since it was read (a wallet edit, or another sync's write): never overwrite it with a decision
+            // taken on the old version; the queue retries against the current one.
             throw new MappingConflictException(existing.Id);
         }
 
@@ -72,11 +74,18 @@ public sealed class SyncStateWriter(
         telemetry.RecordPropagationLag(SyncDirection.ToGoogle, time.GetUtcNow() - local.UpdatedAt);
     }
 
-    /// <summary>Soft-deletes the wallet event because Google deleted it, and forgets the mapping.</summary>
-    public async Task DeleteLocalAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    /// <summary>Soft-deletes the wallet event because Google deleted it, and forgets the mapping; only while the
+    /// event is still the version the decision was taken on (<paramref name="local"/>): a wallet write since then
+    /// throws <see cref="MappingConflictException"/> and the queue retries against it.</summary>
+    public async Task DeleteLocalAsync(FinancialEvent local, CancellationToken ct)
     {
-        await events.SoftDeleteAsync(userId, financialEventId, SyncSource.Google, time.GetUtcNow(), ct).ConfigureAwait(false);
-        await mappings.DeleteAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        if (local.DeletedAt is null && !await events.SoftDeleteIfUnchangedAsync(local.UserId, local.Id, SyncSource.Google, time.GetUtcNow(),
+                local.UpdatedAt, ct).ConfigureAwait(false))
+        {
+            throw new MappingConflictException(local.Id);
+        }
+
+        await mappings.DeleteAsync(local.UserId, local.Id, ct).ConfigureAwait(false);
     }
 
     /// <summary>Records what Google now holds for the event: its etag (for the next If-Match), the wallet-rendered
