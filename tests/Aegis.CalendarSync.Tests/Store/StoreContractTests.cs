@@ -418,6 +418,26 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Retry_all_requeues_every_dead_letter_of_its_owner_only()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        await InsertEventAsync(userId, "Rent");
+        await InsertEventAsync(userId, "Water");
+        await InsertEventAsync(other, "Other's bill");
+        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        {
+            await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
+        }
+
+        Assert.Equal(2, await Queue.RequeueAllFailedAsync(userId, Ct));
+        Assert.Equal(0, await Queue.RequeueAllFailedAsync(userId, Ct));
+
+        Assert.Equal(2, (await QueueOfAsync(userId, QueueStatus.Pending)).Count(i => i.RetryCount == 0));
+        Assert.Single(await QueueOfAsync(other, QueueStatus.Failed));
+    }
+
+    [Fact]
     public async Task From_google_work_is_coalesced_per_user_and_action()
     {
         var userId = await NewUserAsync();
