@@ -14,7 +14,8 @@ namespace Aegis.CalendarSync.Mapping;
 /// <see cref="EventColors"/>, the recurrence lines (RRULE/EXRULE/RDATE/EXDATE) verbatim, financial fields in
 /// <see cref="AegisProperties"/>. Inbound: title, description, location, time and every recurrence line flow back
 /// verbatim (an EXDATE added in Google is kept); amount, currency, type, status and category come from the private
-/// properties. Occurrences of a series are mapped by <see cref="OccurrenceMapper"/>.</remarks>
+/// properties, except that an amount a person edited in the summary (<see cref="SummaryFormat.Parse"/>) wins over
+/// the property. Occurrences of a series are mapped by <see cref="OccurrenceMapper"/>.</remarks>
 public sealed class FinancialEventMapper(TimeProvider time)
 {
     public const string UntitledTitle = "(untitled)";
@@ -67,7 +68,8 @@ public sealed class FinancialEventMapper(TimeProvider time)
 
     /// <summary>Applies a (non-cancelled) Google event to <paramref name="existing"/>, or imports it as a new
     /// financial event when <paramref name="existing"/> is null. Fields Google still holds exactly as Aegis would
-    /// write them keep their local value (so an echo changes nothing); the result has SyncSource Google.</summary>
+    /// write them keep their local value (so an echo changes nothing); the result has SyncSource Google, or Aegis when
+    /// Google's copy must be rewritten (an amount edited in, or garbled in, the summary).</summary>
     /// <exception cref="ArgumentException">The event is cancelled (a deletion, not an edit) or has no start.</exception>
     public FinancialEvent ApplyGoogleChanges(FinancialEvent? existing, GoogleEvent g, GoogleImportDefaults defaults)
     {
@@ -88,9 +90,12 @@ public sealed class FinancialEventMapper(TimeProvider time)
         var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing?.Currency ?? defaults.Currency;
         var category = g.ExtendedProperties?.Private is not null ? g.GetPrivateProperty(AegisProperties.Category) : existing?.Category;
 
-        var title = existing is not null && g.Summary == ours?.Summary
-            ? existing.Title
-            : ExtractTitle(g.Summary, type, amount, currency);
+        var summary = existing is not null && g.Summary == ours?.Summary ? null : ParseSummary(g.Summary, type, amount, currency);
+        var title = summary is null ? existing!.Title : summary.Title.Length == 0 ? UntitledTitle : summary.Title;
+        // Google must be told when its copy no longer says what the wallet now holds: an amount read from the summary
+        // (its private property is stale) or an amount part that could not be read (Google shows a wrong amount).
+        var tellGoogle = summary is { Amount: { } read } && read != amount || summary?.Problem is not null;
+        amount = summary?.Amount ?? amount;
         var description = existing is not null && g.Description == ours?.Description
             ? existing.Description
             : DescriptionFormat.Extract(g.Description);
@@ -121,7 +126,8 @@ public sealed class FinancialEventMapper(TimeProvider time)
             CreatedAt = existing?.CreatedAt ?? g.Created ?? now,
             UpdatedAt = g.Updated ?? now,
             DeletedAt = existing?.DeletedAt,
-            SyncSource = SyncSource.Google,
+            // Aegis-sourced, the write enqueues the push of the wallet's rendering (see tellGoogle).
+            SyncSource = tellGoogle ? SyncSource.Aegis : SyncSource.Google,
         };
     }
 
@@ -195,11 +201,23 @@ public sealed class FinancialEventMapper(TimeProvider time)
     private static bool SameTime(EventDateTime? a, EventDateTime? b) =>
         a?.Date == b?.Date && a?.DateTime == b?.DateTime && (a?.Date is not null || a?.TimeZone == b?.TimeZone);
 
-    private static string ExtractTitle(string? summary, EventType type, decimal amount, string currency)
+    /// <summary>Why the amount part of <paramref name="g"/>'s summary, edited in Google, could not be read back (the
+    /// amount was kept); null when it was read, untouched or absent.</summary>
+    public string? SummaryProblem(FinancialEvent? existing, GoogleEvent g)
     {
-        var title = string.IsNullOrWhiteSpace(summary) ? "" : SummaryFormat.ExtractTitle(summary, type, amount, currency);
-        return title.Length == 0 ? UntitledTitle : title;
+        if (g.IsCancelled || existing is null || g.Summary == ToGoogleEvent(existing, g.Id)?.Summary)
+        {
+            return null;
+        }
+
+        var type = ParseEnum<EventType>(g.GetPrivateProperty(AegisProperties.Type)) ?? existing.EventType;
+        var amount = ParseAmount(g.GetPrivateProperty(AegisProperties.Amount)) ?? existing.Amount;
+        var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing.Currency;
+        return ParseSummary(g.Summary, type, amount, currency).Problem;
     }
+
+    private static SummaryParse ParseSummary(string? summary, EventType type, decimal amount, string currency) =>
+        string.IsNullOrWhiteSpace(summary) ? new SummaryParse("", null, null) : SummaryFormat.Parse(summary, type, amount, currency);
 
     private static decimal? ParseAmount(string? value) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;

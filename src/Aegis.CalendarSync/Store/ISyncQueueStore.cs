@@ -20,6 +20,8 @@ public interface ISyncQueueStore
     Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct);
     /// <summary>Moves a failed item back to pending with retry_count 0 (retry from the UI).</summary>
     Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct);
+    /// <summary>Moves every failed item of the user back to pending with retry_count 0 ("Retry all"); returns how many.</summary>
+    Task<int> RequeueAllFailedAsync(Guid userId, CancellationToken ct);
     Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
     Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct);
     /// <summary>Deletes completed items older than <paramref name="olderThan"/>; returns rows deleted.</summary>

@@ -62,7 +62,7 @@ public sealed class ConflictResolver(
         }
         else if (local is not null)
         {
-            await writer.DeleteLocalAsync(settings.UserId, local.Id, ct).ConfigureAwait(false);
+            await writer.DeleteLocalAsync(local, ct).ConfigureAwait(false);
         }
     }
 

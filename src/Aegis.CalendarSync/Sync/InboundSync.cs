@@ -12,12 +12,15 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>sync_from_google, incremental_sync and full_sync. Guarantees: the sync token is stored only after the
 /// last page's changes are committed (a crash mid-way replays pages, never skips them); a 410 drops the token and
 /// full-syncs; echoes of our own writes are recognised by etag or content hash however late they arrive; events
-/// created in Google are imported; deletions reconcile both ways.</summary>
+/// created in Google are imported; deletions reconcile both ways. A change that cannot be applied (see
+/// <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
+/// is applied and the token still advances.</summary>
 public sealed class InboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
     ISettingsStore settingsStore,
+    IInboundFailureStore failures,
     IGoogleCalendarClient google,
     RemoteEvents remoteEvents,
     FinancialEventMapper mapper,
@@ -39,7 +42,7 @@ public sealed class InboundSync(
         }
 
         var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
-        await ApplyAsync(attempt.Settings, remote, ct).ConfigureAwait(false);
+        await TryApplyAsync(attempt.Settings, remote, failedBefore: true, ct).ConfigureAwait(false);
     }
 
     public async Task IncrementalAsync(Guid userId, CancellationToken ct)
@@ -55,6 +58,7 @@ public sealed class InboundSync(
             return;
         }
 
+        var syncStart = time.GetUtcNow();
         int changes;
         try
         {
@@ -72,6 +76,7 @@ public sealed class InboundSync(
             return;
         }
 
+        changes += await RetryFailedAsync(settings, syncStart, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
             ErrorMessage = $"{changes} change(s)",
@@ -85,11 +90,13 @@ public sealed class InboundSync(
             return;
         }
 
-        var windowStart = time.GetUtcNow() - options.Value.FullSyncWindow;
+        var syncStart = time.GetUtcNow();
+        var windowStart = syncStart - options.Value.FullSyncWindow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var changes = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, ct).ConfigureAwait(false);
         var removed = await ReconcileMissingAsync(settings, windowStart, seen, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
+        await RetryFailedAsync(settings, syncStart, ct).ConfigureAwait(false);
 
         await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
@@ -113,6 +120,7 @@ public sealed class InboundSync(
     {
         var account = ConnectedAccounts.AccountOf(settings);
         var request = first with { MaxResults = options.Value.ListPageSize };
+        var failing = await FailingEventIdsAsync(settings, ct).ConfigureAwait(false);
         var count = 0;
         while (true)
         {
@@ -125,7 +133,7 @@ public sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await ApplyAsync(settings, item, ct).ConfigureAwait(false);
+                await TryApplyAsync(settings, item, failing.Contains(item.Id), ct).ConfigureAwait(false);
                 count++;
             }
 
@@ -142,6 +150,71 @@ public sealed class InboundSync(
 
             return count;
         }
+    }
+
+    private async Task<HashSet<string>> FailingEventIdsAsync(CalendarSyncSettings settings, CancellationToken ct) =>
+        (await failures.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+            .Where(f => f.GoogleCalendarId == settings.CalendarId)
+            .Select(f => f.GoogleEventId)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><see cref="ApplyAsync"/>, isolating a change that cannot be applied: it is recorded for its event
+    /// (and audited) instead of failing the sync. A success clears the event's earlier failure. True when applied.</summary>
+    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        try
+        {
+            await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (InboundFailurePolicy.IsPoison(ex))
+        {
+            var reason = InboundFailurePolicy.Describe(ex);
+            await failures.RecordAsync(settings.UserId, settings.CalendarId, remote.Id!, reason, time.GetUtcNow(), ct).ConfigureAwait(false);
+            telemetry.RecordSkip("inbound_failed");
+            await auditor.RecordAsync(new SyncAttempt(settings, started).Audit(AuditAction.SyncFromGoogle, AuditOutcome.Failed) with
+            {
+                GoogleEventId = remote.Id,
+                ErrorCode = "inbound_apply_failed",
+                ErrorMessage = reason,
+            }, started, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        if (failedBefore)
+        {
+            await failures.ClearAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Retries the recorded failures of the current calendar that are due (backoff per
+    /// <see cref="InboundFailurePolicy.NextAttempt"/>) against what Google holds now, except those that already
+    /// failed again in this sync (since <paramref name="syncStart"/>); returns how many were applied.</summary>
+    private async Task<int> RetryFailedAsync(CalendarSyncSettings settings, DateTimeOffset syncStart, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var account = ConnectedAccounts.AccountOf(settings);
+        var applied = 0;
+        foreach (var failure in await failures.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+        {
+            if (failure.GoogleCalendarId != settings.CalendarId || failure.LastFailedAt >= syncStart
+                || InboundFailurePolicy.NextAttempt(failure.LastFailedAt, failure.Attempts, options.Value.InboundFailureRetryBase,
+                    options.Value.InboundFailureRetryMax) > now)
+            {
+                continue;
+            }
+
+            var remote = await remoteEvents.GetAsync(account, new GoogleEventRef(settings.CalendarId, failure.GoogleEventId, null), ct)
+                .ConfigureAwait(false);
+            if (await TryApplyAsync(settings, remote, failedBefore: true, ct).ConfigureAwait(false))
+            {
+                applied++;
+            }
+        }
+
+        return applied;
     }
 
     /// <summary>Applies one Google event (changed, created or cancelled) to the wallet.</summary>
@@ -175,7 +248,7 @@ public sealed class InboundSync(
         }
 
         var remoteHash = EventContentHash.Compute(remote);
-        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.ContentHash)
+        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.GoogleSideHash)
         {
             // Our own write coming back (or a change to fields we do not sync): remember the etag, change nothing.
             if (remote.Etag != mapping.GoogleEtag)
@@ -283,7 +356,8 @@ public sealed class InboundSync(
         if (existing is not null && ConflictPolicy.Decide(settings.ConflictStrategy, existing.UpdatedAt, remote.Updated) != ConflictWinner.Google)
         {
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
-            await writer.SaveMappingAsync(settings, existing.Id, null, remote, EventContentHash.Compute(remote), SyncSource.Google,
+            var googleHash = EventContentHash.Compute(remote);
+            await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
                 remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
             return;
         }
@@ -338,9 +412,8 @@ public sealed class InboundSync(
             }
 
             var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
-            if (remote.IsCancelled)
+            if (remote.IsCancelled && await TryApplyAsync(settings, remote, failedBefore: false, ct).ConfigureAwait(false))
             {
-                await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
                 removed++;
             }
         }

@@ -110,8 +110,9 @@ public sealed class OutboundSync(
             return null;
         }
 
-        if (mapping.ContentHash == hash)
+        if (mapping.GoogleSideHash == hash)
         {
+            // Google already holds exactly what the wallet would write.
             return "unchanged";
         }
 
@@ -150,7 +151,7 @@ public sealed class OutboundSync(
                 return current;
             }
 
-            if (remoteHash == mapping.ContentHash)
+            if (remoteHash == mapping.GoogleSideHash)
             {
                 // Only fields we do not sync changed in Google (e.g. reminders): not a conflict.
                 return await remote.UpdateAsync(attempt.Account, mapping.GoogleRef.At(current.Etag), desired, ct).ConfigureAwait(false);

@@ -238,6 +238,20 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Mapping_keeps_the_hash_of_googles_rendering_apart_from_the_wallets()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId) with { ContentHash = "wallet-hash", RemoteContentHash = "google-hash" };
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.Equal("google-hash", (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.GoogleSideHash);
+
+        Assert.True(await Mappings.UpsertAsync(mapping with { RemoteContentHash = null }, expectedVersion: 1, Ct));
+        var pushed = (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!;
+        Assert.Null(pushed.RemoteContentHash);
+        Assert.Equal("wallet-hash", pushed.GoogleSideHash);
+    }
+
+    [Fact]
     public async Task Mappings_are_scoped_by_user_and_deletable()
     {
         var owner = await NewUserAsync();
@@ -401,6 +415,26 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
 
         var again = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
         Assert.Equal((item.Id, 0), (again.Id, again.RetryCount));
+    }
+
+    [Fact]
+    public async Task Retry_all_requeues_every_dead_letter_of_its_owner_only()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        await InsertEventAsync(userId, "Rent");
+        await InsertEventAsync(userId, "Water");
+        await InsertEventAsync(other, "Other's bill");
+        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        {
+            await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
+        }
+
+        Assert.Equal(2, await Queue.RequeueAllFailedAsync(userId, Ct));
+        Assert.Equal(0, await Queue.RequeueAllFailedAsync(userId, Ct));
+
+        Assert.Equal(2, (await QueueOfAsync(userId, QueueStatus.Pending)).Count(i => i.RetryCount == 0));
+        Assert.Single(await QueueOfAsync(other, QueueStatus.Failed));
     }
 
     [Fact]

@@ -74,6 +74,40 @@ public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal sign
         return rows == 1;
     }
 
+    public async Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    {
+        var args = new DynamicParameters(Parameters(e, db.Now()));
+        args.Add("expected", db.Dialect.Time(expectedUpdatedAt));
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id AND updated_at = @expected",
+                args, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(e.SyncSource);
+        return rows == 1;
+    }
+
+    public async Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
+        DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
+                "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL AND updated_at = @expected",
+                new
+                {
+                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
+                    now = db.Dialect.Time(db.Now()), source = EnumText.ToText(source), expected = db.Dialect.Time(expectedUpdatedAt),
+                }, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(source);
+        return rows == 1;
+    }
+
     public async Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct)
     {
         int rows;

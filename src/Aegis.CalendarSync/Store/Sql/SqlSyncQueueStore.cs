@@ -116,6 +116,23 @@ public sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) :
         return rows == 1;
     }
 
+    public async Task<int> RequeueAllFailedAsync(Guid userId, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                "UPDATE sync_queue SET status = 'pending', retry_count = 0, next_attempt_at = @now, updated_at = @now, " +
+                "lease_id = NULL, locked_until = NULL WHERE user_id = @userId AND status = 'failed'",
+                new { userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct, transaction)).ConfigureAwait(false);
+            if (rows > 0) await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        if (rows > 0) SignalInProcess();
+        return rows;
+    }
+
     public async Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
