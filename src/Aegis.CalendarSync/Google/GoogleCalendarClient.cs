@@ -13,7 +13,7 @@ namespace Aegis.CalendarSync.Google;
 /// Authentication, rate limiting and retries are handlers of the client's pipeline (see
 /// <see cref="GoogleServiceCollectionExtensions.AddGoogleCalendarClient"/>); this class builds requests and maps
 /// responses.</summary>
-public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : IGoogleCalendarClient
+internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : IGoogleCalendarClient
 {
     private const string EventsPath = "calendar/v3/calendars/{0}/events";
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };

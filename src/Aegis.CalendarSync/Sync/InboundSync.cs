@@ -13,7 +13,7 @@ namespace Aegis.CalendarSync.Sync;
 /// last page's changes are committed (a crash mid-way replays pages, never skips them); a 410 drops the token and
 /// full-syncs; echoes of our own writes are recognised by etag or content hash however late they arrive; events
 /// created in Google are imported; deletions reconcile both ways.</summary>
-public sealed class InboundSync(
+internal sealed class InboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,

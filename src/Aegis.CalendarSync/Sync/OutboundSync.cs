@@ -13,7 +13,7 @@ namespace Aegis.CalendarSync.Sync;
 /// content hash is unchanged; inserts go to the current calendar, while updates, gets and deletes of a mapped event
 /// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
 /// blindly but resolved by the user's conflict strategy.</summary>
-public sealed class OutboundSync(
+internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
