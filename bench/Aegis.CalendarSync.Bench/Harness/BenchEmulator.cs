@@ -11,6 +11,7 @@ public static class BenchEmulator
         {
             AutoApprove = true,
             DefaultAccountEmail = accountEmail,
-            RateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
+            RequestsPerUserPerMinute = BenchRateLimits.EmulatorPerMinute,
+            RequestsPerProjectPerMinute = BenchRateLimits.EmulatorPerMinute,
         }, ct);
 }

@@ -16,7 +16,7 @@ public static class BenchEngine
     {
         var harness = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
-            GoogleRateLimitPerSecond = BenchRateLimits.EmulatorPerSecond,
+            GoogleRequestsPerMinute = BenchRateLimits.EmulatorPerMinute,
             Settings = BenchRateLimits.ClientSettings(),
             OwnsDatabase = true,
         }, ct);

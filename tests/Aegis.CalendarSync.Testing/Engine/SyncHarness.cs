@@ -61,9 +61,10 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
             DefaultAccountEmail = Email,
             TimeProvider = options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew),
         };
-        if (options.GoogleRateLimitPerSecond is { } perSecond)
+        if (options.GoogleRequestsPerMinute is { } perMinute)
         {
-            emulatorOptions.RateLimitPerSecond = perSecond;
+            emulatorOptions.RequestsPerUserPerMinute = perMinute;
+            emulatorOptions.RequestsPerProjectPerMinute = perMinute;
         }
 
         var emulator = await EmulatorHost.StartAsync(emulatorOptions, ct);

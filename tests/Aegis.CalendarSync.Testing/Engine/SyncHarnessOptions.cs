@@ -8,8 +8,9 @@ public sealed class SyncHarnessOptions
     /// <summary>Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times); zero: the system clock.</summary>
     public TimeSpan GoogleClockSkew { get; init; }
 
-    /// <summary>The emulator's per-account quota (EmulatorOptions.RateLimitPerSecond); null keeps its default.</summary>
-    public int? GoogleRateLimitPerSecond { get; init; }
+    /// <summary>The emulator's per-user and per-project quotas per sliding minute (EmulatorOptions.RequestsPerUserPerMinute
+    /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
+    public int? GoogleRequestsPerMinute { get; init; }
 
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
     /// fixture is dropped by xunit instead.</summary>

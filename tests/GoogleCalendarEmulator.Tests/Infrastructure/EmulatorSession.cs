@@ -26,7 +26,7 @@ public sealed class EmulatorSession : IAsyncDisposable
     public static async Task<EmulatorSession> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var time = new TestClock(Start);
-        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true, RateLimitPerSecond = 1000 };
+        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true };
         configure?.Invoke(options);
         return new EmulatorSession(await EmulatorHost.StartAsync(options), time);
     }
