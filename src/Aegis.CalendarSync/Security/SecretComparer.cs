@@ -4,7 +4,7 @@ using System.Text;
 namespace Aegis.CalendarSync.Security;
 
 /// <summary>Comparison of secrets whose timing reveals nothing about the expected value.</summary>
-internal static class SecretComparer
+public static class SecretComparer
 {
     /// <summary>Compares SHA-256 digests with <see cref="CryptographicOperations.FixedTimeEquals"/>: hashing first makes
     /// the compared length constant, so not even the expected secret's length leaks. Null never matches.</summary>
