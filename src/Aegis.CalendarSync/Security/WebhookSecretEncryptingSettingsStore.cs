@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Security;
 /// <see cref="ISettingsStore"/> see the plaintext, so the webhook's constant-time comparison and channel registration
 /// are unchanged. A value stored before encryption existed does not decrypt and is returned as it is; the next write of
 /// the row (a reconnect or the channel renewal's upsert) stores it encrypted.</summary>
-public sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inner, ITokenEncryptor encryptor) : ISettingsStore
+internal sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inner, ITokenEncryptor encryptor) : ISettingsStore
 {
     public static string Context(Guid userId) => $"google/{userId:N}/webhook_secret";
 

@@ -12,7 +12,7 @@ namespace Aegis.CalendarSync.Sync;
 /// push is already pending (inbound) or must happen now (outbound). <see cref="ResolveManualAsync"/> applies the
 /// user's choice for a kept conflict. Nothing in the wallet is deleted except to follow a deletion made in Google
 /// that won by the rule or by the user's choice.</summary>
-public sealed class ConflictResolver(
+internal sealed class ConflictResolver(
     ConflictRecorder recorder,
     SyncStateWriter writer,
     RemoteEvents remoteEvents,

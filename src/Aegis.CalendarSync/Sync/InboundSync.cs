@@ -15,7 +15,7 @@ namespace Aegis.CalendarSync.Sync;
 /// created in Google are imported; deletions reconcile both ways. A change that cannot be applied (see
 /// <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
 /// is applied and the token still advances.</summary>
-public sealed class InboundSync(
+internal sealed class InboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,

@@ -14,7 +14,7 @@ namespace Aegis.CalendarSync.Sync;
 /// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
 /// blindly but resolved by the user's conflict strategy. A series' changed occurrences follow its master, one call
 /// each (<see cref="OccurrenceSync"/>); an unchanged master costs no call.</summary>
-public sealed class OutboundSync(
+internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Application.Events;
 
 /// <summary>Validates an <see cref="EventInput"/> and builds the domain event. The limits match the columns:
 /// amount numeric(19,4) holds up to 10^15, the API caps it at 10^13 so sums of many events cannot overflow.</summary>
-public static class EventInputValidator
+internal static class EventInputValidator
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 8000;

@@ -4,7 +4,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Native uuid / timestamptz / json binding; advisory locks for migrations and queue coalescing.</summary>
-public sealed class PostgresDialect : SqlDialect
+internal sealed class PostgresDialect : SqlDialect
 {
     /// <summary>Advisory lock key space: first key identifies the purpose, second the subject.</summary>
     private const int MigrationLockKey = 0x4165_6701;

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Uuids as canonical TEXT; timestamps as fixed-width ISO-8601 UTC TEXT ("O" format), so string order
 /// equals time order and SQL comparisons on them are correct.</summary>
-public sealed class SqliteDialect : SqlDialect
+internal sealed class SqliteDialect : SqlDialect
 {
     public override string Name => "Sqlite";
     public override bool SignalsInDatabase => false;

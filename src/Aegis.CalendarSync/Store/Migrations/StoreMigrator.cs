@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Store.Migrations;
 /// its <c>schema_migrations</c> row, so a migration is either fully applied and recorded or not at all.
 /// Concurrent starts: PostgreSQL serialises on an advisory lock; SQLite's IMMEDIATE transaction excludes other
 /// writers and the applied check is repeated inside it. A script changed after being applied fails start-up.</summary>
-public sealed class StoreMigrator(
+internal sealed class StoreMigrator(
     IDbConnectionFactory connections,
     SqlDialect dialect,
     IEnumerable<MigrationSet> sets,

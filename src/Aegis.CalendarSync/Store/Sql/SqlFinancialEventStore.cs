@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>created_at/updated_at are stamped from the injected clock on every write (the caller's values are
 /// ignored): updated_at is the authoritative local modification time and the trigger's queue timestamp.
 /// On SQLite the in-process queue signal is raised after a write that may have enqueued work.</summary>
-public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
+internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
 {
     private const string MutableColumns =
         "title = @title, description = @description, amount = @amount, currency = @currency, event_type = @eventType, " +

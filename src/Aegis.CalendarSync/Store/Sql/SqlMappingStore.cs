@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Optimistic locking: an insert (no expected version) succeeds only if no mapping exists for the event or
 /// the Google event; an update only if the stored version still equals the expected one, and bumps it.</summary>
-public sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
+internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
 {
     public Task<CalendarSyncMapping?> GetByEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
         QuerySingleAsync("user_id = @userId AND financial_event_id = @eventId",

@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>updated_at is stamped from the clock. last_message_number belongs to
 /// <see cref="TryAdvanceMessageNumberAsync"/>: an upsert never lowers it from a stale copy, and resets it to 0 only
 /// when the channel id changes (a new channel numbers its messages from 1).</summary>
-public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
+internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 {
     public Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct) =>
         QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);

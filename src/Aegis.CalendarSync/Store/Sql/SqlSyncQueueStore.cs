@@ -15,7 +15,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// Calendar-wide from_google items (null event) share one key per user, so one user's inbound syncs never overlap.</para>
 /// <para>Fencing: every later write matches id, lease_id and status 'processing', so a worker whose lease expired
 /// and was re-claimed by another cannot overwrite that worker's result.</para></summary>
-public sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) : ISyncQueueStore
+internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) : ISyncQueueStore
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 

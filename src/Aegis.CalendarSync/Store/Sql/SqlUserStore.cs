@@ -6,7 +6,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Emails are stored trimmed and lower-cased, so lookups are case-insensitive on both engines.</summary>
-public sealed class SqlUserStore(SqlStoreContext db) : IUserStore
+internal sealed class SqlUserStore(SqlStoreContext db) : IUserStore
 {
     public async Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct)
     {
