@@ -1,7 +1,7 @@
 namespace Aegis.CalendarSync.Mapping;
 
 /// <summary>Calendar-date arithmetic in an IANA zone.</summary>
-internal static class ZonedDates
+public static class ZonedDates
 {
     /// <summary>The zone for <paramref name="ianaId"/>, or null when the id is unknown on this machine.</summary>
     public static TimeZoneInfo? Find(string? ianaId)

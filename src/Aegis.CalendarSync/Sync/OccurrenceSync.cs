@@ -16,7 +16,7 @@ namespace Aegis.CalendarSync.Sync;
 /// update restoring an instance that was deleted. Inbound: an exception becomes an override of its series (the series
 /// never changes), a cancelled instance a skipped occurrence; the echo of our own write is recognised by etag or
 /// content hash and costs nothing. When both sides changed one occurrence, the user's strategy decides.</summary>
-public sealed class OccurrenceSync(
+internal sealed class OccurrenceSync(
     IOccurrenceStore occurrences,
     IFinancialEventStore events,
     IMappingStore mappings,

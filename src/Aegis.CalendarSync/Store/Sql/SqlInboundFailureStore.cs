@@ -6,7 +6,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>One row per (user, calendar, Google event); a repeated failure updates the row in one statement.</summary>
-public sealed class SqlInboundFailureStore(SqlStoreContext db) : IInboundFailureStore
+internal sealed class SqlInboundFailureStore(SqlStoreContext db) : IInboundFailureStore
 {
     public async Task RecordAsync(Guid userId, string googleCalendarId, string googleEventId, string reason, DateTimeOffset at,
         CancellationToken ct)

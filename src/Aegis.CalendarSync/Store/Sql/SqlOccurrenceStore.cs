@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>created_at/updated_at are stamped from the injected clock. An override is written only when its series
 /// exists for that user (the foreign key keeps it from outliving a hard delete), so it never belongs to another
 /// user's event; the insert-or-update is one <c>ON CONFLICT DO UPDATE</c> statement.</summary>
-public sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal) : IOccurrenceStore
+internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal) : IOccurrenceStore
 {
     public async Task<OccurrenceOverride?> GetAsync(Guid userId, Guid financialEventId, DateTimeOffset originalStart, CancellationToken ct)
     {
