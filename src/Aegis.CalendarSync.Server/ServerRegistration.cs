@@ -56,6 +56,7 @@ public static class ServerRegistration
     private static void AddWeb(IServiceCollection services, string dataDirectory)
     {
         services.AddProblemDetails();
+        services.AddAegisApiDocument();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
@@ -94,6 +95,7 @@ public static class ServerRegistration
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapAegisApiDocument();
 
         app.MapAuthEndpoints();
         app.MapEventEndpoints();

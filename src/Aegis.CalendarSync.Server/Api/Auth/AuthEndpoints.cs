@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Server.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Auth;
 
@@ -17,7 +18,7 @@ public static class AuthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpRequest request, PasswordAuthenticator authenticator,
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(HttpRequest request, PasswordAuthenticator authenticator,
         ApiTokenService tokens, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<TokenRequest>(request, ct);

@@ -3,6 +3,7 @@ using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
@@ -30,14 +31,14 @@ public static class GoogleAuthEndpoints
         return group;
     }
 
-    private static async Task<IResult> StartAsync(ClaimsPrincipal user, ConnectionCommands connection,
+    private static async Task<RedirectHttpResult> StartAsync(ClaimsPrincipal user, ConnectionCommands connection,
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
         return TypedResults.Redirect(authorizeUrl.AbsoluteUri);
     }
 
-    private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
+    private static async Task<Results<RedirectHttpResult, Ok<GoogleConnectedResponse>, ProblemHttpResult>> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
         ConnectionCommands connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         try
@@ -45,7 +46,7 @@ public static class GoogleAuthEndpoints
             await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
             return WantsHtml(request)
                 ? TypedResults.Redirect($"{ConnectionPage}?connected=1")
-                : TypedResults.Ok(new { connected = true });
+                : TypedResults.Ok(new GoogleConnectedResponse(Connected: true));
         }
         catch (OAuthCallbackException e)
         {
@@ -57,7 +58,7 @@ public static class GoogleAuthEndpoints
         }
     }
 
-    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
+    private static async Task<Results<NoContent, ProblemHttpResult>> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         try

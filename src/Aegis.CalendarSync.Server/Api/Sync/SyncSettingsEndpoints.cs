@@ -20,7 +20,7 @@ public static class SyncSettingsEndpoints
     private static async Task<Ok<SyncSettingsResponse>> GetAsync(ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         TypedResults.Ok(SyncSettingsResponse.From(await connection.GetSettingsAsync(user.GetUserId(), ct)));
 
-    private static async Task<IResult> PutAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
+    private static async Task<Results<Ok<SyncSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<SyncSettingsRequest>(request, ct);
