@@ -80,7 +80,7 @@ public static class ServerRegistration
         services.ActivateSingleton<SyncMetrics>();
         services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncInstruments.MeterName).AddPrometheusExporter());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAegisHealthChecks();
     }
 
     /// <summary>The request pipeline and every endpoint.</summary>
@@ -93,7 +93,7 @@ public static class ServerRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAegisHealthChecks();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapAegisApiDocument();
 
