@@ -33,9 +33,12 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
             var responses = operation!["responses"]?.AsObject();
             Assert.True(responses is { Count: > 0 }, $"{method} {path} documents no responses");
         }
-        // Typed results put every outcome in the document, not only the success.
-        var update = paths["/api/events/{id}"]!["put"]!["responses"]!.AsObject();
-        Assert.Equal(["200", "400", "404"], update.Select(r => r.Key).Order());
+        // Every outcome is in the document, not only the success: typed results, the problems chosen at run time,
+        // the JSON body's refusals and the authentication challenge.
+        var update = paths["/api/events/{id}"]!["put"]!;
+        Assert.Equal(["200", "400", "401", "404", "413", "415"], update["responses"]!.AsObject().Select(r => r.Key).Order());
+        Assert.NotNull(update["requestBody"]!["content"]!["application/json"]);
+        Assert.Equal(["302"], paths["/api/google/auth/start"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).Where(k => k != "401"));
         Assert.True(paths.ContainsKey("/api/webhooks/google-calendar"));
     }
 

@@ -8,13 +8,13 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth");
+        routes.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").AcceptsJson<TokenRequest>().ProducesProblems(401);
         // Form post from the UI's sign-out button; antiforgery is validated for form endpoints by UseAntiforgery.
         routes.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);
             return TypedResults.LocalRedirect("/login");
-        });
+        }).Redirects();
         return routes;
     }
 

@@ -17,17 +17,17 @@ public static class GoogleAuthEndpoints
 
     public static RouteGroupBuilder MapGoogleAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/google/auth").WithTags("Google");
-        group.MapGet("/start", StartAsync);
+        var group = routes.MapGroup("/api/google/auth").WithTags("Google").RequiresUser();
+        group.MapGet("/start", StartAsync).Redirects();
         // The browser arrives here from Google without our Authorization header; the signed single-use state
         // identifies the user, so the callback itself is anonymous.
-        group.MapGet("/callback", CallbackAsync).AllowAnonymous();
+        group.MapGet("/callback", CallbackAsync).AllowAnonymous().Redirects().ProducesProblems(400);
         group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
             return TypedResults.NoContent();
         });
-        group.MapPost("/renew_channel", RenewChannelAsync);
+        group.MapPost("/renew_channel", RenewChannelAsync).ProducesProblems(502);
         return group;
     }
 

@@ -15,9 +15,9 @@ public static class GoogleCalendarEndpoints
 
     public static RouteGroupBuilder MapGoogleCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/google/calendars").WithTags("Google");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
+        var group = routes.MapGroup("/api/google/calendars").WithTags("Google").RequiresUser();
+        group.MapGet("/", ListAsync).ProducesProblems(409, 502);
+        group.MapPost("/", CreateAsync).AcceptsJson<CreateCalendarRequest>().ProducesProblems(409, 502);
         return group;
     }
 

@@ -11,9 +11,9 @@ public static class SyncSettingsEndpoints
 {
     public static RouteGroupBuilder MapSyncSettingsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sync/settings").WithTags("Sync");
+        var group = routes.MapGroup("/api/sync/settings").WithTags("Sync").RequiresUser();
         group.MapGet("/", GetAsync);
-        group.MapPut("/", PutAsync);
+        group.MapPut("/", PutAsync).AcceptsJson<SyncSettingsRequest>().ProducesProblems(409, 502);
         return group;
     }
 
