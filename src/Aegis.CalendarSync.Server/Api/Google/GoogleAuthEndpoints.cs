@@ -17,8 +17,8 @@ public static class GoogleAuthEndpoints
 
     public static RouteGroupBuilder MapGoogleAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/google/auth").WithTags("Google").RequiresUser();
-        group.MapGet("/start", StartAsync).Redirects();
+        var group = routes.MapGroup("/api/google/auth").WithTags("Google");
+        group.MapGet("/start", StartAsync).Redirects().ProducesProblems(401);
         // The browser arrives here from Google without our Authorization header; the signed single-use state
         // identifies the user, so the callback itself is anonymous.
         group.MapGet("/callback", CallbackAsync).AllowAnonymous().Redirects().ProducesProblems(400);
@@ -26,8 +26,8 @@ public static class GoogleAuthEndpoints
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
             return TypedResults.NoContent();
-        });
-        group.MapPost("/renew_channel", RenewChannelAsync).ProducesProblems(502);
+        }).ProducesProblems(401);
+        group.MapPost("/renew_channel", RenewChannelAsync).ProducesProblems(401, 502);
         return group;
     }
 
