@@ -109,7 +109,6 @@ public static class ServerRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapAegisHealthChecks();

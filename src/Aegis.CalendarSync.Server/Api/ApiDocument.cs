@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Server.Security;
 using Scalar.AspNetCore;
 
 namespace Aegis.CalendarSync.Server.Api;
@@ -9,6 +10,12 @@ public static class ApiDocument
 {
     public const string Name = "v1";
     public const string Path = "/openapi/v1.json";
+
+    /// <summary>The reference page boots from an inline module script and inline styles; everything else stays this
+    /// origin's, as in the application's own policy.</summary>
+    public const string ReferencePagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IServiceCollection AddAegisApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(Name, o => o.AddDocumentTransformer((document, _, _) =>
@@ -26,7 +33,9 @@ public static class ApiDocument
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference("/scalar", o => o.WithTitle("Aegis Calendar Sync API").WithOpenApiRoutePattern(Path)).AllowAnonymous();
+            app.MapScalarApiReference("/scalar", o => o.WithTitle("Aegis Calendar Sync API").WithOpenApiRoutePattern(Path))
+                .AllowAnonymous()
+                .WithMetadata(new ContentSecurityPolicyOverride(ReferencePagePolicy));
         return app;
     }
 }
