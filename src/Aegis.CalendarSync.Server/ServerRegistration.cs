@@ -61,6 +61,7 @@ public static class ServerRegistration
     private static void AddWeb(IServiceCollection services, string dataDirectory)
     {
         services.AddProblemDetails();
+        services.AddAegisApiDocument();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unbindable parameters throw in every environment (not only Development), so BadRequestExceptionHandler answers
         // them alike everywhere, naming the parameter.
@@ -93,7 +94,7 @@ public static class ServerRegistration
         services.ActivateSingleton<SyncMetrics>();
         services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncInstruments.MeterName).AddPrometheusExporter());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAegisHealthChecks();
     }
 
     /// <summary>The request pipeline and every endpoint.</summary>
@@ -108,12 +109,12 @@ public static class ServerRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAegisHealthChecks();
         // Anonymous to the app's sign-in; MetricsTokenGuard asks for the scraper's own token when Metrics:RequireToken.
         app.MapPrometheusScrapingEndpoint(MetricsTokenGuard.Path).AllowAnonymous();
+        app.MapAegisApiDocument();
 
         app.MapAuthEndpoints();
         app.MapEventEndpoints();

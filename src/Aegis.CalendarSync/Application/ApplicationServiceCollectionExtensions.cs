@@ -3,6 +3,7 @@ using Aegis.CalendarSync.Application.Audit;
 using Aegis.CalendarSync.Application.Conflicts;
 using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Application.Events;
+using Aegis.CalendarSync.Application.Health;
 using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Connection;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());
         services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<UserAccounts>();
+        services.TryAddSingleton<ReadinessQueries>();
         return services;
     }
 }

@@ -16,14 +16,14 @@ public static class EventEndpoints
 {
     public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events");
+        var group = routes.MapGroup("/api/events").WithTags("Events").RequiresUser();
         group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id:guid}", UpdateAsync);
-        group.MapDelete("/{id:guid}", DeleteAsync);
-        group.MapPost("/{id:guid}/restore", RestoreAsync);
-        group.MapPost("/{id:guid}/refresh", RefreshAsync);
+        group.MapGet("/{id:guid}", GetAsync).ProducesProblems(404);
+        group.MapPost("/", CreateAsync).AcceptsJson<EventInput>();
+        group.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<EventInput>().ProducesProblems(404);
+        group.MapDelete("/{id:guid}", DeleteAsync).ProducesProblems(404);
+        group.MapPost("/{id:guid}/restore", RestoreAsync).ProducesProblems(404);
+        group.MapPost("/{id:guid}/refresh", RefreshAsync).ProducesProblems(404, 409, 502);
         group.MapOccurrenceEndpoints();
         return group;
     }

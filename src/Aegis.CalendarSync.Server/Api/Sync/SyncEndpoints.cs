@@ -12,15 +12,15 @@ public static class SyncEndpoints
 {
     public static RouteGroupBuilder MapSyncEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sync").WithTags("Sync");
+        var group = routes.MapGroup("/api/sync").WithTags("Sync").RequiresUser();
         group.MapPost("/now", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
-            RequestAsync(user, sync, QueueAction.IncrementalSync, ct));
+            RequestAsync(user, sync, QueueAction.IncrementalSync, ct)).ProducesProblems(409);
         group.MapPost("/full", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
-            RequestAsync(user, sync, QueueAction.FullSync, ct));
+            RequestAsync(user, sync, QueueAction.FullSync, ct)).ProducesProblems(409);
         group.MapGet("/queue", ListQueueAsync);
         group.MapGet("/dead-letters", (ClaimsPrincipal user, SyncCommands sync, int? limit, CancellationToken ct) =>
             ListAsync(user, sync, QueueStatus.Failed, limit, ct));
-        group.MapPost("/queue/{id:long}/retry", RetryAsync);
+        group.MapPost("/queue/{id:long}/retry", RetryAsync).ProducesProblems(404);
         group.MapPost("/dead-letters/retry-all", RetryAllAsync);
         group.MapGet("/inbound-failures", ListInboundFailuresAsync);
         return group;

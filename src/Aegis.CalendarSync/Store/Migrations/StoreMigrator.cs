@@ -35,6 +35,20 @@ internal sealed class StoreMigrator(
             await ApplyAsync(connection, migration, ct).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<int>> ListPendingAsync(CancellationToken ct)
+    {
+        var migrations = MigrationSet.Merge(sets, dialect.Name);
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        HashSet<int> applied = await SchemaTableExistsAsync(connection, ct).ConfigureAwait(false)
+            ? [.. await connection.QueryAsync<int>(Db.Command("SELECT version FROM schema_migrations", null, ct)).ConfigureAwait(false)]
+            : [];
+        return [.. migrations.Select(m => m.Version).Where(v => !applied.Contains(v))];
+    }
+
+    private async Task<bool> SchemaTableExistsAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(Db.Command(dialect.TableExistsSql, new { table = "schema_migrations" }, ct))
+            .ConfigureAwait(false) > 0;
+
     private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
