@@ -11,6 +11,12 @@ public interface ISettingsStore
     /// (a registration that failed at connect time is retried by the renewal job).</summary>
     Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct);
     Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct);
+    /// <summary>Every user's settings row (enabled or not), ordered by user id.</summary>
+    Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct);
+    /// <summary>Replaces both token ciphertexts only while they still equal the expected ones (compare-and-swap), so a
+    /// token refreshed concurrently is never overwritten with a stale re-encryption; false when they changed.</summary>
+    Task<bool> ReplaceTokenCiphertextsAsync(Guid userId, string expectedAccessToken, string expectedRefreshToken,
+        string accessToken, string refreshToken, CancellationToken ct);
     /// <summary>Atomically raises last_message_number; false when <paramref name="messageNumber"/> is not greater (duplicate).</summary>
     Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct);
     /// <summary>Stores the sync token only (after the last page of a list has been committed).</summary>

@@ -72,6 +72,26 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
     public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>
         UpdateAsync("sync_token = @value", userId, syncToken, ct);
 
+    public Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct) =>
+        QueryListAsync("1 = 1 ORDER BY user_id", new { }, ct);
+
+    public async Task<bool> ReplaceTokenCiphertextsAsync(Guid userId, string expectedAccessToken, string expectedRefreshToken,
+        string accessToken, string refreshToken, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET encrypted_access_token = @access, encrypted_refresh_token = @refresh, " +
+            "updated_at = @now WHERE user_id = @userId AND encrypted_access_token = @expectedAccess " +
+            "AND encrypted_refresh_token = @expectedRefresh",
+            new
+            {
+                userId = d.Id(userId), access = accessToken, refresh = refreshToken,
+                expectedAccess = expectedAccessToken, expectedRefresh = expectedRefreshToken, now = d.Time(db.Now()),
+            }, ct)).ConfigureAwait(false);
+        return rows == 1;
+    }
+
     public async Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct)
     {
         var d = db.Dialect;
