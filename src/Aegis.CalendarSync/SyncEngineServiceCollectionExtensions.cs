@@ -1,6 +1,7 @@
 using Aegis.CalendarSync.Application;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Connection.Push;
+using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Mapping;
@@ -8,6 +9,7 @@ using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Sql;
 using Aegis.CalendarSync.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +28,13 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddAegisStore(config);
+        // Webhook secrets are encrypted at rest like the tokens; everything resolving ISettingsStore sees plaintext.
+        services.TryAddSingleton<SqlSettingsStore>();
+        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, WebhookSecretEncryptingSettingsStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
         services.AddGoogleCalendarClient();
+        services.AddAegisCalendarFeed();
 
         services.AddOptions<SyncEngineOptions>().BindConfiguration(SyncEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectionOptions>().BindConfiguration(ConnectionOptions.SectionName)

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -17,6 +18,7 @@ namespace Aegis.CalendarSync.Connection;
 /// <see cref="GoogleTokenVault"/>; disconnect stops the channel, revokes the grant and deletes the tokens.</summary>
 public sealed class GoogleOAuthConnection(
     GoogleOAuthClient oauth,
+    IGoogleCalendarClient google,
     IOAuthStateStore states,
     ISettingsStore settingsStore,
     ISyncQueueStore queue,
@@ -93,9 +95,11 @@ public sealed class GoogleOAuthConnection(
             TokenExpiresAt = now.AddSeconds(tokens.ExpiresIn),
             WebhookSecret = WebhookSecretGenerator.Create(),
             SyncToken = null,
+            GoogleAccountEmail = null,
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
+        settings = await RecordAccountEmailAsync(settings, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -158,6 +162,29 @@ public sealed class GoogleOAuthConnection(
             UpdatedAt = time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Disconnected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores which Google account got connected, as Google exposes it within the calendar scope: the id of the
+    /// account's primary calendar is its email address. Informational: a failure to read it leaves the connection intact.</summary>
+    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, CancellationToken ct)
+    {
+        try
+        {
+            var calendars = await google.ListCalendarsAsync(new GoogleAccount(settings.UserId), ct).ConfigureAwait(false);
+            if (calendars.FirstOrDefault(c => c.Primary == true)?.Id is not { } email)
+            {
+                return settings;
+            }
+
+            var updated = settings with { GoogleAccountEmail = email };
+            await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
+            return updated;
+        }
+        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException)
+        {
+            logger.LogWarning("Reading the connected Google account of user {UserId} failed: {Error}", settings.UserId, ex.GetType().Name);
+            return settings;
+        }
     }
 
     private async Task<OAuthPendingState> ConsumeStateAsync(string? state, Uri redirectUri, CancellationToken ct)

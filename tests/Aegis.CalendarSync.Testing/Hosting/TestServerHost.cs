@@ -49,8 +49,8 @@ public sealed class TestServerHost : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            // Not "Development": no generated secret files, no demo account; the settings below say everything.
-            EnvironmentName = "Testing",
+            // "Testing" unless asked: no generated secret files, no demo account; the settings below say everything.
+            EnvironmentName = options.Environment,
             ApplicationName = typeof(ServerRegistration).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
@@ -93,20 +93,31 @@ public sealed class TestServerHost : IAsyncDisposable
         return new TestUser(user, password, CreateClient(token));
     }
 
-    /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, which
-    /// stores the tokens, registers the push channel and enqueues the initial full sync.</summary>
+    /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, start and
+    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).</summary>
     public async Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default)
     {
-        var callback = await AuthorizeAtEmulatorAsync(user, ct);
-        using var anonymous = CreateClient();
-        var response = await anonymous.GetAsync(callback, ct);
+        var callback = await AuthorizeAtEmulatorAsync(user.Client, ct);
+        var response = await user.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Start + emulator consent; returns the callback URL without calling it.</summary>
-    public async Task<Uri> AuthorizeAtEmulatorAsync(TestUser user, CancellationToken ct = default)
+    /// <summary>The same flow in a signed-in <see cref="BrowserSession"/>; the callback redirects to the connection page.</summary>
+    public async Task ConnectGoogleAsync(BrowserSession browser, CancellationToken ct = default)
     {
-        var start = await user.Client.GetAsync("api/google/auth/start", ct);
+        var callback = await AuthorizeAtEmulatorAsync(browser.Client, ct);
+        var response = await browser.Client.GetAsync(callback, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/google?connected=1", response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Start + emulator consent; returns the callback URL without calling it.</summary>
+    public Task<Uri> AuthorizeAtEmulatorAsync(TestUser user, CancellationToken ct = default) => AuthorizeAtEmulatorAsync(user.Client, ct);
+
+    /// <summary>Start (as <paramref name="client"/>) + emulator consent; returns the callback URL without calling it.</summary>
+    public async Task<Uri> AuthorizeAtEmulatorAsync(HttpClient client, CancellationToken ct = default)
+    {
+        var start = await client.GetAsync("api/google/auth/start", ct);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, start.StatusCode);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var authorize = await browser.GetAsync(start.Headers.Location, ct);

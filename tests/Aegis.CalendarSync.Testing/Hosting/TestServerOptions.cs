@@ -19,6 +19,10 @@ public sealed class TestServerOptions
     /// <summary>Null: no log output.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }
 
+    /// <summary>The host environment (default "Testing", Production's pipeline); "Development" also applies the
+    /// Development-only pipeline (developer exception page) and generated secrets.</summary>
+    public string Environment { get; init; } = "Testing";
+
     /// <summary>Extra configuration, applied last.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
