@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Aegis.CalendarSync.Server.Configuration;
+using Aegis.CalendarSync.Server.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +19,9 @@ public sealed class AdminContext(AdminHostFactory hosts, AdminConsole console)
             using var host = hosts.Build();
             return await work(host.Services, ct);
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (e is OptionsValidationException or StartupConfigurationException)
         {
-            return Fail($"Configuration error: {string.Join(" ", e.Failures)}");
-        }
-        catch (ConfigurationException e)
-        {
-            return Fail(e.Message);
+            return Fail(StartupFailure.Describe(e));
         }
         catch (DbException e)
         {

@@ -34,14 +34,7 @@ public sealed class AdminHostFactory(IReadOnlyDictionary<string, string?> settin
         EnvironmentAliases.Apply(configuration);
         var dataDirectory = DataDirectory.Resolve(configuration);
         if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
-        try
-        {
-            RequiredSecrets.EnsurePresent(configuration);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ConfigurationException(e.Message, e);
-        }
+        RequiredSecrets.EnsurePresent(configuration);
 
         EmbeddedEmulator.StartIfEnabled(builder);
         var services = builder.Services;

@@ -170,6 +170,7 @@ public abstract class AdminCliTests<TDatabase>(TDatabase database) : IClassFixtu
                 {
                     UserId = user.Id, Enabled = true, EncryptedAccessToken = vault.SealAccessToken(user.Id, $"access-{i}"),
                     EncryptedRefreshToken = vault.SealRefreshToken(user.Id, $"refresh-{i}"), TokenExpiresAt = DateTimeOffset.UtcNow,
+                    WebhookSecret = $"webhook-secret-{i}",
                 }, Ct);
             }
         }
@@ -200,7 +201,12 @@ public abstract class AdminCliTests<TDatabase>(TDatabase database) : IClassFixtu
         {
             Assert.Equal(access, newVault.OpenAccessToken(userId, rows[userId].EncryptedAccessToken!));
             Assert.Equal(refresh, newVault.OpenRefreshToken(userId, rows[userId].EncryptedRefreshToken!));
+            Assert.Equal(access.Replace("access", "webhook-secret"), rows[userId].WebhookSecret);
         }
+
+        var encryptor = check.Services.GetRequiredService<ITokenEncryptor>();
+        Assert.All(await check.Services.GetRequiredService<ISettingsStore>().ListStoredSecretsAsync(Ct), stored =>
+            Assert.All(new[] { stored.AccessToken!, stored.RefreshToken!, stored.WebhookSecret! }, c => Assert.True(encryptor.IsCurrentKey(c))));
 
         var withoutOldKey = await CliRun.InvokeAsync(Settings(), "", "keys", "rotate");
         Assert.Equal(ExitCodes.Failed, withoutOldKey.ExitCode);

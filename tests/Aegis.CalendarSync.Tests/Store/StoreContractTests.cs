@@ -429,17 +429,23 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
-    public async Task Token_ciphertexts_are_replaced_only_while_unchanged()
+    public async Task Stored_secrets_are_listed_as_stored_and_replaced_only_while_unchanged()
     {
         var userId = await NewUserAsync();
+        var bare = await NewUserAsync();
         await Settings.SaveTokensAsync(userId, "access-1", "refresh-1", Start, Ct);
+        var stored = Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId);
+        Assert.Equal(new StoredSecrets(userId, "access-1", "refresh-1", null), stored);
+        Assert.Equal(new StoredSecrets(bare, null, null, null), Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == bare));
 
-        Assert.False(await Settings.ReplaceTokenCiphertextsAsync(userId, "access-0", "refresh-1", "access-2", "refresh-2", Ct));
-        Assert.True(await Settings.ReplaceTokenCiphertextsAsync(userId, "access-1", "refresh-1", "access-2", "refresh-2", Ct));
-        Assert.False(await Settings.ReplaceTokenCiphertextsAsync(userId, "access-1", "refresh-1", "access-3", "refresh-3", Ct));
+        var replacement = new StoredSecrets(userId, "access-2", "refresh-2", "webhook-2");
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { AccessToken = "access-0" }, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { WebhookSecret = "webhook-0" }, replacement, Ct));
+        Assert.True(await Settings.ReplaceStoredSecretsAsync(stored, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored, replacement with { AccessToken = "access-3" }, Ct));
 
-        var stored = await Settings.GetAsync(userId, Ct);
-        Assert.Equal(("access-2", "refresh-2", Start), (stored!.EncryptedAccessToken, stored.EncryptedRefreshToken, stored.TokenExpiresAt));
+        Assert.Equal(replacement, Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId));
+        Assert.Equal(Start, (await Settings.GetAsync(userId, Ct))!.TokenExpiresAt);
     }
 
     [Fact]

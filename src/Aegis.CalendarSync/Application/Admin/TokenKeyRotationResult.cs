@@ -1,7 +1,7 @@
 namespace Aegis.CalendarSync.Application.Admin;
 
-/// <summary>One rotation run: rows re-encrypted, rows already under the current key, rows whose tokens changed while
-/// being re-encrypted (written concurrently by a token refresh, which seals with the current key; a later run
+/// <summary>One rotation run: rows re-encrypted, rows already under the current key, rows whose secrets changed while
+/// being re-encrypted (written concurrently by a token refresh or channel registration, which seal with the current key; a later run
 /// checks them), and rows left for a later run by the limit.</summary>
 public sealed record TokenKeyRotationResult(int Rotated, int AlreadyCurrent, int ChangedConcurrently, int Remaining)
 {
