@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
-using Aegis.CalendarSync.Server.Hosting;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.Configuration;
@@ -30,15 +29,9 @@ public sealed class AdminHostFactory(IReadOnlyDictionary<string, string?> settin
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 
-        var configuration = builder.Configuration;
-        EnvironmentAliases.Apply(configuration);
-        var dataDirectory = DataDirectory.Resolve(configuration);
-        if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
-        RequiredSecrets.EnsurePresent(configuration);
-
-        EmbeddedEmulator.StartIfEnabled(builder);
+        HostConfiguration.Apply(builder);
         var services = builder.Services;
-        services.AddAegisSyncEngine(configuration);
+        services.AddAegisSyncEngine(builder.Configuration);
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<PasswordAuthenticator>();
         services.AddAegisMigrations(ServerMigrations.Set);
