@@ -35,11 +35,7 @@ public static class ServerRegistration
         // Serves the build output's static web assets (blazor.web.js from the framework package, wwwroot) in every
         // environment, as Development does; publish output has no such manifest and serves its own wwwroot.
         if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
-        EnvironmentAliases.Apply(configuration);
-        var dataDirectory = DataDirectory.Resolve(configuration);
-        if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
-        RequiredSecrets.EnsurePresent(configuration);
-        EmbeddedEmulator.StartIfEnabled(builder);
+        var dataDirectory = HostConfiguration.Apply(builder);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -105,6 +101,8 @@ public static class ServerRegistration
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseMiddleware<MetricsTokenGuard>();
+        // Once only: the sign-in (global) and feed (endpoint) limits both partition by client address; a second
+        // UseRateLimiter would count every request twice.
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Application.Accounts;
+using Aegis.CalendarSync.Application.Admin;
 using Aegis.CalendarSync.Application.Audit;
 using Aegis.CalendarSync.Application.Conflicts;
 using Aegis.CalendarSync.Application.Connection;
@@ -26,6 +27,9 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<UserAccounts>();
         services.TryAddSingleton<ReadinessQueries>();
+        services.TryAddSingleton<DeadLetterCommands>();
+        services.TryAddSingleton<ChannelCommands>();
+        services.TryAddSingleton<TokenKeyRotation>();
         return services;
     }
 }

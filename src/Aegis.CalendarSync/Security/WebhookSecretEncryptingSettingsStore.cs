@@ -30,6 +30,16 @@ internal sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inne
     public async Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct) =>
         RevealAll(await inner.ListEnabledAsync(ct).ConfigureAwait(false));
 
+    public async Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct) =>
+        RevealAll(await inner.ListAllAsync(ct).ConfigureAwait(false));
+
+    /// <summary>Passed through: the ciphertexts as stored, for key rotation.</summary>
+    public Task<IReadOnlyList<StoredSecrets>> ListStoredSecretsAsync(CancellationToken ct) => inner.ListStoredSecretsAsync(ct);
+
+    /// <summary>Passed through: the caller supplies ciphertexts.</summary>
+    public Task<bool> ReplaceStoredSecretsAsync(StoredSecrets expected, StoredSecrets replacement, CancellationToken ct) =>
+        inner.ReplaceStoredSecretsAsync(expected, replacement, ct);
+
     public Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct) =>
         inner.TryAdvanceMessageNumberAsync(userId, channelId, messageNumber, ct);
 

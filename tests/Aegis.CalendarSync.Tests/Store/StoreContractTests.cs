@@ -438,6 +438,65 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Failed_items_are_listed_and_requeued_in_bulk_for_one_user_or_every_user()
+    {
+        var a = await NewUserAsync();
+        var b = await NewUserAsync();
+        await Queue.EnqueueFromGoogleAsync(a, QueueAction.FullSync, Ct);
+        await Queue.EnqueueFromGoogleAsync(b, QueueAction.FullSync, Ct);
+        foreach (var item in await Queue.ClaimAsync(10, Lease, Ct))
+            await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start, "boom", true, Ct);
+        var pending = await Queue.EnqueueFromGoogleAsync(a, QueueAction.IncrementalSync, Ct);
+
+        Assert.Equal([a], (await Queue.ListFailedAsync(a, 10, Ct)).Select(i => i.UserId));
+        Assert.Equal(2, (await Queue.ListFailedAsync(null, 10, Ct)).Count);
+        Assert.Single(await Queue.ListFailedAsync(null, 1, Ct));
+        Assert.Equal(1, await Queue.RequeueAllFailedAsync(a, Ct));
+        Assert.Equal([b], (await Queue.ListFailedAsync(null, 10, Ct)).Select(i => i.UserId));
+        Assert.Equal(1, await Queue.RequeueAllFailedAsync(null, Ct));
+        Assert.Equal(0, await Queue.RequeueAllFailedAsync(null, Ct));
+
+        Assert.Empty(await Queue.ListFailedAsync(null, 10, Ct));
+        Assert.All(await QueueOfAsync(a), i => Assert.Equal((QueueStatus.Pending, 0), (i.Status, i.RetryCount)));
+        Assert.Contains(pending, (await QueueOfAsync(a)).Select(i => i.Id));
+        Assert.Equal(0, Assert.Single(await QueueOfAsync(b)).RetryCount);
+    }
+
+    [Fact]
+    public async Task Stored_secrets_are_listed_as_stored_and_replaced_only_while_unchanged()
+    {
+        var userId = await NewUserAsync();
+        var bare = await NewUserAsync();
+        await Settings.SaveTokensAsync(userId, "access-1", "refresh-1", Start, Ct);
+        var stored = Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId);
+        Assert.Equal(new StoredSecrets(userId, "access-1", "refresh-1", null), stored);
+        Assert.Equal(new StoredSecrets(bare, null, null, null), Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == bare));
+
+        var replacement = new StoredSecrets(userId, "access-2", "refresh-2", "webhook-2");
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { AccessToken = "access-0" }, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { WebhookSecret = "webhook-0" }, replacement, Ct));
+        Assert.True(await Settings.ReplaceStoredSecretsAsync(stored, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored, replacement with { AccessToken = "access-3" }, Ct));
+
+        Assert.Equal(replacement, Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId));
+        Assert.Equal(Start, (await Settings.GetAsync(userId, Ct))!.TokenExpiresAt);
+    }
+
+    [Fact]
+    public async Task Every_settings_row_and_every_user_are_listed()
+    {
+        var enabled = await NewUserAsync();
+        var disabled = await NewUserAsync(syncEnabled: false);
+        await Settings.SavePreferencesAsync(new CalendarSyncSettings { UserId = disabled, Enabled = false }, Ct);
+
+        var rows = (await Settings.ListAllAsync(Ct)).Select(s => s.UserId.ToString()).ToList();
+        Assert.Equal(new[] { enabled, disabled }.Select(id => id.ToString()).Order(StringComparer.Ordinal), rows);
+        var users = await Users.ListAsync(Ct);
+        Assert.Equal(users.Select(u => u.Email).Order(StringComparer.Ordinal), users.Select(u => u.Email));
+        Assert.Equal(new[] { enabled, disabled }.Order(), users.Select(u => u.Id).Order());
+    }
+
+    [Fact]
     public async Task From_google_work_is_coalesced_per_user_and_action()
     {
         var userId = await NewUserAsync();

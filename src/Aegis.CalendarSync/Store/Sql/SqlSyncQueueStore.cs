@@ -116,21 +116,34 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         return rows == 1;
     }
 
-    public async Task<int> RequeueAllFailedAsync(Guid userId, CancellationToken ct)
+    public async Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct)
     {
-        int rows;
+        List<string> users;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
-            rows = await connection.ExecuteAsync(Db.Command(
+            users = (await connection.QueryAsync<string>(Db.Command(
                 "UPDATE sync_queue SET status = 'pending', retry_count = 0, next_attempt_at = @now, updated_at = @now, " +
-                "lease_id = NULL, locked_until = NULL WHERE user_id = @userId AND status = 'failed'",
-                new { userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct, transaction)).ConfigureAwait(false);
-            if (rows > 0) await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
+                "lease_id = NULL, locked_until = NULL WHERE status = 'failed'" +
+                (userId is null ? "" : " AND user_id = @userId") + " RETURNING CAST(user_id AS TEXT)",
+                new { userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct, transaction))
+                .ConfigureAwait(false)).ToList();
+            foreach (var user in users.Distinct())
+                await NotifyInTransactionAsync(connection, transaction, Guid.Parse(user), ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-        if (rows > 0) SignalInProcess();
-        return rows;
+        if (users.Count > 0) SignalInProcess();
+        return users.Count;
+    }
+
+    public async Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SyncQueueRow>(Db.Command(
+            $"SELECT {SyncQueueRow.Columns} FROM sync_queue WHERE status = 'failed'" +
+            (userId is null ? "" : " AND user_id = @userId") + " ORDER BY id DESC LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), limit }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
     }
 
     public async Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)
