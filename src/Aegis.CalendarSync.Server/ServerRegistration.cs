@@ -38,7 +38,7 @@ public static class ServerRegistration
         var dataDirectory = DataDirectory.Resolve(configuration);
         if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
         RequiredSecrets.EnsurePresent(configuration);
-        EmbeddedEmulator.StartIfEnabled(builder);
+        EmbeddedEmulator.StartIfEnabled(builder, dataDirectory);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
