@@ -29,7 +29,17 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    public Task<IPage> NewPageAsync(TestServerHost server) => _browser.NewPageAsync(new() { BaseURL = server.BaseUri.AbsoluteUri });
+    public Task<IPage> NewPageAsync(TestServerHost server) => NewPageAsync(server.BaseUri);
+
+    public Task<IPage> NewPageAsync(Uri baseUri) => _browser.NewPageAsync(new() { BaseURL = baseUri.AbsoluteUri });
+
+    /// <summary>Saves a full-page PNG under {test output}/screenshots and returns its path (tests print it).</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
 
     /// <summary>Opens <paramref name="path"/>, is sent to the sign-in form and signs in as <paramref name="user"/>.</summary>
     public static async Task SignInAsync(IPage page, TestUser user, string path)
