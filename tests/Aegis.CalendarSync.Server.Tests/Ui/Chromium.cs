@@ -29,9 +29,13 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    public Task<IPage> NewPageAsync(TestServerHost server) => NewPageAsync(server.BaseUri);
+    /// <summary>A page on <paramref name="server"/>; <paramref name="permissions"/> grants browser permissions such as
+    /// "clipboard-read".</summary>
+    public Task<IPage> NewPageAsync(TestServerHost server, params string[] permissions) => NewPageAsync(server.BaseUri, permissions);
 
-    public Task<IPage> NewPageAsync(Uri baseUri) => _browser.NewPageAsync(new() { BaseURL = baseUri.AbsoluteUri });
+    /// <summary>A page on any site, e.g. the emulator's Google-side page.</summary>
+    public Task<IPage> NewPageAsync(Uri baseUri, params string[] permissions) =>
+        _browser.NewPageAsync(new() { BaseURL = baseUri.AbsoluteUri, Permissions = permissions });
 
     /// <summary>Saves a full-page PNG under {test output}/screenshots and returns its path (tests print it).</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
