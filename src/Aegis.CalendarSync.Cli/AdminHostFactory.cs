@@ -29,6 +29,13 @@ public sealed class AdminHostFactory(IReadOnlyDictionary<string, string?> settin
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 
+        // The CLI's embedded emulator only lets the Google options validate: it must neither take the running demo
+        // server's fixed emulator port nor read or write that server's persisted emulator state.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Emulator:Port"] = "0",
+            ["Emulator:PersistState"] = "false",
+        });
         HostConfiguration.Apply(builder);
         var services = builder.Services;
         services.AddAegisSyncEngine(builder.Configuration);

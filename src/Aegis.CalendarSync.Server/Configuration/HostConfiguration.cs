@@ -15,7 +15,7 @@ public static class HostConfiguration
         var dataDirectory = DataDirectory.Resolve(configuration);
         if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
         RequiredSecrets.EnsurePresent(configuration);
-        EmbeddedEmulator.StartIfEnabled(builder);
+        EmbeddedEmulator.StartIfEnabled(builder, dataDirectory);
         return dataDirectory;
     }
 }

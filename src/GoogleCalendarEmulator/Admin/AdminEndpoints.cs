@@ -117,6 +117,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        GoogleSideEndpoints.Map(admin);
         admin.MapGet("/requests", (EmulatorState s) => Json(s.Requests.Snapshot()));
         admin.MapGet("/requests/counts", (EmulatorState s) => Json(s.Requests.Counts()));
         admin.MapDelete("/requests", (EmulatorState s) =>
