@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Every CleanupInterval deletes completed queue items older than CompletedRetention (default 7 days) and
-/// audit rows older than AuditRetention (default 30 days). Failed items are kept for the user to retry.</summary>
+/// audit rows older than AuditRetention (default 30 days). Failed items are kept for the user to retry. On several
+/// nodes the scheduled passes run one node at a time (<see cref="SingletonJobRunner"/>).</summary>
 internal sealed class QueueCleanupService(
+    SingletonJobRunner singleton,
     ISyncQueueStore queue,
     IAuditStore audit,
     IOptions<QueueOptions> options,
@@ -32,7 +35,7 @@ internal sealed class QueueCleanupService(
         {
             try
             {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await singleton.RunAsync(SingletonJob.QueueCleanup, RunOnceAsync, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
         services.TryAddSingleton<QueueProcessorHeartbeat>();
         services.TryAddSingleton<QueueProcessor>();
+        services.AddAegisCluster();
         services.TryAddSingleton<QueueCleanupService>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueCleanupService>());

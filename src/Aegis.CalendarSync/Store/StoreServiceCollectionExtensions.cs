@@ -52,6 +52,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
         services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
+        services.TryAddSingleton<IJobLeaseStore, SqlJobLeaseStore>();
+        services.TryAddSingleton<IRateBudgetStore, SqlRateBudgetStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 
