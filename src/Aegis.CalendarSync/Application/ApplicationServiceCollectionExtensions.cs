@@ -18,6 +18,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton<EventCommands>();
         services.TryAddSingleton<SyncCommands>();
+        services.TryAddSingleton<HeldDeletionCommands>();
         services.TryAddSingleton<ConflictCommands>();
         services.TryAddSingleton<ConnectionCommands>();
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());

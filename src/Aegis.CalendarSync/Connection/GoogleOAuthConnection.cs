@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -24,6 +25,7 @@ public sealed class GoogleOAuthConnection(
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
+    IGoogleCalendarClient google,
     SyncAuditor auditor,
     IOptions<ConnectionOptions> options,
     TimeProvider time,
@@ -93,9 +95,12 @@ public sealed class GoogleOAuthConnection(
             TokenExpiresAt = now.AddSeconds(tokens.ExpiresIn),
             WebhookSecret = WebhookSecretGenerator.Create(),
             SyncToken = null,
+            // A new connection: links made under an earlier one are re-pushed by the first full sync, never read as deletions.
+            ConnectionId = Guid.CreateVersion7(now).ToString("N"),
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
+        settings = await ResetCalendarForAnotherAccountAsync(existing, settings, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -113,6 +118,34 @@ public sealed class GoogleOAuthConnection(
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
         return userId;
+    }
+
+    /// <summary>The account is the primary calendar's id (Google: the account's email). Another account than the one
+    /// last connected cannot see the calendar chosen before, so the choice returns to the primary calendar. An account
+    /// Google does not name (the lookup fails) keeps the choice; its sync then reports the calendar's state.</summary>
+    private async Task<CalendarSyncSettings> ResetCalendarForAnotherAccountAsync(CalendarSyncSettings? previous,
+        CalendarSyncSettings settings, CancellationToken ct)
+    {
+        string email;
+        try
+        {
+            email = (await google.GetCalendarAsync(ConnectedAccounts.AccountOf(settings), "primary", ct).ConfigureAwait(false)).Id
+                ?? throw new GoogleAccountNotConnectedException(settings.UserId);
+        }
+        catch (Exception ex) when (ex is GoogleApiException or GoogleAccountNotConnectedException or HttpRequestException)
+        {
+            logger.LogWarning("Could not read the connected Google account of user {UserId}: {Error}", settings.UserId, ex.GetType().Name);
+            return settings;
+        }
+
+        var anotherAccount = previous?.GoogleAccountEmail is { } before && !string.Equals(before, email, StringComparison.OrdinalIgnoreCase);
+        var updated = settings with
+        {
+            GoogleAccountEmail = email,
+            CalendarId = anotherAccount ? "primary" : settings.CalendarId,
+        };
+        await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
+        return updated;
     }
 
     public async Task DisconnectAsync(Guid userId, CancellationToken ct)

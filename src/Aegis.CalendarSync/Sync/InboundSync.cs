@@ -12,7 +12,9 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>sync_from_google, incremental_sync and full_sync. Guarantees: the sync token is stored only after the
 /// last page's changes are committed (a crash mid-way replays pages, never skips them); a 410 drops the token and
 /// full-syncs; echoes of our own writes are recognised by etag or content hash however late they arrive; events
-/// created in Google are imported; deletions reconcile both ways.</summary>
+/// created in Google are imported; deletions reconcile both ways. Deletions from Google are collected per sync and
+/// judged by the <see cref="MassDeleteGuard"/> before the token is stored (a mass delete is held, not applied); a
+/// mapping made under an earlier connection is re-pushed, never read as a deletion.</summary>
 public sealed class InboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
@@ -24,6 +26,7 @@ public sealed class InboundSync(
     SyncStateWriter writer,
     ConflictResolver conflicts,
     OutboundSync outbound,
+    MassDeleteGuard guard,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
@@ -36,8 +39,10 @@ public sealed class InboundSync(
             return;
         }
 
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
         var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
-        await ApplyAsync(attempt.Settings, remote, ct).ConfigureAwait(false);
+        await ApplyAsync(attempt.Settings, remote, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
     }
 
     public async Task IncrementalAsync(Guid userId, CancellationToken ct)
@@ -53,10 +58,11 @@ public sealed class InboundSync(
             return;
         }
 
-        int changes;
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
+        ListResult listed;
         try
         {
-            changes = await ListAndApplyAsync(settings, new ListEventsRequest { SyncToken = settings.SyncToken }, seen: null, ct).ConfigureAwait(false);
+            listed = await ListAndApplyAsync(settings, new ListEventsRequest { SyncToken = settings.SyncToken }, seen: null, pass, ct).ConfigureAwait(false);
         }
         catch (FullSyncRequiredException ex)
         {
@@ -70,9 +76,11 @@ public sealed class InboundSync(
             return;
         }
 
+        var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
+        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} change(s)",
+            ErrorMessage = $"{listed.Count} change(s)" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -85,17 +93,57 @@ public sealed class InboundSync(
 
         var windowStart = time.GetUtcNow() - options.Value.FullSyncWindow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var changes = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, ct).ConfigureAwait(false);
-        var removed = await ReconcileMissingAsync(settings, windowStart, seen, ct).ConfigureAwait(false);
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
+        var listed = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, pass, ct).ConfigureAwait(false);
+        await ReconcileMissingAsync(settings, windowStart, seen, pass, ct).ConfigureAwait(false);
+        var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
+        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
 
         await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
         await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} listed, {removed} deleted in Google, {pushed} pushed",
+            ErrorMessage = $"{listed.Count} listed, {removed} deleted in Google, {pushed} pushed" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
+
+    private async Task<InboundPass> BeginPassAsync(Guid userId, CancellationToken ct) =>
+        new(await guard.HeldIdsAsync(userId, ct).ConfigureAwait(false));
+
+    /// <summary>The deletions the pass collected: all held when they are a mass delete, otherwise applied (each moves
+    /// the wallet event to the Trash). Returns the number applied.</summary>
+    private async Task<int> SettleDeletionsAsync(SyncAttempt attempt, InboundPass pass, CancellationToken ct)
+    {
+        if (await guard.TryHoldAsync(attempt, pass.Deletions, ct).ConfigureAwait(false))
+        {
+            pass.HeldCount = pass.Deletions.Count;
+            return 0;
+        }
+
+        foreach (var d in pass.Deletions)
+        {
+            await conflicts.ApplyGoogleAsync(attempt.Settings, d.Local, d.Mapping, d.Remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local.Id, d.Remote, ct).ConfigureAwait(false);
+        }
+
+        return pass.Deletions.Count;
+    }
+
+    private static string Outcome(InboundPass pass) =>
+        (pass.HeldCount > 0 ? $", {pass.HeldCount} deletion(s) held" : "")
+        + (pass.Repushed > 0 ? $", {pass.Repushed} re-pushed (earlier connection)" : "");
+
+    /// <summary>Stored only after the list's changes and its deletions (applied or held) are committed.</summary>
+    private async Task StoreTokenAsync(Guid userId, ListResult listed, CancellationToken ct)
+    {
+        if (listed.NextSyncToken is { } token)
+        {
+            await settingsStore.SetSyncTokenAsync(userId, token, ct).ConfigureAwait(false);
+        }
+    }
+
+    private sealed record ListResult(int Count, string? NextSyncToken);
 
     /// <summary>An attempt for a connected user whose sync is on; null for anyone else (no API call is made).</summary>
     private async Task<SyncAttempt?> BeginAsync(Guid userId, CancellationToken ct)
@@ -105,9 +153,10 @@ public sealed class InboundSync(
         return settings is null ? null : new SyncAttempt(settings, started);
     }
 
-    /// <summary>All pages of one list; each page's events are committed before the next is fetched, and the
-    /// sync token (present only on the last page) is stored last.</summary>
-    private async Task<int> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen, CancellationToken ct)
+    /// <summary>All pages of one list; each page's events are committed before the next is fetched; the sync token
+    /// (present only on the last page) is returned for the caller to store last.</summary>
+    private async Task<ListResult> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen,
+        InboundPass pass, CancellationToken ct)
     {
         var account = ConnectedAccounts.AccountOf(settings);
         var request = first with { MaxResults = options.Value.ListPageSize };
@@ -123,7 +172,7 @@ public sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await ApplyAsync(settings, item, ct).ConfigureAwait(false);
+                await ApplyAsync(settings, item, pass, ct).ConfigureAwait(false);
                 count++;
             }
 
@@ -133,17 +182,13 @@ public sealed class InboundSync(
                 continue;
             }
 
-            if (page.NextSyncToken is { } token)
-            {
-                await settingsStore.SetSyncTokenAsync(settings.UserId, token, ct).ConfigureAwait(false);
-            }
-
-            return count;
+            return new ListResult(count, page.NextSyncToken);
         }
     }
 
-    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet.</summary>
-    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet; an uncontested deletion is
+    /// collected in <paramref name="pass"/> for the mass-delete guard.</summary>
+    private async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
         var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
@@ -160,9 +205,21 @@ public sealed class InboundSync(
             return;
         }
 
+        if (mapping.IsFromEarlierConnection(settings))
+        {
+            if (remote.IsCancelled)
+            {
+                // Absent under this connection proves nothing about the wallet's record: put it back in Google.
+                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
+                return;
+            }
+
+            mapping = await writer.RebindAsync(settings, mapping, ct).ConfigureAwait(false);
+        }
+
         if (remote.IsCancelled)
         {
-            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, pass, ct).ConfigureAwait(false);
             return;
         }
 
@@ -203,9 +260,21 @@ public sealed class InboundSync(
     /// <summary>Google deleted a mapped event. An unsynced wallet edit makes it a conflict; when the wallet wins (or
     /// the user decides) the event is kept and its pending outbound write revives the Google event.</summary>
     private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent remote, CancellationToken ct)
+        GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
+        if (pass.IsHeld(local.Id))
+        {
+            // Already held by an earlier sync: the user decides, not a repeat of the same deletion.
+            return;
+        }
+
         var locallyChanged = local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash;
+        if (!locallyChanged && local.DeletedAt is null)
+        {
+            pass.Defer(local, mapping, remote);
+            return;
+        }
+
         var resolution = locallyChanged
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.RemoteDeleted), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
@@ -265,13 +334,16 @@ public sealed class InboundSync(
     }
 
     /// <summary>Mapped events in the window that the full list did not return were deleted in Google. Each is
-    /// confirmed with a get before the wallet deletes anything (a list is not proof of absence for a bill).</summary>
-    private async Task<int> ReconcileMissingAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, HashSet<string> seen, CancellationToken ct)
+    /// confirmed with a get before the wallet deletes anything (a list is not proof of absence for a bill).
+    /// Mapped events of an earlier connection that the list did not return are re-pushed instead.</summary>
+    private async Task ReconcileMissingAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, HashSet<string> seen,
+        InboundPass pass, CancellationToken ct)
     {
-        var removed = 0;
         foreach (var mapping in await mappings.ListAsync(settings.UserId, ct).ConfigureAwait(false))
         {
-            if (seen.Contains(mapping.GoogleEventId) || mapping.GoogleCalendarId != settings.CalendarId)
+            var onCurrentCalendar = mapping.GoogleCalendarId == settings.CalendarId;
+            var earlier = mapping.IsFromEarlierConnection(settings);
+            if ((onCurrentCalendar && seen.Contains(mapping.GoogleEventId)) || (!onCurrentCalendar && !earlier))
             {
                 continue;
             }
@@ -282,15 +354,27 @@ public sealed class InboundSync(
                 continue;
             }
 
+            if (earlier)
+            {
+                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
+                continue;
+            }
+
             var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
             if (remote.IsCancelled)
             {
-                await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
-                removed++;
+                await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
             }
         }
+    }
 
-        return removed;
+    /// <summary>A wallet event linked under an earlier connection: the link is dropped (no call to the old account or
+    /// calendar) and the event pushed to the current calendar; a deterministic id adopts a copy already there.</summary>
+    private async Task RepushAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, InboundPass pass, CancellationToken ct)
+    {
+        await mappings.DeleteAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+        await outbound.SyncAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+        pass.Repushed++;
     }
 
     /// <summary>Wallet events with no Google counterpart (e.g. created before the account was connected).</summary>
