@@ -14,6 +14,7 @@ using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
 using Aegis.CalendarSync.Server.Persistence;
 using Aegis.CalendarSync.Server.Realtime;
+using Aegis.CalendarSync.Server.Security;
 using Aegis.CalendarSync.Server.Webhooks;
 using Aegis.CalendarSync.Store;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,6 +31,9 @@ public static class ServerRegistration
     public static IHostApplicationBuilder AddAegisServer(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Serves the build output's static web assets (blazor.web.js from the framework package, wwwroot) in every
+        // environment, as Development does; publish output has no such manifest and serves its own wwwroot.
+        if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
         EnvironmentAliases.Apply(configuration);
         var dataDirectory = DataDirectory.Resolve(configuration);
         if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
@@ -56,17 +60,25 @@ public static class ServerRegistration
     private static void AddWeb(IServiceCollection services, string dataDirectory)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unbindable parameters throw in every environment (not only Development), so BadRequestExceptionHandler answers
+        // them alike everywhere, naming the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddAegisAuthentication();
         services.AddSingleton<ICredentialStore, SqlCredentialStore>();
         services.AddSingleton<IApiTokenStore, SqlApiTokenStore>();
         services.AddAegisMigrations(ServerMigrations.Set);
+        services.AddSingleton<ISignInFailureStore, SqlSignInFailureStore>();
+        services.AddSingleton<SignInService>();
+        services.AddSignInRateLimiting();
         services.AddAntiforgery();
         // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
         services.AddDataProtection().SetApplicationName("Aegis.CalendarSync")
             .PersistKeysToFileSystem(DataDirectory.CreateOwnerOnly(Path.Combine(dataDirectory, "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<OAuthSessionCookie>();
     }
 
     private static void AddObservability(IServiceCollection services)
@@ -85,15 +97,20 @@ public static class ServerRegistration
     /// <summary>The request pipeline and every endpoint.</summary>
     public static WebApplication UseAegisServer(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>(); // first: error pages carry the headers too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<MetricsTokenGuard>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        // Anonymous to the app's sign-in; MetricsTokenGuard asks for the scraper's own token when Metrics:RequireToken.
+        app.MapPrometheusScrapingEndpoint(MetricsTokenGuard.Path).AllowAnonymous();
 
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
@@ -116,5 +133,7 @@ public static class ServerRegistration
         services.AddOptions<ChannelRenewalScheduleOptions>().BindConfiguration(ChannelRenewalScheduleOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "ChannelRenewal:Cron is not a valid 5-field cron expression.")
             .ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 }

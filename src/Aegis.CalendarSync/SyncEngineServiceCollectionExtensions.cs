@@ -8,6 +8,7 @@ using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Sql;
 using Aegis.CalendarSync.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,9 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddAegisStore(config);
+        // Webhook secrets are encrypted at rest like the tokens; everything resolving ISettingsStore sees plaintext.
+        services.TryAddSingleton<SqlSettingsStore>();
+        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, WebhookSecretEncryptingSettingsStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
         services.AddGoogleCalendarClient();

@@ -1,14 +1,16 @@
 using GoogleCalendarEmulator.Hosting;
 
 // Standalone emulator: dotnet run --project src/GoogleCalendarEmulator -- --urls http://127.0.0.1:8085
-// Options: --Emulator:AutoApprove=true --Emulator:DefaultAccountEmail=… --Emulator:RateLimitPerSecond=…
+// Options: --Emulator:AutoApprove=true --Emulator:DefaultAccountEmail=… --Emulator:RequestsPerUserPerMinute=… --Emulator:RequestsPerProjectPerMinute=…
 var builder = WebApplication.CreateBuilder(args);
 var section = builder.Configuration.GetSection("Emulator");
 var options = new EmulatorOptions
 {
     AutoApprove = section.GetValue("AutoApprove", false),
     DefaultAccountEmail = section.GetValue("DefaultAccountEmail", "demo@example.com")!,
-    RateLimitPerSecond = section.GetValue("RateLimitPerSecond", 10),
+    RequestsPerUserPerMinute = section.GetValue("RequestsPerUserPerMinute", 600),
+    RequestsPerProjectPerMinute = section.GetValue("RequestsPerProjectPerMinute", 10_000),
+    MaxBatchCalls = section.GetValue("MaxBatchCalls", 50),
     RateLimitStatusCode = section.GetValue("RateLimitStatusCode", 403),
 };
 

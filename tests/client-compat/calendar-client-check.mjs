@@ -192,6 +192,39 @@ await check('calendars.get and calendarList.list', async () => {
   assert.ok(list.items.some((c) => c.id === primary.id && c.primary === true));
 });
 
+await check('calendarList pages with nextPageToken, then syncs: a removed calendar comes back deleted, 410 on a bad token', async () => {
+  const created = [];
+  for (let i = 1; i <= 3; i++) created.push((await api.calendars.insert({ requestBody: { summary: `Budget ${i}` } })).data.id);
+  let pageToken; let pages = 0; let listSyncToken; const seen = [];
+  do {
+    const page = (await api.calendarList.list({ maxResults: 2, pageToken })).data;
+    pages++;
+    seen.push(...page.items.map((c) => c.id));
+    assert.ok(!(page.nextPageToken && page.nextSyncToken), 'never both tokens');
+    pageToken = page.nextPageToken;
+    listSyncToken = page.nextSyncToken ?? listSyncToken;
+  } while (pageToken);
+  assert.equal(pages, 2);
+  assert.ok(created.every((id) => seen.includes(id)));
+  await api.calendarList.delete({ calendarId: created[0] });
+  const changes = (await api.calendarList.list({ syncToken: listSyncToken })).data;
+  assert.deepEqual(changes.items.map((c) => [c.id, c.deleted]), [[created[0], true]]);
+  assert.ok(changes.nextSyncToken);
+  await expectStatus(410, 'fullSyncRequired', api.calendarList.list({ syncToken: 'bogus-token' }));
+});
+
+await check('events.move keeps the id: cancelled in the source, in the destination under its organizer', async () => {
+  const bills = (await api.calendars.insert({ requestBody: { summary: 'Bills' } })).data.id;
+  const ev = (await api.events.insert({ calendarId: cal, requestBody: allDay(20, 'Phone bill') })).data;
+  const sourceToken = (await api.events.list({ calendarId: cal, maxResults: 2500 })).data.nextSyncToken;
+  const moved = (await api.events.move({ calendarId: cal, eventId: ev.id, destination: bills })).data;
+  assert.equal(moved.id, ev.id);
+  assert.equal(moved.organizer.email, bills);
+  assert.equal((await api.events.get({ calendarId: bills, eventId: ev.id })).data.status, 'confirmed');
+  const changes = (await api.events.list({ calendarId: cal, syncToken: sourceToken })).data;
+  assert.deepEqual(changes.items.map((e) => [e.id, e.status]), [[ev.id, 'cancelled']]);
+});
+
 await check('an expired access token is refreshed by the library with the refresh token', async () => {
   const before = auth.credentials.access_token;
   auth.setCredentials({ ...auth.credentials, expiry_date: Date.now() - 1000 });

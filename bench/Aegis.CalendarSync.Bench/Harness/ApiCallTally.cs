@@ -1,3 +1,4 @@
+using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Pipeline;
 
 namespace Aegis.CalendarSync.Bench.Harness;
@@ -9,6 +10,10 @@ public sealed record ApiCallTally(int Calls, int Throttled, IReadOnlyDictionary<
         entries.Count,
         entries.Count(e => e.Status is 403 or 429),
         entries.GroupBy(e => e.Operation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
+    /// <summary>Calls answered since the emulator's request log was last cleared; throws if any was throttled.</summary>
+    public static async Task<ApiCallTally> CountAsync(EmulatorAdminClient admin, CancellationToken ct) =>
+        From(await admin.GetRequestsAsync(ct)).EnsureNotThrottled();
 
     public int Of(string operation) => ByOperation.GetValueOrDefault(operation);
 

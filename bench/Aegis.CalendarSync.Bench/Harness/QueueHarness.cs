@@ -22,7 +22,7 @@ public sealed class QueueHarness : IAsyncDisposable
 
     public Guid UserId { get; }
 
-    public static async Task<QueueHarness> StartAsync(BenchDatabase database, int workerCount, int batchSize, CancellationToken ct)
+    public static async Task<QueueHarness> StartAsync(TestDatabase database, int workerCount, int batchSize, CancellationToken ct)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(database.StoreSettings())
         {
@@ -53,7 +53,7 @@ public sealed class QueueHarness : IAsyncDisposable
         }
     }
 
-    public Task<DrainResult> DrainAsync(CancellationToken ct) => QueueDrainer.DrainAsync(_services, ct);
+    public Task<DrainResult> DrainAsync(CancellationToken ct) => CleanDrain.RunAsync(_services, ct);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -20,14 +20,14 @@ public sealed class EchoSuppressionScenario : IScenario
     public IReadOnlyList<string> Counters => [CounterNames.ApiCalls, CounterNames.LocalWrites];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
-        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 150, quick: 50));
+        new Session(await BenchEngine.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(), ct), profile.Size(full: 150, quick: 50));
 
-    private sealed class Session(EngineHarness h, int size) : IScenarioSession
+    private sealed class Session(SyncHarness h, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {
             var events = await h.CreateEventsAsync(size, ct);
-            await h.DrainQueueAsync(ct);
+            await h.DrainCleanlyAsync(ct);
             if (arm == Arm.B)
             {
                 await h.Sync.IncrementalSyncAsync(h.UserId, ct);
@@ -59,7 +59,7 @@ public sealed class EchoSuppressionScenario : IScenario
         {
             foreach (var id in financialEventIds)
             {
-                await h.Admin.PatchEventAsPersonAsync(EngineHarness.Email, "primary",
+                await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary",
                     GoogleEventId.FromFinancialEventId(id), new { summary = $"Edited in Google {id:N}" }, ct);
             }
         }

@@ -19,20 +19,20 @@ public sealed class NoopEditSkipScenario : IScenario
     public IReadOnlyList<string> Counters => [CounterNames.ApiCalls];
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct) =>
-        new Session(await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct), profile.Size(full: 120, quick: 40));
+        new Session(await BenchEngine.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(), ct), profile.Size(full: 120, quick: 40));
 
-    private sealed class Session(EngineHarness h, int size) : IScenarioSession
+    private sealed class Session(SyncHarness h, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {
             var events = await h.CreateEventsAsync(size, ct);
-            await h.DrainQueueAsync(ct);
+            await h.DrainCleanlyAsync(ct);
             await h.StartCountingCallsAsync(ct);
             DrainResult? drained = null;
             var elapsed = await TimedRegion.MeasureAsync(async () =>
             {
                 await h.SaveAsync(events, arm == Arm.A ? e => e : e => e with { Title = e.Title + " (edited)" }, ct);
-                drained = await h.DrainQueueAsync(ct);
+                drained = await h.DrainCleanlyAsync(ct);
             });
             var calls = await h.CountCallsAsync(ct);
             if (drained!.Items != size)

@@ -19,10 +19,10 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
-        var sqlite = await EngineHarness.StartAsync(SqliteBenchDatabase.Create(), ct);
+        var sqlite = await BenchEngine.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(), ct);
         try
         {
-            var postgres = await EngineHarness.StartAsync(await PostgresBenchDatabase.CreateAsync(ct), ct);
+            var postgres = await BenchEngine.StartAsync(await TestDatabase.CreateAsync<PostgresTestDatabase>(), ct);
             return new Session(sqlite, postgres, profile.Size(full: 120, quick: 40));
         }
         catch
@@ -32,7 +32,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
         }
     }
 
-    private sealed class Session(EngineHarness sqlite, EngineHarness postgres, int size) : IScenarioSession
+    private sealed class Session(SyncHarness sqlite, SyncHarness postgres, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {
@@ -42,7 +42,7 @@ public sealed class OutboundSqliteVsPostgresScenario : IScenario
             var elapsed = await TimedRegion.MeasureAsync(async () =>
             {
                 await h.CreateEventsAsync(size, ct);
-                drained = await h.DrainQueueAsync(ct);
+                drained = await h.DrainCleanlyAsync(ct);
             });
             var calls = await h.CountCallsAsync(ct);
             if (drained!.Items != size || calls.Of("events.insert") != size)

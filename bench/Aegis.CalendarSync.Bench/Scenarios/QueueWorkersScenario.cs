@@ -23,7 +23,7 @@ public sealed class QueueWorkersScenario : IScenario
 
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
-        var database = await PostgresBenchDatabase.CreateAsync(ct);
+        var database = await TestDatabase.CreateAsync<PostgresTestDatabase>();
         var harnesses = new List<QueueHarness>();
         try
         {
@@ -43,7 +43,7 @@ public sealed class QueueWorkersScenario : IScenario
         }
     }
 
-    private sealed class Session(BenchDatabase database, QueueHarness one, QueueHarness four, int size) : IScenarioSession
+    private sealed class Session(TestDatabase database, QueueHarness one, QueueHarness four, int size) : IScenarioSession
     {
         public async Task<Trial> RunAsync(Arm arm, CancellationToken ct)
         {

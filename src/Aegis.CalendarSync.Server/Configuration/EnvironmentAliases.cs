@@ -17,6 +17,7 @@ public static class EnvironmentAliases
         ("STORE_PROVIDER", "Store:Provider"),
         ("STORE_CONNECTION_STRING", "Store:ConnectionString"),
         ("STORE_DATA_DIRECTORY", "Store:DataDirectory"),
+        ("METRICS_TOKEN", "Metrics:Token"),
     ];
 
     /// <summary>Adds the aliased values as the highest-priority configuration source.</summary>

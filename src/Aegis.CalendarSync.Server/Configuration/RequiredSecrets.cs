@@ -15,6 +15,6 @@ public static class RequiredSecrets
             problems.Add($"{SecretNames.WebhookSecretName} is missing or shorter than 32 characters " +
                 "(e.g. `openssl rand -hex 32`); OAuth state is signed with it.");
         if (problems.Count > 0)
-            throw new InvalidOperationException("Aegis Calendar Sync cannot start: " + string.Join(" ", problems));
+            throw new StartupConfigurationException(string.Join(" ", problems));
     }
 }

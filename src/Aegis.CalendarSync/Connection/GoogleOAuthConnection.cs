@@ -18,6 +18,7 @@ namespace Aegis.CalendarSync.Connection;
 /// <see cref="GoogleTokenVault"/>; disconnect stops the channel, revokes the grant and deletes the tokens.</summary>
 public sealed class GoogleOAuthConnection(
     GoogleOAuthClient oauth,
+    IGoogleCalendarClient google,
     IOAuthStateStore states,
     ISettingsStore settingsStore,
     ISyncQueueStore queue,
@@ -25,7 +26,6 @@ public sealed class GoogleOAuthConnection(
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
-    IGoogleCalendarClient google,
     SyncAuditor auditor,
     IOptions<ConnectionOptions> options,
     TimeProvider time,
@@ -95,12 +95,13 @@ public sealed class GoogleOAuthConnection(
             TokenExpiresAt = now.AddSeconds(tokens.ExpiresIn),
             WebhookSecret = WebhookSecretGenerator.Create(),
             SyncToken = null,
+            GoogleAccountEmail = null,
             // A new connection: links made under an earlier one are re-pushed by the first full sync, never read as deletions.
             ConnectionId = Guid.CreateVersion7(now).ToString("N"),
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
-        settings = await ResetCalendarForAnotherAccountAsync(existing, settings, ct).ConfigureAwait(false);
+        settings = await RecordAccountEmailAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -118,34 +119,6 @@ public sealed class GoogleOAuthConnection(
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
         return userId;
-    }
-
-    /// <summary>The account is the primary calendar's id (Google: the account's email). Another account than the one
-    /// last connected cannot see the calendar chosen before, so the choice returns to the primary calendar. An account
-    /// Google does not name (the lookup fails) keeps the choice; its sync then reports the calendar's state.</summary>
-    private async Task<CalendarSyncSettings> ResetCalendarForAnotherAccountAsync(CalendarSyncSettings? previous,
-        CalendarSyncSettings settings, CancellationToken ct)
-    {
-        string email;
-        try
-        {
-            email = (await google.GetCalendarAsync(ConnectedAccounts.AccountOf(settings), "primary", ct).ConfigureAwait(false)).Id
-                ?? throw new GoogleAccountNotConnectedException(settings.UserId);
-        }
-        catch (Exception ex) when (ex is GoogleApiException or GoogleAccountNotConnectedException or HttpRequestException)
-        {
-            logger.LogWarning("Could not read the connected Google account of user {UserId}: {Error}", settings.UserId, ex.GetType().Name);
-            return settings;
-        }
-
-        var anotherAccount = previous?.GoogleAccountEmail is { } before && !string.Equals(before, email, StringComparison.OrdinalIgnoreCase);
-        var updated = settings with
-        {
-            GoogleAccountEmail = email,
-            CalendarId = anotherAccount ? "primary" : settings.CalendarId,
-        };
-        await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
-        return updated;
     }
 
     public async Task DisconnectAsync(Guid userId, CancellationToken ct)
@@ -191,6 +164,35 @@ public sealed class GoogleOAuthConnection(
             UpdatedAt = time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Disconnected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores which Google account got connected, as Google exposes it within the calendar scope: the id of the
+    /// account's primary calendar is its email address. A failure to read it leaves the connection intact. Another account
+    /// than <paramref name="previousEmail"/> cannot see the calendar chosen before: the choice returns to the primary calendar.</summary>
+    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, string? previousEmail, CancellationToken ct)
+    {
+        try
+        {
+            var calendars = await google.ListCalendarsAsync(new GoogleAccount(settings.UserId), ct).ConfigureAwait(false);
+            if (calendars.FirstOrDefault(c => c.Primary == true)?.Id is not { } email)
+            {
+                return settings;
+            }
+
+            var anotherAccount = previousEmail is not null && !string.Equals(previousEmail, email, StringComparison.OrdinalIgnoreCase);
+            var updated = settings with
+            {
+                GoogleAccountEmail = email,
+                CalendarId = anotherAccount ? "primary" : settings.CalendarId,
+            };
+            await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
+            return updated;
+        }
+        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException)
+        {
+            logger.LogWarning("Reading the connected Google account of user {UserId} failed: {Error}", settings.UserId, ex.GetType().Name);
+            return settings;
+        }
     }
 
     private async Task<OAuthPendingState> ConsumeStateAsync(string? state, Uri redirectUri, CancellationToken ct)

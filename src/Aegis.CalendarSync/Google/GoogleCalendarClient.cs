@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Aegis.CalendarSync.Google.Batch;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Http;
 using Aegis.CalendarSync.Google.Models;
@@ -15,7 +17,12 @@ namespace Aegis.CalendarSync.Google;
 /// responses.</summary>
 public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : IGoogleCalendarClient
 {
+    /// <summary>Most calls one batch may carry: Google's Calendar batch limit as its support and client maintainers
+    /// give it (the batch guide now says 1000; 50 works against both).</summary>
+    public const int MaxBatchCalls = 50;
+
     private const string EventsPath = "calendar/v3/calendars/{0}/events";
+    private const string BatchPath = "batch/calendar/v3";
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     public Task<EventsListResponse> ListEventsAsync(GoogleAccount account, string calendarId, ListEventsRequest request, CancellationToken ct)
@@ -82,10 +89,127 @@ public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : I
     public Task<GoogleCalendar> InsertCalendarAsync(GoogleAccount account, GoogleCalendar calendar, CancellationToken ct) =>
         SendAsync(account, HttpMethod.Post, "calendar/v3/calendars", Json(calendar, GoogleJsonContext.Default.GoogleCalendar), null, GoogleJsonContext.Default.GoogleCalendar, ct);
 
+    public async Task<IReadOnlyList<GoogleBatchResult>> ExecuteBatchAsync(GoogleAccount account, IReadOnlyList<GoogleBatchOperation> operations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentOutOfRangeException.ThrowIfZero(operations.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(operations.Count, MaxBatchCalls);
+        var calls = operations.Select(BatchCall).ToList();
+        var multipart = BatchRequestWriter.Write(calls);
+        var body = await multipart.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+
+        var parts = await SendBatchAsync(account, multipart.Headers.ContentType!, body, operations.Count, refreshFirst: false, ct).ConfigureAwait(false);
+        if (parts.All(p => p.Status == HttpStatusCode.Unauthorized))
+        {
+            // One token authorises every call: all 401 means it expired or was revoked, as a 401 on a single call does.
+            parts = await SendBatchAsync(account, multipart.Headers.ContentType!, body, operations.Count, refreshFirst: true, ct).ConfigureAwait(false);
+        }
+
+        var byContentId = parts.Where(p => p.ContentId is not null).ToDictionary(p => p.ContentId!, StringComparer.Ordinal);
+        return operations.Select((operation, i) => byContentId.TryGetValue(BatchResponseId(i), out var part)
+                ? BatchResult(operation, part)
+                : new GoogleBatchResult(operation, null, new GoogleApiException(HttpStatusCode.BadGateway, null, $"The batch answer has no part {BatchResponseId(i)}.")))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<BatchPartResponse>> SendBatchAsync(
+        GoogleAccount account, MediaTypeHeaderValue contentType, byte[] body, int calls, bool refreshFirst, CancellationToken ct)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = contentType;
+        return await SendAsync(account, HttpMethod.Post, BatchPath, content, null, request =>
+        {
+            request.Options.Set(GoogleRequestOptions.Cost, calls);
+            request.Options.Set(GoogleRequestOptions.RefreshFirst, refreshFirst);
+        }, async (response, token) =>
+        {
+            var boundary = response.Content.Headers.ContentType is { MediaType: "multipart/mixed" } type
+                ? type.Parameters.FirstOrDefault(p => p.Name.Equals("boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"')
+                : null;
+            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+            try
+            {
+                return boundary is null
+                    ? throw new FormatException("The batch answer is not multipart/mixed.")
+                    : BatchResponseReader.Read(boundary, text);
+            }
+            catch (FormatException ex)
+            {
+                throw new GoogleApiException(response.StatusCode, null, ex.Message, inner: ex);
+            }
+        }, ct).ConfigureAwait(false);
+    }
+
+    private (HttpMethod Method, string PathAndQuery, string? IfMatch, byte[]? Json) BatchCall(GoogleBatchOperation operation)
+    {
+        var (method, url) = operation.Method switch
+        {
+            GoogleBatchMethod.Insert => (HttpMethod.Post, EventsUrl(operation.CalendarId)),
+            GoogleBatchMethod.Update => (HttpMethod.Put, EventUrl(operation.CalendarId, Required(operation.EventId))),
+            GoogleBatchMethod.Patch => (HttpMethod.Patch, EventUrl(operation.CalendarId, Required(operation.EventId))),
+            GoogleBatchMethod.Delete => (HttpMethod.Delete, EventUrl(operation.CalendarId, Required(operation.EventId))),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Method, "Unknown batch method."),
+        };
+        var json = operation.Method == GoogleBatchMethod.Delete
+            ? null
+            : JsonSerializer.SerializeToUtf8Bytes(operation.Event ?? throw new ArgumentException($"{operation.Method} needs an event.", nameof(operation)),
+                GoogleJsonContext.Default.GoogleEvent);
+        return (method, new Uri(http.BaseAddress!, url).PathAndQuery, operation.IfMatchEtag, json);
+
+        static string Required(string? eventId) => eventId ?? throw new ArgumentException("The operation needs an event id.", nameof(operation));
+    }
+
+    private GoogleBatchResult BatchResult(GoogleBatchOperation operation, BatchPartResponse part)
+    {
+        if ((int)part.Status is >= 200 and < 300)
+        {
+            return new GoogleBatchResult(operation, operation.Method == GoogleBatchMethod.Delete || part.Body.Length == 0
+                ? null
+                : JsonSerializer.Deserialize(part.Body, GoogleJsonContext.Default.GoogleEvent), null);
+        }
+
+        GoogleError? error = null;
+        try
+        {
+            error = JsonSerializer.Deserialize(part.Body, GoogleJsonContext.Default.GoogleErrorResponse)?.Error;
+        }
+        catch (JsonException)
+        {
+            // Not Google-shaped: classified by status alone.
+        }
+
+        var retryAfter = part.Headers.TryGetValue("Retry-After", out var header)
+            && int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : (TimeSpan?)null;
+        return new GoogleBatchResult(operation, null, GoogleErrorClassifier.Create(
+            part.Status, error?.Errors is [var first, ..] ? first.Reason : null, error?.Message ?? $"HTTP {(int)part.Status}", retryAfter));
+    }
+
+    private static string BatchResponseId(int index) => "<response-" + BatchRequestWriter.ContentId(index).Trim('<', '>') + ">";
+
     /// <summary>Sends one logical call (the handlers may make several attempts) and maps the final response.
     /// <paramref name="responseType"/> null = no body expected.</summary>
+    private Task<T> SendAsync<T>(
+        GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag, JsonTypeInfo<T>? responseType, CancellationToken ct) =>
+        SendAsync(account, method, relativeUrl, content, ifMatchEtag, null, async (response, token) =>
+        {
+            if (responseType is null)
+            {
+                return default!;
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, responseType, token).ConfigureAwait(false)
+                    ?? throw new GoogleApiException(response.StatusCode, null, $"{method} {relativeUrl} returned an empty body.");
+            }
+        }, ct);
+
     private async Task<T> SendAsync<T>(
-        GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag, JsonTypeInfo<T>? responseType, CancellationToken ct)
+        GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag,
+        Action<HttpRequestMessage>? configure, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, relativeUrl) { Content = content };
         request.Options.Set(GoogleRequestOptions.UserId, account.UserId);
@@ -96,23 +220,14 @@ public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : I
             request.Headers.TryAddWithoutValidation("If-Match", ifMatchEtag);
         }
 
+        configure?.Invoke(request);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw await GoogleErrorClassifier.FromResponseAsync(response, time, ct).ConfigureAwait(false);
         }
 
-        if (responseType is null)
-        {
-            return default!;
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync(stream, responseType, ct).ConfigureAwait(false)
-                ?? throw new GoogleApiException(response.StatusCode, null, $"{method} {relativeUrl} returned an empty body.");
-        }
+        return await read(response, ct).ConfigureAwait(false);
     }
 
     /// <summary>Serialized once into bytes, so the same content can be re-sent by retries and the 401 re-send.</summary>

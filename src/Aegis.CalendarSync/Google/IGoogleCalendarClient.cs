@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Google.Batch;
 using Aegis.CalendarSync.Google.Models;
 
 namespace Aegis.CalendarSync.Google;
@@ -29,6 +30,15 @@ public interface IGoogleCalendarClient
     /// <summary>events.delete.</summary>
     /// <exception cref="Errors.ResourceDeletedException">410: already deleted.</exception>
     Task DeleteEventAsync(GoogleAccount account, string calendarId, string eventId, string? ifMatchEtag, CancellationToken ct);
+
+    /// <summary>Google's batch endpoint (<c>POST batch/calendar/v3</c>): up to <see cref="GoogleCalendarClient.MaxBatchCalls"/>
+    /// event writes of one account in one HTTP request, one result per operation in the same order. Each call succeeds
+    /// or fails on its own (its error is the typed exception the single call would throw, not thrown); a failure of the
+    /// batch request itself (after retries) is thrown. Counts one rate-limit token per call, as Google counts quota; a
+    /// batch whose every call is 401 is re-sent once with a refreshed token. Retries re-send the whole batch, so inserts
+    /// should carry client-chosen ids (a repeated insert then reports <see cref="Errors.DuplicateException"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No operation or more than MaxBatchCalls.</exception>
+    Task<IReadOnlyList<GoogleBatchResult>> ExecuteBatchAsync(GoogleAccount account, IReadOnlyList<GoogleBatchOperation> operations, CancellationToken ct);
 
     /// <summary>events.watch: opens a web_hook push channel; the response carries resourceId and expiration.</summary>
     Task<Channel> WatchEventsAsync(GoogleAccount account, string calendarId, Channel channel, CancellationToken ct);

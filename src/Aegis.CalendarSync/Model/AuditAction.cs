@@ -21,4 +21,7 @@ public enum AuditAction
     /// <summary>Read-only: rows written by the host's renewal job before the renewal policy moved into the engine.
     /// Nothing writes it now; a renewal given up after its retries is <see cref="ChannelRenewed"/> with outcome failed.</summary>
     ChannelRenewal,
+    /// <summary>A sign-in attempt of the host (token endpoint or login form): success, or failed with the reason code
+    /// invalid_credentials / locked_out / refused_while_locked_out / rate_limited.</summary>
+    SignIn,
 }

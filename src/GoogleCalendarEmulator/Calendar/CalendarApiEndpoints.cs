@@ -23,7 +23,7 @@ internal static class CalendarApiEndpoints
 
         api.MapPost("/calendars", InsertCalendarAsync).WithMetadata(Op("calendars.insert"));
         api.MapGet("/calendars/{calendarId}", GetCalendar).WithMetadata(Op("calendars.get"));
-        api.MapGet("/users/me/calendarList", ListCalendars).WithMetadata(Op("calendarList.list"));
+        CalendarListEndpoints.Map(api);
 
         api.MapGet("/calendars/{calendarId}/events", ListEvents).WithMetadata(Op("events.list"));
         api.MapPost("/calendars/{calendarId}/events", InsertEventAsync).WithMetadata(Op("events.insert"));
@@ -33,12 +33,13 @@ internal static class CalendarApiEndpoints
         api.MapPut("/calendars/{calendarId}/events/{eventId}", UpdateEventAsync).WithMetadata(Op("events.update"));
         api.MapPatch("/calendars/{calendarId}/events/{eventId}", PatchEventAsync).WithMetadata(Op("events.patch"));
         api.MapDelete("/calendars/{calendarId}/events/{eventId}", DeleteEvent).WithMetadata(Op("events.delete"));
+        api.MapPost("/calendars/{calendarId}/events/{eventId}/move", MoveEvent).WithMetadata(Op("events.move"));
         api.MapPost("/channels/stop", StopChannelAsync).WithMetadata(Op("channels.stop"));
     }
 
-    private static ApiOperation Op(string name) => new(name, RequiresBearerToken: true);
+    internal static ApiOperation Op(string name) => new(name, RequiresBearerToken: true);
 
-    private static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
+    internal static IResult Json<T>(T value) => Results.Json(value, GoogleJson.Options);
 
     /// <summary>The caller's account, after checking its role allows API writes to the calendar (403 requiredAccessLevel
     /// otherwise, as Google answers for a calendar shared read-only). Roles never change, so checking before the write
@@ -86,6 +87,7 @@ internal static class CalendarApiEndpoints
         };
         lock (account.Gate)
         {
+            calendar.List.ChangeSequence = account.NextCalendarListChange();
             account.Calendars[calendar.Id] = calendar;
         }
 
@@ -98,29 +100,6 @@ internal static class CalendarApiEndpoints
         lock (account.Gate)
         {
             return Json(ToResource(EventService.Calendar(account, calendarId)));
-        }
-    }
-
-    private static IResult ListCalendars(HttpContext http)
-    {
-        var account = ApiContext.Account(http);
-        lock (account.Gate)
-        {
-            var items = account.Calendars.Values
-                .OrderByDescending(c => c.Primary).ThenBy(c => c.Id, StringComparer.Ordinal)
-                .Select(c => new CalendarListEntry
-                {
-                    Etag = c.Etag,
-                    Id = c.Id,
-                    Summary = c.Summary,
-                    Description = c.Description,
-                    TimeZone = c.TimeZone,
-                    AccessRole = c.AccessRole,
-                    Primary = c.Primary ? true : null,
-                    DefaultReminders = c.DefaultReminders,
-                })
-                .ToList();
-            return Json(new CalendarListResponse { Etag = $"\"{account.Calendars.Count}\"", Items = items });
         }
     }
 
@@ -156,6 +135,9 @@ internal static class CalendarApiEndpoints
         events.Delete(WritableAccount(http, calendarId), calendarId, eventId, IfMatch(http.Request));
         return Results.NoContent();
     }
+
+    private static IResult MoveEvent(HttpContext http, string calendarId, string eventId, string? destination, EventMover mover) =>
+        Json(mover.Move(ApiContext.Account(http), calendarId, eventId, destination));
 
     private static async Task<IResult> WatchAsync(HttpContext http, string calendarId, EmulatorState state, CancellationToken ct)
     {

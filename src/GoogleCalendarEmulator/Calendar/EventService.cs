@@ -105,7 +105,7 @@ internal sealed partial class EventService(EmulatorState state)
         }
     }
 
-    private CalendarEvent Commit(Account account, CalendarData calendar, CalendarEvent input, StoredEvent? previous)
+    internal CalendarEvent Commit(Account account, CalendarData calendar, CalendarEvent input, StoredEvent? previous)
     {
         var (start, end) = EventValidator.Validate(input, calendar.TimeZone);
         var now = state.Time.GetUtcNow();

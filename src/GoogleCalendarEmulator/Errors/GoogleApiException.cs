@@ -18,7 +18,9 @@ internal sealed class GoogleApiException(int statusCode, GoogleErrorItem item, T
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var body = new GoogleErrorBody(new GoogleErrorDetail([Item], StatusCode, Item.Message));
-        return Results.Json(body, GoogleJson.Options, statusCode: StatusCode);
+        return Results.Json(Body, GoogleJson.Options, statusCode: StatusCode);
     }
+
+    /// <summary>Google's error envelope for this failure.</summary>
+    public GoogleErrorBody Body => new(new GoogleErrorDetail([Item], StatusCode, Item.Message));
 }

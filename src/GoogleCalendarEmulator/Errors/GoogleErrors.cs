@@ -1,3 +1,5 @@
+using GoogleCalendarEmulator.Quota;
+
 namespace GoogleCalendarEmulator.Errors;
 
 /// <summary>The catalogue of errors with the domains, reasons and messages Google's Calendar API uses.</summary>
@@ -14,15 +16,23 @@ internal static class GoogleErrors
 
     public static GoogleApiException Required(string message) => New(400, "global", "required", message);
 
+    public static GoogleApiException RequiredParameter(string parameter) =>
+        New(400, "global", "required", "Required parameter: " + parameter, "parameter", parameter);
+
+    /// <summary>Google's answer to events.move on one instance of a recurring event (only whole series move).</summary>
+    public static GoogleApiException CannotChangeOrganizerOfInstance() =>
+        New(400, "calendar", "cannotChangeOrganizerOfInstance", "Cannot change the organizer of an instance.");
+
     public static GoogleApiException TimeRangeEmpty() => New(400, "calendar", "timeRangeEmpty", "The specified time range is empty.");
 
     public static GoogleApiException AuthError() => New(401, "global", "authError", "Invalid Credentials", "header", "Authorization");
 
-    public static GoogleApiException UserRateLimitExceeded(TimeSpan retryAfter) =>
-        New(403, "usageLimits", "userRateLimitExceeded", "User Rate Limit Exceeded", retryAfter: retryAfter);
-
-    public static GoogleApiException RateLimitExceeded(int status, TimeSpan? retryAfter) =>
-        New(status, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded", retryAfter: retryAfter);
+    /// <summary>Google's errors guide: 403 userRateLimitExceeded when the per-user quota is spent, 403
+    /// rateLimitExceeded for the project's, and 429 rateLimitExceeded (either quota) for callers configured to get 429.</summary>
+    public static GoogleApiException OverQuota(QuotaScope scope, int status, TimeSpan retryAfter) =>
+        status == 403 && scope == QuotaScope.User
+            ? New(403, "usageLimits", "userRateLimitExceeded", "User Rate Limit Exceeded", retryAfter: retryAfter)
+            : New(status, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded", retryAfter: retryAfter);
 
     public static GoogleApiException RequiredAccessLevel() =>
         New(403, "calendar", "requiredAccessLevel", "You need to have writer access to this calendar.");

@@ -163,12 +163,14 @@ internal sealed class OAuthStore(EmulatorOptions options)
         }
     }
 
-    /// <summary>Returns the account email of a valid, unexpired access token.</summary>
-    public string? ValidateAccessToken(string token)
+    /// <summary>Returns the account email and the OAuth client (the project) of a valid, unexpired access token.</summary>
+    public (string Email, string ClientId)? ValidateAccessToken(string token)
     {
         lock (_gate)
         {
-            return _accessTokens.TryGetValue(token, out var access) && access.ExpiresAt > Now ? access.Grant.Email : null;
+            return _accessTokens.TryGetValue(token, out var access) && access.ExpiresAt > Now
+                ? (access.Grant.Email, access.Grant.ClientId)
+                : null;
         }
     }
 

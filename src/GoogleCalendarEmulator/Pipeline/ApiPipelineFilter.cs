@@ -9,7 +9,7 @@ namespace GoogleCalendarEmulator.Pipeline;
 
 /// <summary>
 /// Runs in front of every Calendar and OAuth endpoint, in this order: request log, injected latency, injected
-/// faults, bearer-token check, per-account quota; after the handler, an injected lost response. Failures become Google's error shapes, never unhandled exceptions.
+/// faults, bearer-token check, quota (per user and per project, see QuotaLedger); after the handler, an injected lost response. Failures become Google's error shapes, never unhandled exceptions.
 /// </summary>
 internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipelineFilter> logger) : IEndpointFilter
 {
@@ -55,13 +55,11 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
 
             if (operation.RequiresBearerToken)
             {
-                var account = Authenticate(http.Request);
+                var (account, project) = Authenticate(http.Request);
                 ApiContext.SetAccount(http, account);
-                if (!account.RateLimiter.TryAcquire(out var retryAfter))
+                if (state.Quota.TryAcquire(project, account.Email) is { } refused)
                 {
-                    throw state.Options.RateLimitStatusCode == 429
-                        ? GoogleErrors.RateLimitExceeded(429, retryAfter)
-                        : GoogleErrors.UserRateLimitExceeded(retryAfter);
+                    throw GoogleErrors.OverQuota(refused.Scope, state.Options.RateLimitStatusCode, refused.RetryAfter);
                 }
             }
 
@@ -90,7 +88,7 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
         }
     }
 
-    private Account Authenticate(HttpRequest request)
+    private (Account Account, string Project) Authenticate(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -99,7 +97,7 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
             throw GoogleErrors.AuthError();
         }
 
-        var email = state.OAuth.ValidateAccessToken(header[scheme.Length..].Trim());
-        return email is null ? throw GoogleErrors.AuthError() : state.GetOrCreateAccount(email);
+        var holder = state.OAuth.ValidateAccessToken(header[scheme.Length..].Trim()) ?? throw GoogleErrors.AuthError();
+        return (state.GetOrCreateAccount(holder.Email), holder.ClientId);
     }
 }

@@ -1,13 +1,10 @@
-using GoogleCalendarEmulator.Faults;
-
 namespace GoogleCalendarEmulator.State;
 
 /// <summary>One Google account. Every read or write of its calendars happens under <see cref="Gate"/>, which serialises concurrent requests per account.</summary>
-internal sealed class Account(string email, AccountRateLimiter rateLimiter)
+internal sealed class Account(string email)
 {
     public string Email { get; } = email;
     public Lock Gate { get; } = new();
-    public AccountRateLimiter RateLimiter { get; } = rateLimiter;
     public Dictionary<string, CalendarData> Calendars { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Monotonic counter stamped on every change; sync and page tokens pin a value of it.</summary>
@@ -17,6 +14,12 @@ internal sealed class Account(string email, AccountRateLimiter rateLimiter)
     public int SyncEpoch { get; private set; }
 
     public long NextChange() => ++ChangeSequence;
+
+    /// <summary>Monotonic counter stamped on every calendar-list change; calendarList tokens pin a value of it. Apart
+    /// from <see cref="ChangeSequence"/>, so adding or hiding a calendar leaves events sync tokens as they were.</summary>
+    public long CalendarListSequence { get; private set; }
+
+    public long NextCalendarListChange() => ++CalendarListSequence;
 
     public void InvalidateSyncTokens() => SyncEpoch++;
 

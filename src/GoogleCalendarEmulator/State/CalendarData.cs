@@ -27,4 +27,8 @@ internal sealed class CalendarData(string id, string summary, string timeZone, b
         Primary ? [new EventReminder { Method = "popup", Minutes = 10 }] : [];
 
     public string Etag => $"\"{Created.ToUnixTimeMilliseconds()}000\"";
+
+    /// <summary>The account's calendar-list entry for this calendar: its own settings and the account's calendar-list sequence
+    /// at its last change (calendarList sync tokens compare against it). Calendar properties are not part of it.</summary>
+    public CalendarListState List { get; } = new();
 }

@@ -5,6 +5,7 @@ using GoogleCalendarEmulator.Hosting;
 using GoogleCalendarEmulator.OAuth;
 using GoogleCalendarEmulator.Pipeline;
 using GoogleCalendarEmulator.Push;
+using GoogleCalendarEmulator.Quota;
 
 namespace GoogleCalendarEmulator.State;
 
@@ -18,16 +19,21 @@ public sealed class EmulatorState
         Options = options;
         Notifications = notifications;
         OAuth = new OAuthStore(options);
+        Quota = new QuotaLedger(options);
     }
 
     internal EmulatorOptions Options { get; }
     internal TimeProvider Time => Options.TimeProvider;
     internal OAuthStore OAuth { get; }
     internal FaultInjector Faults { get; } = new();
+    internal QuotaLedger Quota { get; }
     internal RequestLog Requests { get; } = new();
     internal ChannelRegistry Channels { get; } = new();
     internal NotificationQueue Notifications { get; }
     internal ListTokenCodec ListTokens { get; private set; } = new();
+
+    /// <summary>Signs calendarList tokens, apart from events tokens so neither passes for the other.</summary>
+    internal ListTokenCodec CalendarListTokens { get; private set; } = new();
 
     /// <summary>Creates the account (with its primary calendar, id = email) on first use.</summary>
     public void EnsureAccount(string email) => GetOrCreateAccount(email);
@@ -42,16 +48,18 @@ public sealed class EmulatorState
     /// <summary>Number of Calendar/OAuth calls per operation name, e.g. "events.insert".</summary>
     public IReadOnlyDictionary<string, int> RequestCounts() => Requests.Counts();
 
-    /// <summary>Forgets every account, token, channel, fault and log entry; outstanding sync and page tokens become invalid.</summary>
+    /// <summary>Forgets every account, token, channel, fault, quota window and log entry; outstanding sync and page tokens become invalid.</summary>
     public void Reset()
     {
         _accounts.Clear();
         OAuth.Clear();
         Faults.Clear();
         Requests.Clear();
+        Quota.Clear();
         Channels.Clear();
         Notifications.SetBehavior(new NotificationBehavior(NotificationMode.Normal));
         ListTokens = new ListTokenCodec();
+        CalendarListTokens = new ListTokenCodec();
     }
 
     internal Account GetOrCreateAccount(string email) =>
@@ -63,7 +71,7 @@ public sealed class EmulatorState
 
     private Account NewAccount(string email)
     {
-        var account = new Account(email, new AccountRateLimiter(Options.RateLimitPerSecond, Time));
+        var account = new Account(email);
         var primary = new CalendarData(email, email, "UTC", primary: true, ListTokenCodec.NewResourceId(), Time.GetUtcNow());
         account.Calendars[primary.Id] = primary;
         return account;

@@ -33,8 +33,7 @@ public sealed class BadInputFixture : IAsyncLifetime
         BQueueItemId = await Server.Get<ISyncQueueStore>().EnqueueFromGoogleAsync(B.Id, QueueAction.FullSync, CancellationToken.None);
 
         UsedCallback = await Server.AuthorizeAtEmulatorAsync(A);
-        using (var browser = Server.CreateClient())
-            (await browser.GetAsync(UsedCallback)).EnsureSuccessStatusCode();
+        (await A.Client.GetAsync(UsedCallback)).EnsureSuccessStatusCode();
 
         await Server.Get<ISettingsStore>().UpsertAsync(new CalendarSyncSettings
         {

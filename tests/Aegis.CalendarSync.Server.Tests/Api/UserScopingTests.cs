@@ -1,5 +1,3 @@
-using Aegis.CalendarSync.Server.Tests.Infrastructure;
-
 namespace Aegis.CalendarSync.Server.Tests.Api;
 
 public sealed class UserScopingTests
@@ -14,8 +12,8 @@ public sealed class UserScopingTests
     [Fact]
     public async Task Another_users_rows_are_invisible_and_404_on_postgres()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var server = await TestServerHost.StartAsync(new TestServerOptions { PostgresConnectionString = database.ConnectionString });
+        await using var database = await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);
+        await using var server = await TestServerHost.StartAsync(new TestServerOptions { Database = database });
         await UserScopingScenario.RunAsync(server);
     }
 }

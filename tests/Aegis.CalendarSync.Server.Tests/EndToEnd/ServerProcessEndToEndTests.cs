@@ -29,11 +29,18 @@ public sealed class ServerProcessEndToEndTests
         // Sign in through the API.
         using var anonymous = new HttpClient { BaseAddress = baseUri };
         var token = await (await anonymous.PostAsJsonAsync("api/auth/token", new { email = "demo@example.com", password })).ReadJsonAsync();
-        using var api = new HttpClient { BaseAddress = baseUri };
+        // Redirects by hand: HttpClient drops the Authorization header on a redirect, and the callback must come from
+        // the signed-in user who started the flow, with the session-binding cookie start set (kept by this client).
+        using var api = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUri };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["access_token"]!);
 
-        // Connect Google: start → emulator consent (auto-approved) → callback, redirects followed by HttpClient.
-        var connected = await api.GetAsync("api/google/auth/start");
+        // Connect Google: start → emulator consent (auto-approved) → callback.
+        var start = await api.GetAsync("api/google/auth/start");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        using var consentBrowser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var consent = await consentBrowser.GetAsync(start.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        var connected = await api.GetAsync(consent.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
         Assert.Equal(baseUri.AbsolutePath + "api/google/auth/callback", connected.RequestMessage!.RequestUri!.AbsolutePath);
         var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();

@@ -9,13 +9,18 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private ServerProcess(Process process, Uri baseUri)
     {
         _process = process;
         BaseUri = baseUri;
         process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null) lock (_output) _error.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -27,9 +32,16 @@ public sealed class ServerProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<ServerProcess> StartAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment)
+    /// <summary>What the process wrote to stderr only.</summary>
+    public string Error
     {
-        var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment))!, baseUri);
+        get { lock (_output) return _error.ToString(); }
+    }
+
+    /// <summary>Starts the build output's server, or <paramref name="dll"/> (e.g. a publish folder's).</summary>
+    public static async Task<ServerProcess> StartAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment, string? dll = null)
+    {
+        var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment, dll))!, baseUri);
         try
         {
             await server.WaitUntilHealthyAsync();
@@ -45,16 +57,24 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>For configurations that must refuse to start: waits for the process to exit by itself.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(Uri baseUri, IReadOnlyDictionary<string, string> environment)
     {
-        await using var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment))!, baseUri);
+        var exited = await RunToExitWithStderrAsync(baseUri, environment);
+        return (exited.ExitCode, exited.Output);
+    }
+
+    /// <summary>As <see cref="RunToExitAsync"/>, also returning stderr on its own.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitWithStderrAsync(Uri baseUri,
+        IReadOnlyDictionary<string, string> environment)
+    {
+        await using var server = new ServerProcess(Process.Start(StartInfo(baseUri, environment, null))!, baseUri);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await server._process.WaitForExitAsync(timeout.Token);
         server._process.WaitForExit(); // flushes the redirected output
-        return (server._process.ExitCode, server.Output);
+        return (server._process.ExitCode, server.Output, server.Error);
     }
 
-    private static ProcessStartInfo StartInfo(Uri baseUri, IReadOnlyDictionary<string, string> environment)
+    private static ProcessStartInfo StartInfo(Uri baseUri, IReadOnlyDictionary<string, string> environment, string? serverDll)
     {
-        var dll = LocateServerDll();
+        var dll = serverDll ?? LocateServerDll();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll },
@@ -112,7 +132,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>src/Aegis.CalendarSync.Server/bin/{same configuration as the tests}/net10.0/Aegis.CalendarSync.Server.dll.</summary>
-    private static string LocateServerDll()
+    public static string LocateServerDll()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = testBin.Name;

@@ -4,7 +4,6 @@ using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
 using GoogleCalendarEmulator.Faults;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Server.Tests.Jobs;
 
@@ -12,7 +11,7 @@ namespace Aegis.CalendarSync.Server.Tests.Jobs;
 /// "near expiry" once the fake clock is moved 6.5 days on.</summary>
 public sealed class ChannelRenewalJobTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly TestClock _time = new(DateTimeOffset.UtcNow);
     private TestServerHost _server = null!;
     private TestUser _user = null!;
 

@@ -12,7 +12,7 @@ public sealed class ServerMigrationTests
     [InlineData("Postgres", "872f4b9eedabf6bd25f73f2dce3ec8e7cf67aebfbd346cc741177ac4d6568fe5")]
     public void Server_set_keeps_0100_as_databases_recorded_it_before_the_move(string engine, string recordedChecksum)
     {
-        var migration = Assert.Single(ServerMigrations.Set.For(engine));
+        var migration = Assert.Single(ServerMigrations.Set.For(engine), m => m.Version == 100); // later server migrations (0101 sign-in failures) follow it
 
         Assert.Equal((100, "server_auth", recordedChecksum), (migration.Version, migration.Name, migration.Checksum));
     }

@@ -36,8 +36,8 @@ public sealed class SyncStreamTests
     [Fact]
     public async Task Stream_of_another_user_never_carries_the_callers_rows_on_postgres()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var server = await TestServerHost.StartAsync(new TestServerOptions { PostgresConnectionString = database.ConnectionString });
+        await using var database = await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);
+        await using var server = await TestServerHost.StartAsync(new TestServerOptions { Database = database });
         var alice = await server.CreateUserAsync("alice-live@example.com");
         var bob = await server.CreateUserAsync("bob-live@example.com");
         await server.ConnectGoogleAsync(alice);

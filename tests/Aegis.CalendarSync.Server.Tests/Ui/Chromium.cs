@@ -1,4 +1,3 @@
-using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Aegis.CalendarSync.Server.Tests.Ui;

@@ -3,7 +3,6 @@ using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Security;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Tests.Google;
 
@@ -14,7 +13,7 @@ public sealed class GoogleAccessTokenProviderTests
     [Fact]
     public async Task Cached_token_is_used_until_the_refresh_margin_then_refreshed_ahead_of_expiry()
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var refreshes = 0;
         await using var harness = await GoogleClientHarness.StartAsync(
             (ctx, _) => GoogleResponses.Token(ctx, $"access-{Interlocked.Increment(ref refreshes) + 1}"), time: time);
@@ -78,7 +77,7 @@ public sealed class GoogleAccessTokenProviderTests
     {
         const string oldKey = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
         var userId = Guid.NewGuid();
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var store = new InMemoryTokenStore();
         var oldEncryptor = new AesGcmTokenEncryptor(Options.Create(new TokenEncryptionOptions { Key = oldKey, KeyId = 1 }));
         var newEncryptor = new AesGcmTokenEncryptor(Options.Create(new TokenEncryptionOptions

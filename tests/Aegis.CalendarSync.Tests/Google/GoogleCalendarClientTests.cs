@@ -123,7 +123,7 @@ public sealed class GoogleCalendarClientTests
     [Fact]
     public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
     {
-        var time = new RecordingTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
         var attempts = 0;
         await using var harness = await GoogleClientHarness.StartAsync(
             (ctx, _) =>

@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Tests.Mapping;
 
@@ -10,7 +9,7 @@ internal static class MappingFixtures
     public static readonly Guid UserId = Guid.Parse("a1a1a1a1-0000-4000-8000-000000000001");
     public static readonly GoogleImportDefaults Defaults = new(UserId, "EUR", "Europe/Lisbon");
 
-    public static FinancialEventMapper Mapper() => new(new FakeTimeProvider(Now));
+    public static FinancialEventMapper Mapper() => new(new TestClock(Now));
 
     public static FinancialEvent RentBill() => new()
     {

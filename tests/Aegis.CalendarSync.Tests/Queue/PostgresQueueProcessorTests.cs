@@ -1,6 +1,5 @@
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Signals;
-using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Queue;

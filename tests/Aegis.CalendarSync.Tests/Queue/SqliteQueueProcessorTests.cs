@@ -1,5 +1,3 @@
-using Aegis.CalendarSync.Tests.Store;
-
 namespace Aegis.CalendarSync.Tests.Queue;
 
 public sealed class SqliteQueueProcessorTests(SqliteTestDatabase database) : QueueProcessorTests<SqliteTestDatabase>(database);

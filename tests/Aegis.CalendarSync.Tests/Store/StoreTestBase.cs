@@ -3,28 +3,21 @@ using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Tests.Store;
 
 /// <summary>Per test: an emptied database, a fake clock and a service provider built by AddAegisStore.</summary>
-public abstract class StoreTestBase<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class StoreTestBase<TDatabase>(TDatabase database) : EngineStores, IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
     protected static readonly DateTimeOffset Start = new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
     protected static readonly CancellationToken Ct = CancellationToken.None;
 
     protected TDatabase Database { get; } = database;
-    protected FakeTimeProvider Time { get; } = new(Start);
+    protected TestClock Time { get; } = new(Start);
     protected ServiceProvider Services { get; private set; } = null!;
 
-    protected IUserStore Users => Services.GetRequiredService<IUserStore>();
-    protected IFinancialEventStore Events => Services.GetRequiredService<IFinancialEventStore>();
-    protected IMappingStore Mappings => Services.GetRequiredService<IMappingStore>();
-    protected ISettingsStore Settings => Services.GetRequiredService<ISettingsStore>();
-    protected ISyncQueueStore Queue => Services.GetRequiredService<ISyncQueueStore>();
-    protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
-    protected IConflictStore Conflicts => Services.GetRequiredService<IConflictStore>();
+    protected override IServiceProvider StoreServices => Services;
 
     public virtual async Task InitializeAsync()
     {

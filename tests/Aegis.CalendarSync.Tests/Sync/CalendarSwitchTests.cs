@@ -5,7 +5,6 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
-using Aegis.CalendarSync.Tests.Store;
 using GoogleCalendarEmulator.State;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
-using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Sync;

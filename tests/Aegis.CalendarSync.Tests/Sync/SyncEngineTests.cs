@@ -4,7 +4,6 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
-using Aegis.CalendarSync.Tests.Store;
 using GoogleCalendarEmulator.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using EmulatorEvent = GoogleCalendarEmulator.Calendar.Model.CalendarEvent;
@@ -140,7 +139,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
     [Fact]
     public async Task Insert_whose_response_is_lost_to_a_timeout_is_retried_without_a_duplicate()
     {
-        await using var h = await SyncHarness.StartAsync(database, new Dictionary<string, string?> { ["Google:AttemptTimeout"] = "00:00:03" });
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { Settings = { ["Google:AttemptTimeout"] = "00:00:03" } });
         await h.ConnectAsync();
         // Google commits the insert but the answer never arrives: the client's attempt times out and Polly retries.
         await h.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 120_000, Method: "POST", PathContains: "/events"));
@@ -216,7 +215,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : IClassFix
         int googleClockAheadSeconds, string expectedTitle)
     {
         // Google's clock runs ahead of (or behind) the wallet's, so its edit is the later (or earlier) write.
-        await using var h = await SyncHarness.StartAsync(database, googleClockSkew: TimeSpan.FromSeconds(googleClockAheadSeconds));
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { GoogleClockSkew = TimeSpan.FromSeconds(googleClockAheadSeconds) });
         await h.ConnectAsync(strategy);
         var created = await h.CreateEventAsync("Internet");
         await h.DrainQueueAsync();

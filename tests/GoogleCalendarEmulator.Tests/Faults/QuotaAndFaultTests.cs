@@ -7,34 +7,91 @@ namespace GoogleCalendarEmulator.Tests.Faults;
 
 public sealed class QuotaTests
 {
+    private const string OverUserQuota = """{"error":{"errors":[{"domain":"usageLimits","reason":"userRateLimitExceeded","message":"User Rate Limit Exceeded"}],"code":403,"message":"User Rate Limit Exceeded"}}""";
+
     [Theory]
     [InlineData(403, HttpStatusCode.Forbidden, "userRateLimitExceeded", "User Rate Limit Exceeded")]
     [InlineData(429, HttpStatusCode.TooManyRequests, "rateLimitExceeded", "Rate Limit Exceeded")]
-    public async Task Requests_over_the_per_account_rate_fail_until_tokens_refill(int configured, HttpStatusCode status, string reason, string message)
+    public async Task Requests_over_the_per_user_quota_fail_until_the_sliding_minute_frees_a_slot(int configured, HttpStatusCode status, string reason, string message)
     {
         await using var emulator = await EmulatorSession.StartAsync(o =>
         {
-            o.RateLimitPerSecond = 2;
+            o.RequestsPerUserPerMinute = 3;
             o.RateLimitStatusCode = configured;
         });
         var api = await emulator.ApiAsync();
         var other = await emulator.ApiAsync("other@example.com");
 
-        var first = await api.ListAsync();
-        var second = await api.ListAsync();
+        var atStart = new[] { await api.ListAsync(), await api.ListAsync() };
+        emulator.Time.Advance(TimeSpan.FromSeconds(30));
+        var third = await api.ListAsync();
         var limited = await api.ListAsync();
         var otherAccount = await other.ListAsync();
-        emulator.Time.Advance(TimeSpan.FromMilliseconds(500));
-        var refilled = await api.ListAsync();
+        emulator.Time.Advance(TimeSpan.FromSeconds(30));
+        // The two calls at 0 s left the window at 60 s; the refused call at 30 s never entered it.
+        var freed = new[] { await api.ListAsync(), await api.ListAsync() };
+        var limitedAgain = await api.ListAsync();
 
-        Assert.Equal(HttpStatusCode.OK, first.Status);
-        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.All(atStart.Concat(freed).Append(third).Append(otherAccount), r => Assert.Equal(HttpStatusCode.OK, r.Status));
         limited.AssertGoogleError(status, $$$"""
             {"error":{"errors":[{"domain":"usageLimits","reason":"{{{reason}}}","message":"{{{message}}}"}],"code":{{{configured}}},"message":"{{{message}}}"}}
             """);
-        Assert.Equal("1", limited.Headers.RetryAfter!.ToString());
-        Assert.Equal(HttpStatusCode.OK, otherAccount.Status);
-        Assert.Equal(HttpStatusCode.OK, refilled.Status);
+        Assert.Equal("30", limited.Headers.RetryAfter!.ToString());
+        Assert.Equal(status, limitedAgain.Status);
+        Assert.Equal("30", limitedAgain.Headers.RetryAfter!.ToString());
+    }
+
+    [Fact]
+    public async Task Google_default_quota_admits_a_burst_of_600_reads_a_minute_and_refuses_the_601st()
+    {
+        await using var emulator = await EmulatorSession.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => api.ListAsync()));
+        var rest = new List<ApiResponse>();
+        for (var i = 40; i < 600; i++)
+        {
+            rest.Add(await api.ListAsync());
+        }
+
+        emulator.Time.Advance(TimeSpan.FromSeconds(59));
+        var over = await api.ListAsync();
+        emulator.Time.Advance(TimeSpan.FromSeconds(1));
+        var afterTheMinute = await api.ListAsync();
+
+        Assert.All(burst.Concat(rest), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        over.AssertGoogleError(HttpStatusCode.Forbidden, OverUserQuota);
+        Assert.Equal("1", over.Headers.RetryAfter!.ToString());
+        Assert.Equal(HttpStatusCode.OK, afterTheMinute.Status);
+    }
+
+    [Theory]
+    [InlineData(403, HttpStatusCode.Forbidden)]
+    [InlineData(429, HttpStatusCode.TooManyRequests)]
+    public async Task Requests_over_the_per_project_quota_fail_for_every_user_of_the_project(int configured, HttpStatusCode status)
+    {
+        await using var emulator = await EmulatorSession.StartAsync(o =>
+        {
+            o.RequestsPerProjectPerMinute = 4;
+            o.RateLimitStatusCode = configured;
+        });
+        var alice = await emulator.ApiAsync("alice@example.com");
+        var bob = await emulator.ApiAsync("bob@example.com");
+        var carol = await emulator.ApiAsync("carol@example.com");
+
+        var admitted = new[] { await alice.ListAsync(), await alice.ListAsync(), await bob.ListAsync() };
+        emulator.Time.Advance(TimeSpan.FromSeconds(20));
+        admitted = [.. admitted, await bob.ListAsync()];
+        var refused = await carol.ListAsync();
+        emulator.Time.Advance(TimeSpan.FromSeconds(40));
+        var afterTheMinute = await carol.ListAsync();
+
+        Assert.All(admitted, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        refused.AssertGoogleError(status, $$$"""
+            {"error":{"errors":[{"domain":"usageLimits","reason":"rateLimitExceeded","message":"Rate Limit Exceeded"}],"code":{{{configured}}},"message":"Rate Limit Exceeded"}}
+            """);
+        Assert.Equal("40", refused.Headers.RetryAfter!.ToString());
+        Assert.Equal(HttpStatusCode.OK, afterTheMinute.Status);
     }
 }
 

@@ -8,8 +8,9 @@ namespace GoogleCalendarEmulator.Tests.Infrastructure;
 public sealed class EmulatorSession : IAsyncDisposable
 {
     public const string Email = "demo@example.com";
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
-    private EmulatorSession(EmulatorHost host, SignalingTimeProvider time)
+    private EmulatorSession(EmulatorHost host, TestClock time)
     {
         Host = host;
         Time = time;
@@ -18,14 +19,14 @@ public sealed class EmulatorSession : IAsyncDisposable
     }
 
     public EmulatorHost Host { get; }
-    public SignalingTimeProvider Time { get; }
+    public TestClock Time { get; }
     public HttpClient Http { get; }
     public EmulatorAdminClient Admin { get; }
 
     public static async Task<EmulatorSession> StartAsync(Action<EmulatorOptions>? configure = null)
     {
-        var time = new SignalingTimeProvider();
-        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true, RateLimitPerSecond = 1000 };
+        var time = new TestClock(Start);
+        var options = new EmulatorOptions { TimeProvider = time, AutoApprove = true };
         configure?.Invoke(options);
         return new EmulatorSession(await EmulatorHost.StartAsync(options), time);
     }

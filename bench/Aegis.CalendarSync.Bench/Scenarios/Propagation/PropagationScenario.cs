@@ -24,10 +24,10 @@ public sealed class PropagationScenario(IPropagationPath path) : IScenario
     public async Task<IScenarioSession> StartAsync(BenchProfile profile, CancellationToken ct)
     {
         var events = profile.Size(full: 20, quick: 10);
-        var sqlite = await ServerHarness.StartAsync(SqliteBenchDatabase.Create(), events, ct);
+        var sqlite = await ServerHarness.StartAsync(await TestDatabase.CreateAsync<SqliteTestDatabase>(migrate: false), events, ct);
         try
         {
-            var postgres = await ServerHarness.StartAsync(await PostgresBenchDatabase.CreateAsync(ct), events, ct);
+            var postgres = await ServerHarness.StartAsync(await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false), events, ct);
             return new Session(path, sqlite, postgres, profile.Size(full: 20, quick: 8));
         }
         catch

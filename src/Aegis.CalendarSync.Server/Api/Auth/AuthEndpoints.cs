@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Server.Auth;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Aegis.CalendarSync.Server.Api.Auth;
@@ -8,24 +9,35 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth");
-        // Form post from the UI's sign-out button; antiforgery is validated for form endpoints by UseAntiforgery.
-        routes.MapPost("/logout", async (HttpContext context) =>
+        // Form post from the UI's sign-out button: cross-site posts are refused by CrossSiteRequestGuard, and the form's
+        // antiforgery token is checked here (this handler binds no form, so UseAntiforgery alone would not refuse it).
+        routes.MapPost("/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Problems.Create(StatusCodes.Status400BadRequest, "Sign-out refused",
+                    "The sign-out form carried no valid antiforgery token; reload the page and sign out again.");
             await context.SignOutAsync(AuthSchemes.Cookie);
             return TypedResults.LocalRedirect("/login");
         });
         return routes;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpRequest request, PasswordAuthenticator authenticator,
-        ApiTokenService tokens, CancellationToken ct)
+    private static async Task<IResult> IssueTokenAsync(HttpContext context, SignInService signIn, ApiTokenService tokens,
+        CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<TokenRequest>(request, ct);
+        var body = await JsonBody.ReadAsync<TokenRequest>(context.Request, ct);
         if (body.Error is not null) return body.Error;
-        var user = await authenticator.AuthenticateAsync(body.Value!.Email, body.Value.Password, ct);
-        if (user is null)
-            return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", "The email or password is incorrect.");
-        var issued = await tokens.IssueAsync(user.Id, ct);
-        return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+        var result = await signIn.SignInAsync(body.Value!.Email, body.Value.Password, context.Connection.RemoteIpAddress, ct);
+        switch (result.Status)
+        {
+            case SignInStatus.Succeeded:
+                var issued = await tokens.IssueAsync(result.User!.Id, ct);
+                return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresAt));
+            case SignInStatus.InvalidCredentials:
+                return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid credentials", result.RefusalMessage);
+            default:
+                SignInRateLimiting.SetRetryAfter(context.Response, result.RetryAfter);
+                return Problems.Create(StatusCodes.Status429TooManyRequests, "Sign-in refused", result.RefusalMessage);
+        }
     }
 }

@@ -18,8 +18,8 @@ public static class GoogleAuthEndpoints
     {
         var group = routes.MapGroup("/api/google/auth").WithTags("Google");
         group.MapGet("/start", StartAsync);
-        // The browser arrives here from Google without our Authorization header; the signed single-use state
-        // identifies the user, so the callback itself is anonymous.
+        // Anonymous so that a refused callback gets this flow's own error (not a login redirect); it completes only for
+        // the signed-in user who started it, in the browser that started it (OAuthSessionCookie).
         group.MapGet("/callback", CallbackAsync).AllowAnonymous();
         group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
@@ -30,18 +30,26 @@ public static class GoogleAuthEndpoints
         return group;
     }
 
-    private static async Task<IResult> StartAsync(ClaimsPrincipal user, ConnectionCommands connection,
-        IOptions<ServerOptions> options, CancellationToken ct)
+    private static async Task<IResult> StartAsync(HttpContext context, ClaimsPrincipal user, ConnectionCommands connection,
+        OAuthSessionCookie sessionCookie, IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
+        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorizeUrl.Query)["state"].ToString();
+        sessionCookie.Issue(context, user.GetUserId(), state);
         return TypedResults.Redirect(authorizeUrl.AbsoluteUri);
     }
 
-    private static async Task<IResult> CallbackAsync(HttpRequest request, string? state, string? code, string? error,
-        ConnectionCommands connection, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> CallbackAsync(HttpContext context, string? state, string? code, string? error,
+        ConnectionCommands connection, OAuthSessionCookie sessionCookie, IOptions<ServerOptions> options,
+        ILoggerFactory loggers, CancellationToken ct)
     {
+        var request = context.Request;
         try
         {
+            // Checked before the state is consumed or the code exchanged: a mismatch stores nothing.
+            if (!sessionCookie.Matches(context, state))
+                throw new OAuthCallbackException("session_mismatch",
+                    "This Google connection was started in another browser or by another user; sign in and start it again from this browser.");
             await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
             return WantsHtml(request)
                 ? TypedResults.Redirect($"{ConnectionPage}?connected=1")

@@ -11,7 +11,10 @@ internal sealed class AccessTokenHandler(IAccessTokenProvider tokens) : Delegati
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var userId = GoogleRequestOptions.GetUserId(request);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAccessTokenAsync(userId, cancellationToken).ConfigureAwait(false));
+        var refreshFirst = request.Options.TryGetValue(GoogleRequestOptions.RefreshFirst, out var refresh) && refresh;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refreshFirst
+            ? await tokens.RefreshAsync(userId, cancellationToken).ConfigureAwait(false)
+            : await tokens.GetAccessTokenAsync(userId, cancellationToken).ConfigureAwait(false));
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {

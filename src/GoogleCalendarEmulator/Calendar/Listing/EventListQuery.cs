@@ -1,4 +1,3 @@
-using System.Globalization;
 using GoogleCalendarEmulator.Errors;
 using GoogleCalendarEmulator.Json;
 using Microsoft.AspNetCore.Http;
@@ -30,8 +29,8 @@ internal sealed record EventListQuery(
 
     public static EventListQuery Parse(IQueryCollection query)
     {
-        var syncToken = Single(query, "syncToken");
-        var showDeleted = Bool(query, "showDeleted");
+        var syncToken = QueryParameters.Single(query, "syncToken");
+        var showDeleted = QueryParameters.Bool(query, "showDeleted");
         if (syncToken is not null)
         {
             var forbidden = ForbiddenWithSyncToken.FirstOrDefault(query.ContainsKey);
@@ -47,8 +46,9 @@ internal sealed record EventListQuery(
         }
 
         var maxResults = MaxResultsOf(query);
-        var singleEvents = Bool(query, "singleEvents") ?? false;
-        var orderBy = Single(query, "orderBy");
+
+        var singleEvents = QueryParameters.Bool(query, "singleEvents") ?? false;
+        var orderBy = QueryParameters.Single(query, "orderBy");
         if (orderBy is not null and not "startTime" and not "updated")
         {
             throw GoogleErrors.InvalidParameter("orderBy");
@@ -68,7 +68,7 @@ internal sealed record EventListQuery(
 
         return new EventListQuery(
             maxResults,
-            Single(query, "pageToken"),
+            QueryParameters.Single(query, "pageToken"),
             syncToken,
             showDeleted,
             singleEvents,
@@ -76,43 +76,19 @@ internal sealed record EventListQuery(
             timeMin,
             timeMax,
             Time(query, "updatedMin"),
-            Single(query, "q"),
-            Single(query, "iCalUID"),
+            QueryParameters.Single(query, "q"),
+            QueryParameters.Single(query, "iCalUID"),
             Properties(query, "privateExtendedProperty"),
             Properties(query, "sharedExtendedProperty"));
     }
 
-    /// <summary>maxResults: default 250, values above 2500 clamp, below 1 → 400.</summary>
-    internal static int MaxResultsOf(IQueryCollection query)
-    {
-        if (Single(query, "maxResults") is not { } maxText)
-        {
-            return DefaultMaxResults;
-        }
 
-        if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var maxResults) || maxResults < 1)
-        {
-            throw GoogleErrors.InvalidParameter("maxResults");
-        }
-
-        return Math.Min(maxResults, MaxMaxResults);
-    }
-
-    internal static string? Single(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
-
-    internal static bool? Bool(IQueryCollection query, string name) =>
-        Single(query, name) switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => throw GoogleErrors.InvalidParameter(name),
-        };
+    /// <summary>maxResults with events.list's limits: default 250, values above 2500 clamp, below 1 → 400.</summary>
+    internal static int MaxResultsOf(IQueryCollection query) => QueryParameters.MaxResults(query, DefaultMaxResults, MaxMaxResults);
 
     internal static DateTimeOffset? Time(IQueryCollection query, string name)
     {
-        var text = Single(query, name);
+        var text = QueryParameters.Single(query, name);
         if (text is null)
         {
             return null;

@@ -15,14 +15,18 @@ internal sealed class ListTokenCodec
 
     public static string NewResourceId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
 
-    public string Encode(ListPosition position)
+    public string Encode<T>(T position)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(position);
         var tag = HMACSHA256.HashData(_key, payload).AsSpan(0, TagLength);
         return WebEncoders.Base64UrlEncode([.. payload, .. tag]);
     }
 
-    public ListPosition? TryDecode(string token)
+    public ListPosition? TryDecode(string token) => TryDecode<ListPosition>(token);
+
+    /// <summary>The payload of a token this codec issued, or null for anything else (forged, another codec's, reset).</summary>
+    public T? TryDecode<T>(string token)
+        where T : class
     {
         byte[] bytes;
         try
@@ -48,7 +52,7 @@ internal sealed class ListTokenCodec
 
         try
         {
-            return JsonSerializer.Deserialize<ListPosition>(payload);
+            return JsonSerializer.Deserialize<T>(payload);
         }
         catch (JsonException)
         {

@@ -10,7 +10,11 @@ public sealed class CalendarListEntry
     public string? Description { get; init; }
     public required string TimeZone { get; init; }
     public string AccessRole { get; init; } = "owner";
+    public string? SummaryOverride { get; init; }
     public bool? Primary { get; init; }
+    public bool? Hidden { get; init; }
+    public bool? Selected { get; init; }
+    public bool? Deleted { get; init; }
     public required IReadOnlyList<EventReminder> DefaultReminders { get; init; }
 }
 
@@ -19,5 +23,7 @@ public sealed class CalendarListResponse
 {
     public string Kind { get; init; } = "calendar#calendarList";
     public required string Etag { get; init; }
+    public string? NextPageToken { get; init; }
+    public string? NextSyncToken { get; init; }
     public required IReadOnlyList<CalendarListEntry> Items { get; init; }
 }

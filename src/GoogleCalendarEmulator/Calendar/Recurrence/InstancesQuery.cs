@@ -28,16 +28,16 @@ internal sealed record InstancesQuery(
         }
 
         TimeZoneInfo? zone = null;
-        if (EventListQuery.Single(query, "timeZone") is { } zoneId && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone))
+        if (QueryParameters.Single(query, "timeZone") is { } zoneId && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone))
         {
             throw GoogleErrors.InvalidParameter("timeZone");
         }
 
         return new InstancesQuery(
             EventListQuery.MaxResultsOf(query),
-            EventListQuery.Single(query, "pageToken"),
-            EventListQuery.Bool(query, "showDeleted") ?? false,
-            OriginalStartOf(EventListQuery.Single(query, "originalStart")),
+            QueryParameters.Single(query, "pageToken"),
+            QueryParameters.Bool(query, "showDeleted") ?? false,
+            OriginalStartOf(QueryParameters.Single(query, "originalStart")),
             timeMin,
             timeMax,
             zone);

@@ -1,0 +1,18 @@
+namespace Aegis.CalendarSync.Testing.Engine;
+
+public sealed class SyncHarnessOptions
+{
+    /// <summary>Configuration applied last, e.g. ["Google:AttemptTimeout"] = "00:00:03".</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times); zero: the system clock.</summary>
+    public TimeSpan GoogleClockSkew { get; init; }
+
+    /// <summary>The emulator's per-user and per-project quotas per sliding minute (EmulatorOptions.RequestsPerUserPerMinute
+    /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
+    public int? GoogleRequestsPerMinute { get; init; }
+
+    /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
+    /// fixture is dropped by xunit instead.</summary>
+    public bool OwnsDatabase { get; init; }
+}
