@@ -45,7 +45,6 @@ public sealed class HeldDeletionDecisions(
     /// <summary>Writes every held event back to Google for a user who can sync; returns how many were written.</summary>
     public async Task<int> RestoreAsync(CalendarSyncSettings settings, CancellationToken ct)
     {
-        var account = ConnectedAccounts.AccountOf(settings);
         var restored = 0;
         foreach (var h in await held.ListAsync(settings.UserId, ct).ConfigureAwait(false))
         {
@@ -54,9 +53,7 @@ public sealed class HeldDeletionDecisions(
             var mapping = await mappings.GetByEventAsync(settings.UserId, h.FinancialEventId, ct).ConfigureAwait(false);
             if (local is not null && mapping is not null && mapper.ToGoogleEvent(local, mapping.GoogleEventId) is { } desired)
             {
-                var current = await remote.GetAsync(account, mapping.GoogleRef, ct).ConfigureAwait(false);
-                var written = await remote.OverwriteAsync(account, mapping.GoogleRef, desired, current, ct).ConfigureAwait(false);
-                await writer.SavePushedAsync(settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
+                await PushBackAsync(settings, local, mapping, desired, ct).ConfigureAwait(false);
                 restored++;
             }
 
@@ -70,5 +67,28 @@ public sealed class HeldDeletionDecisions(
         }
 
         return restored;
+    }
+
+    /// <summary>One event back into Google. The echo of this very write may be applied by a concurrent inbound sync
+    /// before the mapping is saved; that sync then recorded the same content, which counts as saved.</summary>
+    private async Task PushBackAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping mapping,
+        Google.Models.GoogleEvent desired, CancellationToken ct)
+    {
+        var account = ConnectedAccounts.AccountOf(settings);
+        var hash = EventContentHash.Compute(desired);
+        var current = await remote.GetAsync(account, mapping.GoogleRef, ct).ConfigureAwait(false);
+        var written = await remote.OverwriteAsync(account, mapping.GoogleRef, desired, current, ct).ConfigureAwait(false);
+        try
+        {
+            await writer.SavePushedAsync(settings, local, mapping, written, hash, ct).ConfigureAwait(false);
+        }
+        catch (MappingConflictException)
+        {
+            // Recorded by the concurrent echo when Google and the mapping agree on the restored version; else a real race.
+            if ((await mappings.GetByEventAsync(settings.UserId, local.Id, ct).ConfigureAwait(false))?.ContentHash != hash)
+            {
+                throw;
+            }
+        }
     }
 }

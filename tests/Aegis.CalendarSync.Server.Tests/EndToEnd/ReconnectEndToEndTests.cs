@@ -78,16 +78,22 @@ public sealed class ReconnectEndToEndTests
     {
         using var anonymous = new HttpClient { BaseAddress = baseUri };
         var token = await (await anonymous.PostAsJsonAsync("api/auth/token", new { email = GoogleAccount, password })).ReadJsonAsync();
-        var api = new HttpClient { BaseAddress = baseUri };
+        // Redirects by hand: HttpClient drops the Authorization header on a redirect, and the callback must come from
+        // the signed-in user who started the flow, with the session-binding cookie start set (kept by this client).
+        var api = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUri };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["access_token"]!);
         return api;
     }
 
-    /// <summary>start → emulator consent (auto-approved) → callback, redirects followed by HttpClient.</summary>
+    /// <summary>start → emulator consent (auto-approved) → callback.</summary>
     private static async Task ConnectAsync(HttpClient api)
     {
-        var connected = await api.GetAsync("api/google/auth/start");
-        Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
+        var start = await api.GetAsync("api/google/auth/start");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        using var consentBrowser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var consent = await consentBrowser.GetAsync(start.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(consent.Headers.Location)).StatusCode);
         Assert.True((bool)(await (await api.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
     }
 
