@@ -9,6 +9,7 @@ using Aegis.CalendarSync.Server.Api.Sync;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Components;
 using Aegis.CalendarSync.Server.Configuration;
+using Aegis.CalendarSync.Server.Feeds;
 using Aegis.CalendarSync.Server.Hosting;
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Observability;
@@ -78,6 +79,7 @@ public static class ServerRegistration
             .PersistKeysToFileSystem(DataDirectory.CreateOwnerOnly(Path.Combine(dataDirectory, "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        services.AddCalendarFeedEndpoints();
         services.AddSingleton<OAuthSessionCookie>();
     }
 
@@ -106,6 +108,7 @@ public static class ServerRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -123,6 +126,7 @@ public static class ServerRegistration
         app.MapGoogleAuthEndpoints();
         app.MapGoogleCalendarEndpoints();
         app.MapWebhookEndpoints();
+        app.MapCalendarFeedEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

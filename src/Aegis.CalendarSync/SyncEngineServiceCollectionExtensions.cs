@@ -1,6 +1,7 @@
 using Aegis.CalendarSync.Application;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Connection.Push;
+using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Mapping;
@@ -33,6 +34,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisQueue();
         services.AddTokenEncryption();
         services.AddGoogleCalendarClient();
+        services.AddAegisCalendarFeed();
 
         services.AddOptions<SyncEngineOptions>().BindConfiguration(SyncEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MassDeleteOptions>().BindConfiguration(MassDeleteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -36,6 +36,8 @@ public sealed class ServerHarness : IAsyncDisposable
     /// <summary>Reads Google's side through the Calendar API, as an independent client.</summary>
     public EmulatorEventReader GoogleReader { get; private set; } = null!;
 
+    public IServiceProvider Services => _host.Services;
+
     public IFinancialEventStore EventStore => _host.Get<IFinancialEventStore>();
     public ISyncQueueStore Queue => _host.Get<ISyncQueueStore>();
 
@@ -98,6 +100,8 @@ public sealed class ServerHarness : IAsyncDisposable
         // The framework's start-up warnings here (no wwwroot next to this program, unencrypted data-protection keys
         // in a temp folder) are expected in a benchmark host; the product's own warnings stay visible.
         settings["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Error);
+        // The feed scenario polls from one loopback address far faster than the per-address limit allows a client.
+        settings["CalendarFeed:RequestsPerMinutePerClient"] = "1000000";
         return new TestServerOptions
         {
             Database = database,

@@ -15,4 +15,10 @@ public static class CounterNames
     /// <summary>Queue items the server completed in the timed region (the change itself plus the sync its echo
     /// push triggers).</summary>
     public const string QueueItems = "queueItems";
+
+    /// <summary>CPU time of the whole bench process (server and client) in the timed region, in milliseconds.</summary>
+    public const string CpuMilliseconds = "cpuMs";
+
+    /// <summary>Response body bytes received in the timed region.</summary>
+    public const string BodyBytes = "bodyBytes";
 }

@@ -12,5 +12,6 @@ public static class ScenarioCatalog
         new QueueWorkersScenario(),
         new PropagationScenario(new GoogleToWalletPath()),
         new PropagationScenario(new WalletToGooglePath()),
+        new FeedNotModifiedScenario(),
     ];
 }

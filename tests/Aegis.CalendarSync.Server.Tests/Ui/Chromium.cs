@@ -29,7 +29,10 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    public Task<IPage> NewPageAsync(TestServerHost server) => _browser.NewPageAsync(new() { BaseURL = server.BaseUri.AbsoluteUri });
+    /// <summary>A page on <paramref name="server"/>; <paramref name="permissions"/> grants browser permissions such as
+    /// "clipboard-read".</summary>
+    public Task<IPage> NewPageAsync(TestServerHost server, params string[] permissions) =>
+        _browser.NewPageAsync(new() { BaseURL = server.BaseUri.AbsoluteUri, Permissions = permissions });
 
     /// <summary>Opens <paramref name="path"/>, is sent to the sign-in form and signs in as <paramref name="user"/>.</summary>
     public static async Task SignInAsync(IPage page, TestUser user, string path)

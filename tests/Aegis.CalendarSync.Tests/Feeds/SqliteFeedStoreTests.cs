@@ -1,0 +1,5 @@
+using Aegis.CalendarSync.Tests.Store;
+
+namespace Aegis.CalendarSync.Tests.Feeds;
+
+public sealed class SqliteFeedStoreTests(SqliteTestDatabase database) : FeedStoreContractTests<SqliteTestDatabase>(database);
