@@ -35,11 +35,7 @@ public static class ServerRegistration
         // Serves the build output's static web assets (blazor.web.js from the framework package, wwwroot) in every
         // environment, as Development does; publish output has no such manifest and serves its own wwwroot.
         if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
-        EnvironmentAliases.Apply(configuration);
-        var dataDirectory = DataDirectory.Resolve(configuration);
-        if (builder.Environment.IsDevelopment()) DevelopmentSecrets.Apply(configuration, dataDirectory);
-        RequiredSecrets.EnsurePresent(configuration);
-        EmbeddedEmulator.StartIfEnabled(builder);
+        var dataDirectory = HostConfiguration.Apply(builder);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -61,6 +57,7 @@ public static class ServerRegistration
     private static void AddWeb(IServiceCollection services, string dataDirectory)
     {
         services.AddProblemDetails();
+        services.AddAegisApiDocument();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unbindable parameters throw in every environment (not only Development), so BadRequestExceptionHandler answers
         // them alike everywhere, naming the parameter.
@@ -93,7 +90,7 @@ public static class ServerRegistration
         services.ActivateSingleton<SyncMetrics>();
         services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncInstruments.MeterName).AddPrometheusExporter());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAegisHealthChecks();
     }
 
     /// <summary>The request pipeline and every endpoint.</summary>
@@ -104,16 +101,18 @@ public static class ServerRegistration
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseMiddleware<MetricsTokenGuard>();
+        // Once only: the sign-in (global) and feed (endpoint) limits both partition by client address; a second
+        // UseRateLimiter would count every request twice.
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAegisHealthChecks();
         // Anonymous to the app's sign-in; MetricsTokenGuard asks for the scraper's own token when Metrics:RequireToken.
         app.MapPrometheusScrapingEndpoint(MetricsTokenGuard.Path).AllowAnonymous();
+        app.MapAegisApiDocument();
 
         app.MapAuthEndpoints();
         app.MapEventEndpoints();

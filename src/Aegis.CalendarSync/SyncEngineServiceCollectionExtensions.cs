@@ -51,10 +51,12 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncTelemetry>();
         services.TryAddSingleton<ITokenStore, SettingsTokenStore>();
         services.TryAddSingleton<FinancialEventMapper>();
+        services.TryAddSingleton<OccurrenceMapper>();
         services.TryAddSingleton<ConnectedAccounts>();
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<OccurrenceSync>();
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();
         services.TryAddSingleton<CalendarRehoming>();

@@ -24,6 +24,11 @@ public sealed class PasswordAuthenticator(UserAccounts users, ICredentialStore c
         return user;
     }
 
+    /// <summary>Stores <paramref name="password"/> hashed for <paramref name="user"/>, replacing any previous one
+    /// (callers check <see cref="PasswordPolicy"/> first).</summary>
+    public Task SetPasswordAsync(AppUser user, string password, CancellationToken ct) =>
+        credentials.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password), ct);
+
     /// <summary>Creates an account with a hashed password; returns the existing account if the email is taken.</summary>
     public async Task<AppUser> EnsureAccountAsync(string email, string displayName, string password, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Aegis.CalendarSync.Application.Accounts;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
@@ -16,7 +17,7 @@ namespace Aegis.CalendarSync.Server.Auth;
 /// an account are counted and locked the same way, so a lockout does not reveal which emails have accounts.</summary>
 public sealed class SignInService(
     PasswordAuthenticator authenticator,
-    IUserStore users,
+    UserAccounts users,
     ISignInFailureStore failures,
     SyncAuditor auditor,
     IOptions<SignInOptions> options,

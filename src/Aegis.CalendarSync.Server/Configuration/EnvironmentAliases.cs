@@ -18,6 +18,7 @@ public static class EnvironmentAliases
         ("STORE_CONNECTION_STRING", "Store:ConnectionString"),
         ("STORE_DATA_DIRECTORY", "Store:DataDirectory"),
         ("METRICS_TOKEN", "Metrics:Token"),
+        ("EMULATOR_PORT", "Emulator:Port"),
     ];
 
     /// <summary>Adds the aliased values as the highest-priority configuration source.</summary>
@@ -30,10 +31,12 @@ public static class EnvironmentAliases
             if (!string.IsNullOrWhiteSpace(value)) overrides[key] = value;
         }
         // The engine's Connection:PublicBaseUrl (webhook address) and the host's Server:PublicBaseUrl (OAuth
-        // redirect) must name the same host; setting either one sets both.
+        // redirect) must name the same host; setting either one sets both. Neither set: the address bound with
+        // --urls / ASPNETCORE_URLS, so another port still receives its own OAuth callback and webhooks.
         if (!overrides.ContainsKey("Connection:PublicBaseUrl"))
         {
-            var publicBaseUrl = configuration["Connection:PublicBaseUrl"] ?? configuration["Server:PublicBaseUrl"];
+            var publicBaseUrl = configuration["Connection:PublicBaseUrl"] ?? configuration["Server:PublicBaseUrl"]
+                ?? BoundAddress.PublicBaseUrl(configuration["urls"]);
             if (!string.IsNullOrWhiteSpace(publicBaseUrl))
             {
                 overrides["Connection:PublicBaseUrl"] = publicBaseUrl;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Aegis.CalendarSync.Application.Feeds;
 using Aegis.CalendarSync.Feeds;
+using Aegis.CalendarSync.Server.Api;
 using Aegis.CalendarSync.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -22,12 +23,15 @@ public static class FeedEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(FeedRateLimitPolicy.Name)
-            .WithTags("Calendar feed");
+            .WithTags("Calendar feed")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
 
-        var api = routes.MapGroup("/api/feed").WithTags("Calendar feed");
+        var api = routes.MapGroup("/api/feed").WithTags("Calendar feed").RequiresUser();
         api.MapGet("/", GetSubscriptionAsync);
         api.MapPost("/", IssueAsync);
-        api.MapDelete("/", RevokeAsync);
+        api.MapDelete("/", RevokeAsync).ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -2,18 +2,20 @@ using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using GoogleCalendarEmulator.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Hosting;
 
 /// <summary>Runs after the store's migration hosted service: creates the demo account when enabled and, once the
-/// server listens, prints the URL to open and the demo credentials.</summary>
+/// server listens, prints the URL to open, the demo credentials and, with the embedded emulator, its address and Google-side page.</summary>
 public sealed class StartupInitializer(
     IServiceScopeFactory scopes,
     IOptions<ServerOptions> options,
     IConfiguration configuration,
     IServer server,
     IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,6 +32,9 @@ public sealed class StartupInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The emulator's Google-side page (its default account, the one the consent page signs in).</summary>
+    public static Uri GoogleSidePage(EmulatorHost emulator) => new(emulator.BaseUri, "emulator/ui");
+
     private void PrintBanner(string password)
     {
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.Value.PublicBaseUrl;
@@ -37,6 +42,12 @@ public sealed class StartupInitializer(
         Console.WriteLine();
         Console.WriteLine($"  Aegis Calendar Sync is running: open {url}");
         Console.WriteLine($"  Sign in as {DemoAccount.Email} / {password}");
+        if (services.GetService<EmulatorHost>() is { } emulator)
+        {
+            Console.WriteLine($"  Google Calendar emulator: {emulator.BaseUri}");
+            Console.WriteLine($"  Google's side (see, edit, move or delete events): {GoogleSidePage(emulator)}");
+        }
+
         Console.WriteLine();
         logger.LogInformation("Demo account {Email} ready at {Url}", DemoAccount.Email, url);
     }

@@ -9,7 +9,7 @@ public static class SyncStreamEndpoints
 {
     public static RouteHandlerBuilder MapSyncStreamEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/sync/stream", StreamAsync).WithTags("Sync").Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, SyncProgressFeed feed,
         ProgressStream stream, IHostApplicationLifetime lifetime)

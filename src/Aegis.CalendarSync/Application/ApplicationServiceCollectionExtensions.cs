@@ -1,8 +1,10 @@
 using Aegis.CalendarSync.Application.Accounts;
+using Aegis.CalendarSync.Application.Admin;
 using Aegis.CalendarSync.Application.Audit;
 using Aegis.CalendarSync.Application.Conflicts;
 using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Application.Events;
+using Aegis.CalendarSync.Application.Health;
 using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Connection;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,7 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddAegisApplication(this IServiceCollection services)
     {
         services.TryAddSingleton<EventCommands>();
+        services.TryAddSingleton<Occurrences.OccurrenceCommands>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<HeldDeletionCommands>();
         services.TryAddSingleton<ConflictCommands>();
@@ -24,6 +27,10 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());
         services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<UserAccounts>();
+        services.TryAddSingleton<ReadinessQueries>();
+        services.TryAddSingleton<DeadLetterCommands>();
+        services.TryAddSingleton<ChannelCommands>();
+        services.TryAddSingleton<TokenKeyRotation>();
         return services;
     }
 }

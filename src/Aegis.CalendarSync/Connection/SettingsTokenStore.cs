@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Keeps the (already encrypted) Google tokens in calendar_sync_settings. Writes touch only the token
 /// columns, so a refresh never overwrites a sync token or channel written concurrently.</summary>
-public sealed class SettingsTokenStore(ISettingsStore settings) : ITokenStore
+internal sealed class SettingsTokenStore(ISettingsStore settings) : ITokenStore
 {
     public async Task<StoredTokens?> LoadAsync(Guid userId, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Feeds;
 
 /// <summary>The human text of a feed event. SUMMARY is the one Google shows (<see cref="SummaryFormat"/>), marked
 /// "(paid)" once paid; DESCRIPTION starts with amount, status, type and category lines, then the user's description.</summary>
-public static class FeedEventText
+internal static class FeedEventText
 {
     public static string Summary(string title, EventType type, decimal amount, string currency, EventStatus status) =>
         SummaryFormat.Format(title, type, amount, currency) + status switch

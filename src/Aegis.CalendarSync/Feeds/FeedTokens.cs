@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Feeds;
 
 /// <summary>Feed tokens: 32 bytes (256 bits) from the OS CSPRNG, base64url without padding (43 URL-safe characters).
 /// Only <see cref="Hash"/> of a token is ever stored; the token itself is handed to the user once.</summary>
-public static class FeedTokens
+internal static class FeedTokens
 {
     public const int TokenBytes = 32;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Google;
 
 /// <summary>Fails start-up with every configuration problem listed, instead of failing on the first request.</summary>
-public sealed class GoogleApiOptionsValidator : IValidateOptions<GoogleApiOptions>
+internal sealed class GoogleApiOptionsValidator : IValidateOptions<GoogleApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, GoogleApiOptions options)
     {

@@ -15,7 +15,7 @@ namespace Aegis.CalendarSync.Google;
 /// Authentication, rate limiting and retries are handlers of the client's pipeline (see
 /// <see cref="GoogleServiceCollectionExtensions.AddGoogleCalendarClient"/>); this class builds requests and maps
 /// responses.</summary>
-public sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : IGoogleCalendarClient
+internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) : IGoogleCalendarClient
 {
     /// <summary>Most calls one batch may carry: Google's Calendar batch limit as its support and client maintainers
     /// give it (the batch guide now says 1000; 50 works against both).</summary>

@@ -2,7 +2,7 @@ namespace Aegis.CalendarSync.Mapping;
 
 /// <summary>Keys of <c>extendedProperties.private</c> on events Aegis writes. Google's UI cannot edit private
 /// properties, so these carry the financial fields through the round trip unchanged.</summary>
-public static class AegisProperties
+internal static class AegisProperties
 {
     public const string EventId = "aegisEventId";
     /// <summary>Invariant-culture decimal, e.g. "1200.5".</summary>

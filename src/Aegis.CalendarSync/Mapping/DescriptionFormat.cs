@@ -2,7 +2,7 @@ namespace Aegis.CalendarSync.Mapping;
 
 /// <summary>Google description = the user's description, a blank line, then <see cref="Footer"/>; inbound the
 /// footer is removed again (wherever the user left it at the end).</summary>
-public static class DescriptionFormat
+internal static class DescriptionFormat
 {
     public const string Footer = "— Synced from Aegis. Amount, currency and type are managed in the Aegis app.";
 

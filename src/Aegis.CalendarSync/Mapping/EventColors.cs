@@ -13,7 +13,7 @@ namespace Aegis.CalendarSync.Mapping;
 /// </list>
 /// Outbound only: the type travels in <see cref="AegisProperties.Type"/>, so a colour changed in Google does not
 /// change the type.</summary>
-public static class EventColors
+internal static class EventColors
 {
     public const string Paid = "8";
 

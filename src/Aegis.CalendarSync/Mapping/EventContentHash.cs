@@ -14,7 +14,7 @@ namespace Aegis.CalendarSync.Mapping;
 /// only for timed values (Google ignores it on dates); CRLF normalised to LF; private properties sorted by ordinal
 /// key. Server-owned fields (etag, updated, sequence, htmlLink...) and colorId (derived from type/status, which
 /// are hashed via the properties) are left out.</remarks>
-public static class EventContentHash
+internal static class EventContentHash
 {
     public static string Compute(GoogleEvent googleEvent)
     {

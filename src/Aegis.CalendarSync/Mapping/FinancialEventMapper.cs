@@ -3,16 +3,19 @@ using System.Security.Cryptography;
 using System.Text;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Mapping;
 
 /// <summary>Maps financial events to Google events and applies Google-side edits back.</summary>
 /// <remarks>Outbound: summary per <see cref="SummaryFormat"/>, description per <see cref="DescriptionFormat"/>,
 /// bills and all-day events as all-day events on the due date in the event's zone (end exclusive), timed events as
-/// dateTime + IANA timeZone, colour per <see cref="EventColors"/>, the RRULE line as recurrence, financial fields in
-/// <see cref="AegisProperties"/>. Inbound: title, description, location, time and recurrence flow back; amount,
-/// currency, type, status and category come from the private properties. Only the RRULE line of a recurrence is
-/// kept (the model holds one line); EXDATE/RDATE lines added in Google are dropped on the next outbound write.</remarks>
+/// dateTime + IANA timeZone (an all-day series carries no timeZone, which Google does not need for dates), colour per
+/// <see cref="EventColors"/>, the recurrence lines (RRULE/EXRULE/RDATE/EXDATE) verbatim, financial fields in
+/// <see cref="AegisProperties"/>. Inbound: title, description, location, time and every recurrence line flow back
+/// verbatim (an EXDATE added in Google is kept); amount, currency, type, status and category come from the private
+/// properties, except that an amount a person edited in the summary (<see cref="SummaryFormat.Parse"/>) wins over
+/// the property. Occurrences of a series are mapped by <see cref="OccurrenceMapper"/>.</remarks>
 public sealed class FinancialEventMapper(TimeProvider time)
 {
     public const string UntitledTitle = "(untitled)";
@@ -53,7 +56,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
             ColorId = EventColors.For(e.EventType, e.Status),
             Start = start,
             End = end,
-            Recurrence = e.Recurrence is null ? null : [e.Recurrence],
+            Recurrence = RecurrenceLines.Split(e.Recurrence) is { Count: > 0 } lines ? lines : null,
             // Money reminders should not mark the user busy in free/busy lookups.
             Transparency = "transparent",
             ExtendedProperties = new EventExtendedProperties { Private = properties },
@@ -65,7 +68,8 @@ public sealed class FinancialEventMapper(TimeProvider time)
 
     /// <summary>Applies a (non-cancelled) Google event to <paramref name="existing"/>, or imports it as a new
     /// financial event when <paramref name="existing"/> is null. Fields Google still holds exactly as Aegis would
-    /// write them keep their local value (so an echo changes nothing); the result has SyncSource Google.</summary>
+    /// write them keep their local value (so an echo changes nothing); the result has SyncSource Google, or Aegis when
+    /// Google's copy must be rewritten (an amount edited in, or garbled in, the summary).</summary>
     /// <exception cref="ArgumentException">The event is cancelled (a deletion, not an edit) or has no start.</exception>
     public FinancialEvent ApplyGoogleChanges(FinancialEvent? existing, GoogleEvent g, GoogleImportDefaults defaults)
     {
@@ -86,9 +90,12 @@ public sealed class FinancialEventMapper(TimeProvider time)
         var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing?.Currency ?? defaults.Currency;
         var category = g.ExtendedProperties?.Private is not null ? g.GetPrivateProperty(AegisProperties.Category) : existing?.Category;
 
-        var title = existing is not null && g.Summary == ours?.Summary
-            ? existing.Title
-            : ExtractTitle(g.Summary, type, amount, currency);
+        var summary = existing is not null && g.Summary == ours?.Summary ? null : ParseSummary(g.Summary, type, amount, currency);
+        var title = summary is null ? existing!.Title : summary.Title.Length == 0 ? UntitledTitle : summary.Title;
+        // Google must be told when its copy no longer says what the wallet now holds: an amount read from the summary
+        // (its private property is stale) or an amount part that could not be read (Google shows a wrong amount).
+        var tellGoogle = summary is { Amount: { } read } && read != amount || summary?.Problem is not null;
+        amount = summary?.Amount ?? amount;
         var description = existing is not null && g.Description == ours?.Description
             ? existing.Description
             : DescriptionFormat.Extract(g.Description);
@@ -113,13 +120,14 @@ public sealed class FinancialEventMapper(TimeProvider time)
             EndAt = endAt,
             AllDay = allDay,
             TimeZone = zoneId,
-            Recurrence = g.Recurrence?.FirstOrDefault(l => l.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase)),
+            Recurrence = RecurrenceLines.Join(g.Recurrence),
             Category = category,
             Location = g.Location,
             CreatedAt = existing?.CreatedAt ?? g.Created ?? now,
             UpdatedAt = g.Updated ?? now,
             DeletedAt = existing?.DeletedAt,
-            SyncSource = SyncSource.Google,
+            // Aegis-sourced, the write enqueues the push of the wallet's rendering (see tellGoogle).
+            SyncSource = tellGoogle ? SyncSource.Aegis : SyncSource.Google,
         };
     }
 
@@ -193,11 +201,23 @@ public sealed class FinancialEventMapper(TimeProvider time)
     private static bool SameTime(EventDateTime? a, EventDateTime? b) =>
         a?.Date == b?.Date && a?.DateTime == b?.DateTime && (a?.Date is not null || a?.TimeZone == b?.TimeZone);
 
-    private static string ExtractTitle(string? summary, EventType type, decimal amount, string currency)
+    /// <summary>Why the amount part of <paramref name="g"/>'s summary, edited in Google, could not be read back (the
+    /// amount was kept); null when it was read, untouched or absent.</summary>
+    public string? SummaryProblem(FinancialEvent? existing, GoogleEvent g)
     {
-        var title = string.IsNullOrWhiteSpace(summary) ? "" : SummaryFormat.ExtractTitle(summary, type, amount, currency);
-        return title.Length == 0 ? UntitledTitle : title;
+        if (g.IsCancelled || existing is null || g.Summary == ToGoogleEvent(existing, g.Id)?.Summary)
+        {
+            return null;
+        }
+
+        var type = ParseEnum<EventType>(g.GetPrivateProperty(AegisProperties.Type)) ?? existing.EventType;
+        var amount = ParseAmount(g.GetPrivateProperty(AegisProperties.Amount)) ?? existing.Amount;
+        var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing.Currency;
+        return ParseSummary(g.Summary, type, amount, currency).Problem;
     }
+
+    private static SummaryParse ParseSummary(string? summary, EventType type, decimal amount, string currency) =>
+        string.IsNullOrWhiteSpace(summary) ? new SummaryParse("", null, null) : SummaryFormat.Parse(summary, type, amount, currency);
 
     private static decimal? ParseAmount(string? value) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;

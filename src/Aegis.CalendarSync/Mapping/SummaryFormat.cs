@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Aegis.CalendarSync.Model;
 
 namespace Aegis.CalendarSync.Mapping;
@@ -6,9 +7,12 @@ namespace Aegis.CalendarSync.Mapping;
 /// <summary>Event title shown in Google: "{icon} {title} — {amount} {currency}", e.g. "🧾 Rent — 1,200.00 EUR";
 /// the amount part is left out when the amount is 0 (plain reminders). Amounts use invariant grouping with 2 to 4
 /// decimals (the stored precision).</summary>
-public static class SummaryFormat
+public static partial class SummaryFormat
 {
     private const string Separator = " — ";
+
+    /// <summary>Prefix of a paid occurrence's summary, so the user sees in Google which months are paid.</summary>
+    public const string PaidMarker = "✅ ";
 
     public static string Icon(EventType type) => type switch
     {
@@ -25,26 +29,61 @@ public static class SummaryFormat
     public static string Format(string title, EventType type, decimal amount, string currency) =>
         $"{Icon(type)} {title}{Suffix(amount, currency)}";
 
-    /// <summary>Recovers the title from a summary edited in Google: the icon prefix is dropped when present; the
-    /// amount suffix is dropped only when it is intact (same amount and currency); otherwise the whole remaining
-    /// summary is the title, since the user evidently rewrote it.</summary>
-    public static string ExtractTitle(string summary, EventType type, decimal amount, string currency)
+    /// <summary>Reads back a summary a person edited in Google. The paid marker and the icon prefix are dropped when present. The part
+    /// after the last " — " is the amount part when it reads as an amount in the format Aegis writes (digits with
+    /// optional "," grouping, at most 4 decimals, optional minus) followed by the event's own currency: the amount is
+    /// then taken from it. When it looks like an amount part (it starts with a digit or a minus, or ends in a currency code) but does
+    /// not read so (another currency, a typo) while the event carries an amount, the title is the part before it, the
+    /// amount is left unchanged and <see cref="SummaryParse.Problem"/> says why. Anything else is all title.</summary>
+    public static SummaryParse Parse(string summary, EventType type, decimal amount, string currency)
     {
-        var title = summary.Trim();
+        var text = summary.Trim();
+        if (text.StartsWith(PaidMarker, StringComparison.Ordinal))
+        {
+            text = text[PaidMarker.Length..].Trim();
+        }
+
         var prefix = Icon(type) + " ";
-        if (title.StartsWith(prefix, StringComparison.Ordinal))
+        if (text.StartsWith(prefix, StringComparison.Ordinal))
         {
-            title = title[prefix.Length..];
+            text = text[prefix.Length..].Trim();
         }
 
-        var suffix = Suffix(amount, currency);
-        if (suffix.Length > 0 && title.EndsWith(suffix, StringComparison.Ordinal) && title.Length > suffix.Length)
+        var at = text.LastIndexOf(Separator, StringComparison.Ordinal);
+        if (at <= 0)
         {
-            title = title[..^suffix.Length];
+            return new SummaryParse(text, null, null);
         }
 
-        return title.Trim();
+        var head = text[..at].Trim();
+        var tail = text[(at + Separator.Length)..].Trim();
+        var match = AmountPart().Match(tail);
+        if (match.Success && match.Groups["currency"].Value == currency
+            && decimal.TryParse(match.Groups["amount"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var parsed))
+        {
+            return new SummaryParse(head, parsed, null);
+        }
+
+        if (amount != 0 && (LooksLikeAmount().IsMatch(tail) || CurrencyAtEnd().IsMatch(tail)))
+        {
+            var reason = match.Success
+                ? $"the amount in \"{summary.Trim()}\" is in {match.Groups["currency"].Value}, but the event is in {currency}; the amount was kept"
+                : $"the amount in \"{summary.Trim()}\" could not be read (expected e.g. \"{FormatAmount(amount)} {currency}\"); the amount was kept";
+            return new SummaryParse(head, null, reason);
+        }
+
+        return new SummaryParse(text, null, null);
     }
+
+    [GeneratedRegex(@"^(?<amount>-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]{1,4})?|-?[0-9]+(\.[0-9]{1,4})?) (?<currency>[A-Z]{3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmountPart();
+
+    [GeneratedRegex(@"^-?[0-9]", RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeAmount();
+
+    [GeneratedRegex(@"(^|\s)[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyAtEnd();
 
     private static string Suffix(decimal amount, string currency) =>
         amount == 0 ? "" : $"{Separator}{FormatAmount(amount)} {currency}";

@@ -9,8 +9,12 @@ public sealed record CalendarSyncMapping
     public required string GoogleCalendarId { get; init; }
     public required string GoogleEventId { get; init; }
     public string? GoogleEtag { get; init; }
-    /// <summary>Hash of the synced content (see EventContentHash); equal hash = nothing to send or import.</summary>
+    /// <summary>EventContentHash of the wallet's rendering (FinancialEventMapper.ToGoogleEvent) of the version both
+    /// sides agree on: the wallet event hashing differently has changed locally since the last sync.</summary>
     public string? ContentHash { get; init; }
+    /// <summary>EventContentHash of Google's own rendering of that version as last seen; null when Google holds the
+    /// wallet's rendering (after a push). Differs for events created or renamed by a person in Google.</summary>
+    public string? RemoteContentHash { get; init; }
     public SyncSource SyncSource { get; init; }
     public DateTimeOffset LastModifiedAt { get; init; }
     public DateTimeOffset? LastSyncedAt { get; init; }
@@ -22,6 +26,10 @@ public sealed record CalendarSyncMapping
     /// <summary>True when the link was made under an earlier connection than <paramref name="settings"/>'s.</summary>
     public bool IsFromEarlierConnection(CalendarSyncSettings settings) =>
         !string.Equals(ConnectionId, settings.ConnectionId, StringComparison.Ordinal);
+
+    /// <summary>The hash a Google event must have to be the version last synced (an echo, or a change only to
+    /// fields Aegis does not sync).</summary>
+    public string? GoogleSideHash => RemoteContentHash ?? ContentHash;
 
     /// <summary>The Google event this mapping points at, at the version last synced.</summary>
     public GoogleEventRef GoogleRef => new(GoogleCalendarId, GoogleEventId, GoogleEtag);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Aegis.CalendarSync.Model;
 
 /// <summary>How a conflict was detected; recorded as <c>detectedBy</c> in the audit row's conflict details.</summary>
-public enum ConflictCause
+internal enum ConflictCause
 {
     /// <summary>An incoming Google change found an unsynced wallet edit.</summary>
     BothChanged,

@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Queue;
 /// <summary>Every CleanupInterval deletes completed queue items older than CompletedRetention (default 7 days) and
 /// audit rows older than AuditRetention (default 30 days), and Trash events deleted longer ago than Trash:Retention
 /// (default 30 days) whose Google side is settled. Failed items are kept for the user to retry.</summary>
-public sealed class QueueCleanupService(
+internal sealed class QueueCleanupService(
     ISyncQueueStore queue,
     IAuditStore audit,
     IFinancialEventStore events,

@@ -37,4 +37,8 @@ public sealed class QueueOptions
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     public TimeSpan HeartbeatInterval => Lease / 3;
+
+    /// <summary>A running processor shows life at least every <see cref="PollInterval"/> when idle and every
+    /// <see cref="HeartbeatInterval"/> while working; three such gaps without a sign mean it is stuck or stopped.</summary>
+    public TimeSpan StalledAfter => 3 * (PollInterval > HeartbeatInterval ? PollInterval : HeartbeatInterval);
 }

@@ -19,6 +19,7 @@ public sealed class QueueProcessor(
     IOptions<QueueOptions> options,
     RetryBackoff backoff,
     TimeProvider time,
+    QueueProcessorHeartbeat liveness,
     ILogger<QueueProcessor> logger) : BackgroundService
 {
     private QueueOptions Options => options.Value;
@@ -26,6 +27,7 @@ public sealed class QueueProcessor(
     /// <summary>Claims and processes one batch; returns how many items were claimed.</summary>
     public async Task<int> ProcessOnceAsync(CancellationToken ct)
     {
+        liveness.Tick();
         var items = await store.ClaimAsync(Options.BatchSize, Options.Lease, ct).ConfigureAwait(false);
         if (items.Count == 0) return 0;
         await Parallel.ForEachAsync(items,
@@ -124,6 +126,7 @@ public sealed class QueueProcessor(
             {
                 try
                 {
+                    liveness.Tick();
                     if (await store.HeartbeatAsync(id, leaseId, Options.Lease, ct).ConfigureAwait(false)) continue;
                     logger.LogWarning("Sync item {ItemId} lost its lease; cancelling its handler", id);
                     await handlerScope.CancelAsync().ConfigureAwait(false);

@@ -14,6 +14,7 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<TrashOptions>().BindConfiguration(TrashOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
+        services.TryAddSingleton<QueueProcessorHeartbeat>();
         services.TryAddSingleton<QueueProcessor>();
         services.TryAddSingleton<QueueCleanupService>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueProcessor>());

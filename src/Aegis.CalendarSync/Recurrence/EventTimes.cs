@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Recurrence;
 /// <summary>An event's times as iCalendar values in its IANA zone: all-day events as DATE values (the due date and
 /// the exclusive end date, at least one day later), timed events as local date-times with the zone's TZID (UTC
 /// values when the zone is UTC or unknown on this machine), so a series keeps its wall-clock time across DST.</summary>
-public sealed class EventTimes
+internal sealed class EventTimes
 {
     private EventTimes(TimeZoneInfo zone, string zoneId, bool allDay)
     {

@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Recurrence;
 /// <summary>The wallet's own expansion of an event into occurrences (DESIGN §9: Ical.Net in the series' IANA zone),
 /// computed from the model, not from any feed text. Overrides are applied here by original start: a skipped
 /// occurrence is dropped, a moved one takes its new times, a paid one its status.</summary>
-public static class SeriesExpander
+internal static class SeriesExpander
 {
     /// <summary>Occurrences whose (effective) start lies in [<paramref name="from"/>, <paramref name="to"/>), by start.
     /// Throws <see cref="FormatException"/> when the event's recurrence lines cannot be read.</summary>

@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Recurrence;
 /// <summary>A series' recurrence lines as kept on the event (Google's <c>recurrence[]</c> form, no DTSTART, one line
 /// each): at most one RRULE, any number of EXDATE and RDATE lines with DATE, floating, UTC or TZID values. Floating
 /// values are in the series' zone. The wallet model holds one RRULE line today; EXDATE/RDATE are read already.</summary>
-public sealed record SeriesRules(RecurrenceRule? Rule, IReadOnlyList<CalDateTime> ExceptionDates, IReadOnlyList<CalDateTime> RecurrenceDates)
+internal sealed record SeriesRules(RecurrenceRule? Rule, IReadOnlyList<CalDateTime> ExceptionDates, IReadOnlyList<CalDateTime> RecurrenceDates)
 {
     public static readonly SeriesRules None = new(null, [], []);
 

@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Security;
 /// The key id byte and the caller's context are both authenticated as associated data, so changing any byte
 /// (key id included) fails the tag check. Nonces are random: with 96-bit nonces the collision bound stays
 /// below 2^-32 for up to 2^32 encryptions per key (NIST SP 800-38D §8.3), far above token-refresh volume.</summary>
-public sealed class AesGcmTokenEncryptor : ITokenEncryptor
+internal sealed class AesGcmTokenEncryptor : ITokenEncryptor
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;

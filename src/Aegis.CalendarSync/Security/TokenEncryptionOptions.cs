@@ -3,7 +3,7 @@ namespace Aegis.CalendarSync.Security;
 /// <summary>Configuration section "TokenEncryption". <see cref="Key"/> falls back to the TOKENS_ENCRYPTION_KEY
 /// setting. To rotate: move the current key to <see cref="PreviousKeys"/> under its id, set a new key and a new
 /// <see cref="KeyId"/>; old ciphertexts still decrypt and are re-encrypted with the new key when next read.</summary>
-public sealed class TokenEncryptionOptions
+internal sealed class TokenEncryptionOptions
 {
     public const string SectionName = "TokenEncryption";
     public const string KeyEnvironmentVariable = "TOKENS_ENCRYPTION_KEY";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Security;
 
 /// <summary>Fails fast at start-up on a missing, short or non-hex key, or a key id clash; messages never echo key material.</summary>
-public sealed class TokenEncryptionOptionsValidator : IValidateOptions<TokenEncryptionOptions>
+internal sealed class TokenEncryptionOptionsValidator : IValidateOptions<TokenEncryptionOptions>
 {
     public ValidateOptionsResult Validate(string? name, TokenEncryptionOptions options)
     {

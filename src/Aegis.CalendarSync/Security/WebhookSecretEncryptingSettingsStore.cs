@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Security;
 /// <see cref="ISettingsStore"/> see the plaintext, so the webhook's constant-time comparison and channel registration
 /// are unchanged. A value stored before encryption existed does not decrypt and is returned as it is; the next write of
 /// the row (a reconnect or the channel renewal's upsert) stores it encrypted.</summary>
-public sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inner, ITokenEncryptor encryptor) : ISettingsStore
+internal sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inner, ITokenEncryptor encryptor) : ISettingsStore
 {
     public static string Context(Guid userId) => $"google/{userId:N}/webhook_secret";
 
@@ -29,6 +29,16 @@ public sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inner,
 
     public async Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct) =>
         RevealAll(await inner.ListEnabledAsync(ct).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct) =>
+        RevealAll(await inner.ListAllAsync(ct).ConfigureAwait(false));
+
+    /// <summary>Passed through: the ciphertexts as stored, for key rotation.</summary>
+    public Task<IReadOnlyList<StoredSecrets>> ListStoredSecretsAsync(CancellationToken ct) => inner.ListStoredSecretsAsync(ct);
+
+    /// <summary>Passed through: the caller supplies ciphertexts.</summary>
+    public Task<bool> ReplaceStoredSecretsAsync(StoredSecrets expected, StoredSecrets replacement, CancellationToken ct) =>
+        inner.ReplaceStoredSecretsAsync(expected, replacement, ct);
 
     public Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct) =>
         inner.TryAdvanceMessageNumberAsync(userId, channelId, messageNumber, ct);

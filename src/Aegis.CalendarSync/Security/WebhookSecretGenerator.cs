@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Aegis.CalendarSync.Security;
 
 /// <summary>Per-user secrets sent to Google as the channel token (≤ 256 chars allowed; these are 43).</summary>
-public static class WebhookSecretGenerator
+internal static class WebhookSecretGenerator
 {
     public const int SecretBytes = 32;
 

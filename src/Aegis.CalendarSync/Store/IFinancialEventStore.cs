@@ -11,6 +11,12 @@ public interface IFinancialEventStore
     Task InsertAsync(FinancialEvent e, CancellationToken ct);
     /// <summary>Updates all mutable fields; false when the row does not exist for that user.</summary>
     Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct);
+    /// <summary>As <see cref="UpdateAsync"/>, but only while the row's updated_at still equals
+    /// <paramref name="expectedUpdatedAt"/> (the version the caller read): false when it was written since.</summary>
+    Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct);
+    /// <summary>As <see cref="SoftDeleteAsync"/>, but only while updated_at still equals <paramref name="expectedUpdatedAt"/>.</summary>
+    Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, DateTimeOffset expectedUpdatedAt,
+        CancellationToken ct);
     /// <summary>Sets deleted_at (soft delete) with the given source; false when absent or already deleted.</summary>
     Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct);
     /// <summary>Clears deleted_at of a soft-deleted event (source aegis, so the trigger enqueues its push back to

@@ -11,6 +11,14 @@ public interface ISettingsStore
     /// (a registration that failed at connect time is retried by the renewal job).</summary>
     Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct);
     Task<IReadOnlyList<CalendarSyncSettings>> ListEnabledAsync(CancellationToken ct);
+    /// <summary>Every user's settings row (enabled or not), ordered by user id.</summary>
+    Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct);
+    /// <summary>The encrypted columns of every row exactly as stored (for key rotation), ordered by user id.</summary>
+    Task<IReadOnlyList<StoredSecrets>> ListStoredSecretsAsync(CancellationToken ct);
+    /// <summary>Replaces a row's encrypted columns only while all of them still equal <paramref name="expected"/>
+    /// (compare-and-swap), so a token refreshed or a channel registered concurrently is never overwritten with a
+    /// stale re-encryption; false when any of them changed.</summary>
+    Task<bool> ReplaceStoredSecretsAsync(StoredSecrets expected, StoredSecrets replacement, CancellationToken ct);
     /// <summary>Atomically raises last_message_number; false when <paramref name="messageNumber"/> is not greater (duplicate).</summary>
     Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct);
     /// <summary>Stores the sync token only (after the last page of a list has been committed).</summary>

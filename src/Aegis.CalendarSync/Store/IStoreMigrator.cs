@@ -5,4 +5,8 @@ namespace Aegis.CalendarSync.Store;
 public interface IStoreMigrator
 {
     Task MigrateAsync(CancellationToken ct);
+
+    /// <summary>Versions of the registered migrations not recorded as applied (all of them on an empty database), in
+    /// order; reads only.</summary>
+    Task<IReadOnlyList<int>> ListPendingAsync(CancellationToken ct);
 }

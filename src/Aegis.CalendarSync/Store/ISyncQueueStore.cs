@@ -20,6 +20,12 @@ public interface ISyncQueueStore
     Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct);
     /// <summary>Moves a failed item back to pending with retry_count 0 (retry from the UI).</summary>
     Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct);
+    /// <summary>Moves every failed item (of <paramref name="userId"/>, or of every user when null) back to pending with
+    /// retry_count 0 in one statement, waking the queue; returns how many moved.</summary>
+    Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct);
+    /// <summary>Failed items (dead letters) of one user, or of every user when <paramref name="userId"/> is null,
+    /// newest first.</summary>
+    Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct);
     Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
     Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct);
     /// <summary>Deletes completed items older than <paramref name="olderThan"/>; returns rows deleted.</summary>

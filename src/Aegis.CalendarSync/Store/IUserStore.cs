@@ -7,4 +7,6 @@ public interface IUserStore
     Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct);
     Task<AppUser?> GetAsync(Guid id, CancellationToken ct);
     Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct);
+    /// <summary>Every user, ordered by email.</summary>
+    Task<IReadOnlyList<AppUser>> ListAsync(CancellationToken ct);
 }

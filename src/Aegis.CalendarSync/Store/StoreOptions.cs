@@ -1,7 +1,7 @@
 namespace Aegis.CalendarSync.Store;
 
 /// <summary>Configuration section "Store".</summary>
-public sealed class StoreOptions
+internal sealed class StoreOptions
 {
     public const string SectionName = "Store";
     public const string Sqlite = "sqlite";

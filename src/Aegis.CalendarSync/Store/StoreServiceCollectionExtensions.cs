@@ -44,6 +44,7 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton<IUserStore, SqlUserStore>();
         services.TryAddSingleton<IFinancialEventStore, SqlFinancialEventStore>();
+        services.TryAddSingleton<IOccurrenceStore, SqlOccurrenceStore>();
         services.TryAddSingleton<IMappingStore, SqlMappingStore>();
         services.TryAddSingleton<ISettingsStore, SqlSettingsStore>();
         services.TryAddSingleton<ISyncQueueStore, SqlSyncQueueStore>();
@@ -51,6 +52,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
         services.TryAddSingleton<IHeldDeletionStore, SqlHeldDeletionStore>();
+        services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 

@@ -46,7 +46,7 @@ public sealed class CalendarRehoming(
         CancellationToken ct)
     {
         var local = await events.GetAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-        if (local is not null && EventContentHash.Compute(current) != mapping.ContentHash
+        if (local is not null && EventContentHash.Compute(current) != mapping.GoogleSideHash
             && ConflictPolicy.Decide(settings.ConflictStrategy, local.UpdatedAt, current.Updated) == ConflictWinner.Google)
         {
             await writer.ApplyRemoteAsync(settings, local, mapping, current, ct).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Aegis.CalendarSync.Model;
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>The per-user conflict rule, applied when both sides changed since the last sync.</summary>
-public static class ConflictPolicy
+internal static class ConflictPolicy
 {
     /// <summary>Last-write-wins compares Google's <c>updated</c> with the wallet's last modification; an equal
     /// instant means both already hold the same write.</summary>

@@ -10,7 +10,7 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Every conflict is audited with both versions; under the manual strategy it is also kept (once per event
 /// while open) for the user to resolve in the UI.</summary>
-public sealed class ConflictRecorder(IConflictStore conflicts, SyncAuditor auditor, SyncTelemetry telemetry, TimeProvider time)
+internal sealed class ConflictRecorder(IConflictStore conflicts, SyncAuditor auditor, SyncTelemetry telemetry, TimeProvider time)
 {
     private static readonly JsonSerializerOptions LocalJson = new(JsonSerializerDefaults.Web);
 

@@ -12,7 +12,7 @@ namespace Aegis.CalendarSync.Sync;
 /// push is already pending (inbound) or must happen now (outbound). <see cref="ResolveManualAsync"/> applies the
 /// user's choice for a kept conflict. Nothing in the wallet is deleted except to follow a deletion made in Google
 /// that won by the rule or by the user's choice.</summary>
-public sealed class ConflictResolver(
+internal sealed class ConflictResolver(
     ConflictRecorder recorder,
     SyncStateWriter writer,
     RemoteEvents remoteEvents,
@@ -21,6 +21,7 @@ public sealed class ConflictResolver(
     IFinancialEventStore events,
     IMappingStore mappings,
     FinancialEventMapper mapper,
+    OccurrenceSync occurrences,
     SyncAuditor auditor,
     TimeProvider time)
 {
@@ -61,7 +62,7 @@ public sealed class ConflictResolver(
         }
         else if (local is not null)
         {
-            await writer.DeleteLocalAsync(settings.UserId, local.Id, ct).ConfigureAwait(false);
+            await writer.DeleteLocalAsync(local, ct).ConfigureAwait(false);
         }
     }
 
@@ -82,10 +83,18 @@ public sealed class ConflictResolver(
         var attempt = new SyncAttempt(settings, started);
         var local = await events.GetAsync(userId, conflict.FinancialEventId, ct, includeDeleted: true).ConfigureAwait(false);
         var mapping = await mappings.GetByEventAsync(userId, conflict.FinancialEventId, ct).ConfigureAwait(false);
-        var target = mapping?.GoogleRef ?? new GoogleEventRef(settings.CalendarId, conflict.GoogleEventId, null);
+        var ofOccurrence = local is { DeletedAt: null } && mapping is not null && OccurrenceSync.IsInstanceOf(mapping, conflict.GoogleEventId);
+        var target = ofOccurrence
+            ? new GoogleEventRef(mapping!.GoogleCalendarId, conflict.GoogleEventId, null)
+            : mapping?.GoogleRef ?? new GoogleEventRef(settings.CalendarId, conflict.GoogleEventId, null);
         var remote = await remoteEvents.GetAsync(attempt.Account, target, ct).ConfigureAwait(false);
 
-        if (keep == ConflictResolution.KeepGoogle || local is null)
+        if (ofOccurrence)
+        {
+            // A conflict on one occurrence of a series: only that occurrence changes, never the series.
+            await occurrences.ResolveManualAsync(attempt, local!, mapping!, remote, keep, ct).ConfigureAwait(false);
+        }
+        else if (keep == ConflictResolution.KeepGoogle || local is null)
         {
             await ApplyGoogleAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
         }

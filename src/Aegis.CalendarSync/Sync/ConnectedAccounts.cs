@@ -5,7 +5,7 @@ using Aegis.CalendarSync.Store;
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Settings of users whose sync is on and who hold Google tokens; anyone else gets no API call.</summary>
-public sealed class ConnectedAccounts(ISettingsStore settings)
+internal sealed class ConnectedAccounts(ISettingsStore settings)
 {
     public async Task<CalendarSyncSettings?> FindAsync(Guid userId, CancellationToken ct)
     {

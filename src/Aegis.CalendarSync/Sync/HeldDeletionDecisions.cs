@@ -24,9 +24,9 @@ public sealed class HeldDeletionDecisions(
         foreach (var h in await held.ListAsync(userId, ct).ConfigureAwait(false))
         {
             var started = auditor.StartTimestamp();
-            if (await events.GetAsync(userId, h.FinancialEventId, ct).ConfigureAwait(false) is not null)
+            if (await events.GetAsync(userId, h.FinancialEventId, ct).ConfigureAwait(false) is { } local)
             {
-                await writer.DeleteLocalAsync(userId, h.FinancialEventId, ct).ConfigureAwait(false);
+                await writer.DeleteLocalAsync(local, ct).ConfigureAwait(false);
                 deleted++;
             }
 

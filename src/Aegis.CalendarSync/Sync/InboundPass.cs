@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>One inbound sync (a single get, an incremental list or a full sync) in progress: the deletions from Google
 /// it found, collected instead of applied so the mass-delete guard can judge them together before the sync token is
 /// stored, and the events whose deletion is already held (a repeated deletion of those is neither applied nor counted).</summary>
-public sealed class InboundPass(IReadOnlySet<Guid> alreadyHeld)
+internal sealed class InboundPass(IReadOnlySet<Guid> alreadyHeld)
 {
     private readonly List<PendingDeletion> deletions = [];
 
@@ -30,4 +30,4 @@ public sealed class InboundPass(IReadOnlySet<Guid> alreadyHeld)
 }
 
 /// <summary>An uncontested deletion from Google of a live, synced wallet event, not yet applied.</summary>
-public sealed record PendingDeletion(FinancialEvent Local, CalendarSyncMapping Mapping, GoogleEvent Remote);
+internal sealed record PendingDeletion(FinancialEvent Local, CalendarSyncMapping Mapping, GoogleEvent Remote);

@@ -14,17 +14,22 @@ namespace Aegis.CalendarSync.Sync;
 /// full-syncs; echoes of our own writes are recognised by etag or content hash however late they arrive; events
 /// created in Google are imported; deletions reconcile both ways. Deletions from Google are collected per sync and
 /// judged by the <see cref="MassDeleteGuard"/> before the token is stored (a mass delete is held, not applied); a
-/// mapping made under an earlier connection is re-pushed, never read as a deletion.</summary>
-public sealed class InboundSync(
+/// mapping made under an earlier connection is re-pushed, never read as a deletion. A change that cannot be applied
+/// (see <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
+/// is applied and the token still advances.</summary>
+internal sealed class InboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
     ISettingsStore settingsStore,
+    IInboundFailureStore failures,
     IGoogleCalendarClient google,
     RemoteEvents remoteEvents,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictResolver conflicts,
+    OccurrenceSync occurrences,
+    IOccurrenceStore occurrenceStore,
     OutboundSync outbound,
     MassDeleteGuard guard,
     SyncAuditor auditor,
@@ -41,7 +46,7 @@ public sealed class InboundSync(
 
         var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
         var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
-        await ApplyAsync(attempt.Settings, remote, pass, ct).ConfigureAwait(false);
+        await TryApplyAsync(attempt.Settings, remote, failedBefore: true, pass, ct).ConfigureAwait(false);
         await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
     }
 
@@ -58,6 +63,7 @@ public sealed class InboundSync(
             return;
         }
 
+        var syncStart = time.GetUtcNow();
         var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
         ListResult listed;
         try
@@ -76,11 +82,12 @@ public sealed class InboundSync(
             return;
         }
 
-        var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
+        var retried = await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
         await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{listed.Count} change(s)" + Outcome(pass),
+            ErrorMessage = $"{listed.Count + retried} change(s)" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -91,11 +98,13 @@ public sealed class InboundSync(
             return;
         }
 
-        var windowStart = time.GetUtcNow() - options.Value.FullSyncWindow;
+        var syncStart = time.GetUtcNow();
+        var windowStart = syncStart - options.Value.FullSyncWindow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
         var listed = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, pass, ct).ConfigureAwait(false);
         await ReconcileMissingAsync(settings, windowStart, seen, pass, ct).ConfigureAwait(false);
+        await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
         var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
         await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
@@ -160,6 +169,7 @@ public sealed class InboundSync(
     {
         var account = ConnectedAccounts.AccountOf(settings);
         var request = first with { MaxResults = options.Value.ListPageSize };
+        var failing = await FailingEventIdsAsync(settings, ct).ConfigureAwait(false);
         var count = 0;
         while (true)
         {
@@ -172,7 +182,7 @@ public sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await ApplyAsync(settings, item, pass, ct).ConfigureAwait(false);
+                await TryApplyAsync(settings, item, failing.Contains(item.Id), pass, ct).ConfigureAwait(false);
                 count++;
             }
 
@@ -186,11 +196,92 @@ public sealed class InboundSync(
         }
     }
 
+    private async Task<HashSet<string>> FailingEventIdsAsync(CalendarSyncSettings settings, CancellationToken ct) =>
+        (await failures.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+            .Where(f => f.GoogleCalendarId == settings.CalendarId)
+            .Select(f => f.GoogleEventId)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><see cref="ApplyAsync"/>, isolating a change that cannot be applied: it is recorded for its event
+    /// (and audited) instead of failing the sync. A success clears the event's earlier failure. True when applied.</summary>
+    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, InboundPass pass,
+        CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        try
+        {
+            await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (InboundFailurePolicy.IsPoison(ex))
+        {
+            var reason = InboundFailurePolicy.Describe(ex);
+            await failures.RecordAsync(settings.UserId, settings.CalendarId, remote.Id!, reason, time.GetUtcNow(), ct).ConfigureAwait(false);
+            telemetry.RecordSkip("inbound_failed");
+            await auditor.RecordAsync(new SyncAttempt(settings, started).Audit(AuditAction.SyncFromGoogle, AuditOutcome.Failed) with
+            {
+                GoogleEventId = remote.Id,
+                ErrorCode = "inbound_apply_failed",
+                ErrorMessage = reason,
+            }, started, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        if (failedBefore)
+        {
+            await failures.ClearAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Retries the recorded failures of the current calendar that are due (backoff per
+    /// <see cref="InboundFailurePolicy.NextAttempt"/>) against what Google holds now, except those that already
+    /// failed again in this sync (since <paramref name="syncStart"/>); returns how many were applied.</summary>
+    private async Task<int> RetryFailedAsync(CalendarSyncSettings settings, DateTimeOffset syncStart, InboundPass pass, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var account = ConnectedAccounts.AccountOf(settings);
+        var applied = 0;
+        foreach (var failure in await failures.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+        {
+            if (failure.GoogleCalendarId != settings.CalendarId || failure.LastFailedAt >= syncStart
+                || InboundFailurePolicy.NextAttempt(failure.LastFailedAt, failure.Attempts, options.Value.InboundFailureRetryBase,
+                    options.Value.InboundFailureRetryMax) > now)
+            {
+                continue;
+            }
+
+            var remote = await remoteEvents.GetAsync(account, new GoogleEventRef(settings.CalendarId, failure.GoogleEventId, null), ct)
+                .ConfigureAwait(false);
+            if (await TryApplyAsync(settings, remote, failedBefore: true, pass, ct).ConfigureAwait(false))
+            {
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet as a pass of its own (a
+    /// deletion is still judged by the mass-delete guard, and skipped when already held).</summary>
+    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
+    {
+        var pass = await BeginPassAsync(settings.UserId, ct).ConfigureAwait(false);
+        await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(new SyncAttempt(settings, auditor.StartTimestamp()), pass, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Applies one Google event (changed, created or cancelled) to the wallet; an uncontested deletion is
     /// collected in <paramref name="pass"/> for the mass-delete guard.</summary>
     private async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
+        if (remote.RecurringEventId is not null)
+        {
+            await ApplyInstanceAsync(attempt, remote, ct).ConfigureAwait(false);
+            return;
+        }
+
         var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
         if (mapping is null)
         {
@@ -224,7 +315,7 @@ public sealed class InboundSync(
         }
 
         var remoteHash = EventContentHash.Compute(remote);
-        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.ContentHash)
+        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.GoogleSideHash)
         {
             // Our own write coming back (or a change to fields we do not sync): remember the etag, change nothing.
             if (remote.Etag != mapping.GoogleEtag)
@@ -254,6 +345,25 @@ public sealed class InboundSync(
         else if (resolution == ConflictResolution.KeepGoogle)
         {
             await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An exception or cancelled instance of a series: an occurrence override, never a new event or a change
+    /// to the series. Whatever shape Google sends, a failure is audited and the rest of the sync goes on.</summary>
+    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, CancellationToken ct)
+    {
+        try
+        {
+            await occurrences.ApplyInstanceAsync(attempt, instance, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Failed) with
+            {
+                GoogleEventId = instance.Id,
+                ErrorCode = "occurrence_not_applied",
+                ErrorMessage = ex.Message,
+            }, attempt.StartedAt, ct).ConfigureAwait(false);
         }
     }
 
@@ -309,6 +419,12 @@ public sealed class InboundSync(
         }
 
         var id = FinancialEventMapper.ImportedEventId(settings.UserId, remote);
+        if (await mappings.GetByEventAsync(settings.UserId, id, ct).ConfigureAwait(false) is { } original && original.GoogleEventId != remote.Id)
+        {
+            await ImportCopyAsync(attempt, remote, original, ct).ConfigureAwait(false);
+            return;
+        }
+
         var existing = await events.GetAsync(settings.UserId, id, ct, includeDeleted: true).ConfigureAwait(false);
         if (existing is { DeletedAt: not null })
         {
@@ -319,7 +435,8 @@ public sealed class InboundSync(
         if (existing is not null && ConflictPolicy.Decide(settings.ConflictStrategy, existing.UpdatedAt, remote.Updated) != ConflictWinner.Google)
         {
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
-            await writer.SaveMappingAsync(settings, existing.Id, null, remote, EventContentHash.Compute(remote), SyncSource.Google,
+            var googleHash = EventContentHash.Compute(remote);
+            await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
                 remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
             return;
         }
@@ -330,6 +447,28 @@ public sealed class InboundSync(
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
             ErrorCode = existing is null ? "imported" : "relinked",
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A Google event carrying the wallet id of another, still linked, event: a copy made in Google. The
+    /// "this and following" split of a series (id <c>{master}_R{start}</c>, the private properties copied) becomes a
+    /// second wallet series that takes over the original's overrides from its start on, so no occurrence is lost or
+    /// doubled (the original's rule now ends before it); any other copy becomes an event of its own.</summary>
+    private async Task ImportCopyAsync(SyncAttempt attempt, GoogleEvent remote, CalendarSyncMapping original, CancellationToken ct)
+    {
+        var properties = remote.ExtendedProperties?.Private?.Where(p => p.Key != AegisProperties.EventId).ToDictionary(p => p.Key, p => p.Value);
+        var copy = remote with { ExtendedProperties = remote.ExtendedProperties! with { Private = properties } };
+        var applied = await writer.ApplyRemoteAsync(attempt.Settings, null, null, copy, ct).ConfigureAwait(false);
+        var split = OccurrenceSync.IsInstanceOf(original, remote.Id!) && remote.Id![(original.GoogleEventId.Length + 1)..].StartsWith('R');
+        var moved = split
+            ? await occurrenceStore.MoveAsync(attempt.UserId, original.FinancialEventId, applied.Id, applied.StartAt, ct).ConfigureAwait(false)
+            : 0;
+        await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+        {
+            FinancialEventId = applied.Id,
+            GoogleEventId = remote.Id,
+            ErrorCode = split ? "series_split" : "imported_copy",
+            ErrorMessage = split ? $"split from {original.FinancialEventId}; {moved} occurrence override(s) moved" : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -363,7 +502,7 @@ public sealed class InboundSync(
             var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
             if (remote.IsCancelled)
             {
-                await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
+                await TryApplyAsync(settings, remote, failedBefore: false, pass, ct).ConfigureAwait(false);
             }
         }
     }

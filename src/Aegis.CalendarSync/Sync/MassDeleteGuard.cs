@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Judges the deletions one inbound sync found. Guarantee: when they number more than
 /// <see cref="MassDeleteOptions.MaxCount"/> and more than <see cref="MassDeleteOptions.MaxShare"/> of the user's synced
 /// events, none is applied: all are held (one transaction, audited) for the user to confirm or restore.</summary>
-public sealed class MassDeleteGuard(
+internal sealed class MassDeleteGuard(
     IMappingStore mappings,
     IHeldDeletionStore held,
     SyncAuditor auditor,

@@ -12,8 +12,9 @@ namespace Aegis.CalendarSync.Sync;
 /// (deterministic id, so a retried insert gets 409 and adopts the first attempt's event); no API call when the
 /// content hash is unchanged; inserts go to the current calendar, while updates, gets and deletes of a mapped event
 /// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
-/// blindly but resolved by the user's conflict strategy.</summary>
-public sealed class OutboundSync(
+/// blindly but resolved by the user's conflict strategy. A series' changed occurrences follow its master, one call
+/// each (<see cref="OccurrenceSync"/>); an unchanged master costs no call.</summary>
+internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
@@ -21,6 +22,7 @@ public sealed class OutboundSync(
     FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictResolver conflicts,
+    OccurrenceSync occurrences,
     CalendarRehoming rehoming,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
@@ -68,10 +70,15 @@ public sealed class OutboundSync(
                 GoogleEventId = mapping?.GoogleEventId,
                 ErrorCode = skip,
             }, started, ct).ConfigureAwait(false);
+            await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
             return;
         }
 
         await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
+        if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is { } pushed)
+        {
+            await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes <paramref name="desired"/> to Google and records the mapping.</summary>
@@ -103,8 +110,9 @@ public sealed class OutboundSync(
             return null;
         }
 
-        if (mapping.ContentHash == hash)
+        if (mapping.GoogleSideHash == hash)
         {
+            // Google already holds exactly what the wallet would write.
             return "unchanged";
         }
 
@@ -143,7 +151,7 @@ public sealed class OutboundSync(
                 return current;
             }
 
-            if (remoteHash == mapping.ContentHash)
+            if (remoteHash == mapping.GoogleSideHash)
             {
                 // Only fields we do not sync changed in Google (e.g. reminders): not a conflict.
                 return await remote.UpdateAsync(attempt.Account, mapping.GoogleRef.At(current.Etag), desired, ct).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>One sync operation in progress: the connected user's settings as read at its start, and the timestamp
 /// its audit row measures its duration from.</summary>
-public sealed record SyncAttempt(CalendarSyncSettings Settings, long StartedAt)
+internal sealed record SyncAttempt(CalendarSyncSettings Settings, long StartedAt)
 {
     public Guid UserId => Settings.UserId;
 

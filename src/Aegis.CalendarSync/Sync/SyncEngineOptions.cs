@@ -26,4 +26,12 @@ public sealed class SyncEngineOptions
     /// <summary>Zone given to imported events whose Google event names none.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>First retry of an inbound change that could not be applied; doubled per failed attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan InboundFailureRetryBase { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest wait between retries of an inbound change that could not be applied.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan InboundFailureRetryMax { get; set; } = TimeSpan.FromHours(12);
 }

@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Entry point of the four sync operations. A revoked or expired grant (invalid_grant) disables the user's
 /// sync with a reason the UI shows, and is audited; every other failure is audited and rethrown for the queue's
 /// retry policy.</summary>
-public sealed class SyncService(
+internal sealed class SyncService(
     OutboundSync outbound,
     InboundSync inbound,
     ConflictResolver conflicts,

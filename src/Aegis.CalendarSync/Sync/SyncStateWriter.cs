@@ -14,12 +14,18 @@ public sealed class SyncStateWriter(
     IFinancialEventStore events,
     IMappingStore mappings,
     FinancialEventMapper mapper,
+    SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
-    /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag and
-    /// content hash, so the echo of this very version is recognised later. Clears a soft delete (a Google-wins restore).</summary>
+    /// <summary>Audit code of a summary edited in Google whose amount part could not be read (amount kept).</summary>
+    public const string SummaryAmountUnreadCode = "summary_amount_unread";
+
+    /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag, the
+    /// hash of Google's rendering (so the echo of this very version is recognised later) and the hash of the wallet's
+    /// rendering of the result (so only a real wallet edit counts as a local change). Clears a soft delete (a
+    /// Google-wins restore).</summary>
     public async Task<FinancialEvent> ApplyRemoteAsync(CalendarSyncSettings settings, FinancialEvent? existing,
         CalendarSyncMapping? mapping, GoogleEvent remote, CancellationToken ct)
     {
@@ -29,16 +35,30 @@ public sealed class SyncStateWriter(
         {
             await events.InsertAsync(applied, ct).ConfigureAwait(false);
         }
-        else if (!await events.UpdateAsync(applied, ct).ConfigureAwait(false))
+        else if (!await events.UpdateIfUnchangedAsync(applied, existing.UpdatedAt, ct).ConfigureAwait(false))
         {
+            // Written since it was read (a wallet edit, or another sync's write): never overwrite it with a decision
+            // taken on the old version; the queue retries against the current one.
             throw new MappingConflictException(existing.Id);
         }
 
-        await SaveMappingAsync(settings, applied.Id, mapping, remote, EventContentHash.Compute(remote), SyncSource.Google,
-            remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+        await SaveMappingAsync(settings, applied.Id, mapping, remote, mapper.ContentHash(applied), EventContentHash.Compute(remote),
+            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
         if (remote.Updated is { } updated)
         {
             telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
+        }
+
+        if (mapper.SummaryProblem(existing, remote) is { } problem)
+        {
+            // The user is told (audit, shown in the activity log) that Google's summary edit was taken only in part.
+            await auditor.RecordAsync(AuditEntry.Of(settings.UserId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+            {
+                FinancialEventId = applied.Id,
+                GoogleEventId = remote.Id,
+                ErrorCode = SummaryAmountUnreadCode,
+                ErrorMessage = problem,
+            }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
         }
 
         return applied;
@@ -49,21 +69,31 @@ public sealed class SyncStateWriter(
     public async Task SavePushedAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping? mapping,
         GoogleEvent written, string contentHash, CancellationToken ct)
     {
-        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, SyncSource.Aegis, local.UpdatedAt, ct).ConfigureAwait(false);
+        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, contentHash, SyncSource.Aegis, local.UpdatedAt, ct)
+            .ConfigureAwait(false);
         telemetry.RecordPropagationLag(SyncDirection.ToGoogle, time.GetUtcNow() - local.UpdatedAt);
     }
 
-    /// <summary>Soft-deletes the wallet event because Google deleted it, and forgets the mapping.</summary>
-    public async Task DeleteLocalAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    /// <summary>Soft-deletes the wallet event because Google deleted it, and forgets the mapping; only while the
+    /// event is still the version the decision was taken on (<paramref name="local"/>): a wallet write since then
+    /// throws <see cref="MappingConflictException"/> and the queue retries against it.</summary>
+    public async Task DeleteLocalAsync(FinancialEvent local, CancellationToken ct)
     {
-        await events.SoftDeleteAsync(userId, financialEventId, SyncSource.Google, time.GetUtcNow(), ct).ConfigureAwait(false);
-        await mappings.DeleteAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        if (local.DeletedAt is null && !await events.SoftDeleteIfUnchangedAsync(local.UserId, local.Id, SyncSource.Google, time.GetUtcNow(),
+                local.UpdatedAt, ct).ConfigureAwait(false))
+        {
+            throw new MappingConflictException(local.Id);
+        }
+
+        await mappings.DeleteAsync(local.UserId, local.Id, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Records what Google now holds for the event: its etag (for the next If-Match) and the content hash
-    /// of the version both sides agree on.</summary>
+    /// <summary>Records what Google now holds for the event: its etag (for the next If-Match), the wallet-rendered
+    /// hash of the version both sides agree on (<paramref name="contentHash"/>) and the hash of Google's rendering of
+    /// it (<paramref name="remoteContentHash"/>; stored as null when the two are equal).</summary>
     public async Task SaveMappingAsync(CalendarSyncSettings settings, Guid financialEventId, CalendarSyncMapping? mapping,
-        GoogleEvent remote, string contentHash, SyncSource source, DateTimeOffset lastModifiedAt, CancellationToken ct)
+        GoogleEvent remote, string? contentHash, string remoteContentHash, SyncSource source, DateTimeOffset lastModifiedAt,
+        CancellationToken ct)
     {
         var row = new CalendarSyncMapping
         {
@@ -73,6 +103,7 @@ public sealed class SyncStateWriter(
             GoogleEventId = remote.Id ?? mapping?.GoogleEventId ?? throw new InvalidOperationException("Google returned an event without an id."),
             GoogleEtag = remote.Etag,
             ContentHash = contentHash,
+            RemoteContentHash = remoteContentHash == contentHash ? null : remoteContentHash,
             SyncSource = source,
             LastModifiedAt = lastModifiedAt,
             LastSyncedAt = time.GetUtcNow(),
@@ -90,15 +121,17 @@ public sealed class SyncStateWriter(
     public async Task<CalendarSyncMapping> RebindAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, CancellationToken ct)
     {
         await SaveMappingAsync(settings, mapping.FinancialEventId, mapping,
-            new GoogleEvent { Id = mapping.GoogleEventId, Etag = mapping.GoogleEtag }, mapping.ContentHash ?? "", mapping.SyncSource,
+            new GoogleEvent { Id = mapping.GoogleEventId, Etag = mapping.GoogleEtag }, mapping.ContentHash,
+            mapping.RemoteContentHash ?? mapping.ContentHash ?? "", mapping.SyncSource,
             mapping.LastModifiedAt, ct).ConfigureAwait(false);
         return await mappings.GetByEventAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false)
             ?? throw new MappingConflictException(mapping.FinancialEventId);
     }
 
-    /// <summary>Keeps the agreed content hash but remembers Google's newer etag, so the pending outbound write of a
-    /// local edit that won a conflict passes If-Match without a second round trip.</summary>
+    /// <summary>Keeps the agreed content hash but remembers Google's newer etag and rendering, so the pending outbound
+    /// write of a local edit that won a conflict passes If-Match without a second round trip, and a later echo of
+    /// this Google version is recognised.</summary>
     public Task AdoptEtagAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote, CancellationToken ct) =>
-        SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash ?? "", mapping.SyncSource,
-            mapping.LastModifiedAt, ct);
+        SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash, EventContentHash.Compute(remote),
+            mapping.SyncSource, mapping.LastModifiedAt, ct);
 }

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Runs a claimed queue item through the sync service. Every action is idempotent (deterministic ids,
 /// If-Match, content hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-public sealed class SyncWorkHandler(ISyncService sync) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync) : ISyncWorkHandler
 {
     public Task HandleAsync(SyncQueueItem item, CancellationToken ct) => (item.Direction, item.Action) switch
     {

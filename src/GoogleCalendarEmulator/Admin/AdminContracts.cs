@@ -1,3 +1,5 @@
+using GoogleCalendarEmulator.Calendar.Model;
+
 namespace GoogleCalendarEmulator.Admin;
 
 /// <summary>Body of POST /emulator/latency.</summary>
@@ -12,3 +14,7 @@ public sealed record AffectedCount(int Count);
 /// <summary>Body of POST /emulator/accounts/{email}/calendars: a calendar shared with the account under
 /// <see cref="AccessRole"/> (owner, writer, reader or freeBusyReader).</summary>
 public sealed record SharedCalendarRequest(string Summary, string AccessRole, string? TimeZone = null);
+
+/// <summary>Answer of GET /emulator/accounts/{email}/calendars/{calendarId}/events: the calendar's time zone and its
+/// single events and series (not cancelled, not instance exceptions) in start order.</summary>
+public sealed record CalendarEventsView(string TimeZone, IReadOnlyList<CalendarEvent> Items);

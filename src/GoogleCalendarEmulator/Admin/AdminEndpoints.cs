@@ -53,6 +53,11 @@ internal static class AdminEndpoints
             s.Notifications.SetBehavior(await JsonBody.ReadAsync<NotificationBehavior>(r, ct));
             return Results.NoContent();
         });
+        admin.MapPost("/notifications/flush", async (EmulatorState s, CancellationToken ct) =>
+        {
+            await s.Notifications.FlushAsync(ct);
+            return Results.NoContent();
+        });
 
         admin.MapPost("/tokens/expire", async (HttpRequest r, EmulatorState s, CancellationToken ct) =>
             Json(new AffectedCount(s.OAuth.ExpireAccessTokens((await JsonBody.ReadAsync<AccountRequest>(r, ct)).Email))));
@@ -112,6 +117,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        GoogleSideEndpoints.Map(admin);
         admin.MapGet("/requests", (EmulatorState s) => Json(s.Requests.Snapshot()));
         admin.MapGet("/requests/counts", (EmulatorState s) => Json(s.Requests.Counts()));
         admin.MapDelete("/requests", (EmulatorState s) =>

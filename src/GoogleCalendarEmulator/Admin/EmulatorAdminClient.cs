@@ -29,6 +29,10 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
     public Task SetNotificationBehaviorAsync(NotificationBehavior behavior, CancellationToken ct = default) =>
         PostAsync("emulator/notifications", behavior, ct);
 
+    /// <summary>Returns once every push queued before the call has been delivered (answered) or skipped.</summary>
+    public Task FlushNotificationsAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "emulator/notifications/flush", null, ct);
+
     public Task ExpireAccessTokensAsync(string email, CancellationToken ct = default) => PostAsync("emulator/tokens/expire", new AccountRequest(email), ct);
 
     public Task RevokeGrantsAsync(string email, CancellationToken ct = default) => PostAsync("emulator/grants/revoke", new AccountRequest(email), ct);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GoogleCalendarEmulator.Hosting;
 
-/// <summary>An emulator running in-process on a random loopback port.</summary>
+/// <summary>An emulator running in-process on a loopback port (random unless given).</summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -41,7 +41,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     public static Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default) =>
         StartAsync(options ?? new EmulatorOptions(), "http://127.0.0.1:0", ct);
 
-    internal static async Task<EmulatorHost> StartAsync(EmulatorOptions options, string url, CancellationToken ct)
+    /// <summary>Starts on <paramref name="url"/>, e.g. http://127.0.0.1:5081 (port 0: a free port).</summary>
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, string url, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -224,6 +224,32 @@ internal sealed class OAuthStore(EmulatorOptions options)
         }
     }
 
+    /// <summary>Every grant holding a refresh token, for the state snapshot.</summary>
+    public List<State.Snapshot.GrantSnapshot> CaptureGrants()
+    {
+        lock (_gate)
+        {
+            return _grants.Values.Where(g => g.RefreshToken is not null)
+                .Select(g => new State.Snapshot.GrantSnapshot(g.Email, g.ClientId, g.Scope, g.RefreshToken!))
+                .OrderBy(g => g.Email, StringComparer.Ordinal).ThenBy(g => g.ClientId, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    /// <summary>Re-creates snapshotted grants, so a client's refresh token stays valid across an emulator restart.</summary>
+    public void RestoreGrants(IEnumerable<State.Snapshot.GrantSnapshot> grants)
+    {
+        lock (_gate)
+        {
+            foreach (var saved in grants)
+            {
+                var grant = GetOrCreateGrant(saved.Email, saved.ClientId, saved.Scope);
+                grant.RefreshToken = saved.RefreshToken;
+                _byRefreshToken[saved.RefreshToken] = grant;
+            }
+        }
+    }
+
     private int LifetimeSeconds => (int)options.AccessTokenLifetime.TotalSeconds;
 
     private Grant GetOrCreateGrant(string email, string clientId, string scope)

@@ -32,6 +32,8 @@ internal sealed class ChannelRegistry
                 && c.CalendarId.Equals(calendarId, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
+    public IReadOnlyList<WatchChannel> All => _channels.Values.ToList();
+
     public void Clear()
     {
         foreach (var channel in _channels.Values)

@@ -16,24 +16,30 @@ internal sealed class NotificationDispatcher(
     {
         await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (message.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(message.Delay, options.TimeProvider, stoppingToken);
-            }
+            await DeliverIfActiveAsync(message, stoppingToken);
+            queue.Settled();
+        }
+    }
 
-            if (!message.Channel.IsActive(options.TimeProvider.GetUtcNow()))
-            {
-                continue;
-            }
+    private async Task DeliverIfActiveAsync(PushMessage message, CancellationToken stoppingToken)
+    {
+        if (message.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(message.Delay, options.TimeProvider, stoppingToken);
+        }
 
-            try
-            {
-                await DeliverAsync(message, stoppingToken);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Push to {Address} for channel {Channel} failed", message.Channel.Address, message.Channel.Id);
-            }
+        if (!message.Channel.IsActive(options.TimeProvider.GetUtcNow()))
+        {
+            return;
+        }
+
+        try
+        {
+            await DeliverAsync(message, stoppingToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Push to {Address} for channel {Channel} failed", message.Channel.Address, message.Channel.Id);
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed class NotificationQueue
     private readonly Lock _gate = new();
     private NotificationBehavior _behavior = new(NotificationMode.Normal);
     private int? _remaining;
+    private long _written;
+    private long _settled;
+    private readonly List<(long Target, TaskCompletionSource Done)> _flushes = [];
 
     public ChannelReader<PushMessage> Reader => _queue.Reader;
 
@@ -22,6 +25,49 @@ internal sealed class NotificationQueue
             _behavior = behavior;
             _remaining = behavior.Count;
         }
+    }
+
+    /// <summary>Completes once every message written before the call has been delivered (its receiver answered or the
+    /// delivery failed) or skipped because its channel stopped. Messages dropped by <see cref="NotificationMode.Drop"/>
+    /// were never written, so after switching to Drop and flushing, no push of an earlier change can still arrive.</summary>
+    public Task FlushAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_settled >= _written)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushes.Add((_written, done));
+            return done.Task.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>Called by the single consumer once per message read, after delivering or skipping it.</summary>
+    public void Settled()
+    {
+        lock (_gate)
+        {
+            _settled++;
+            _flushes.RemoveAll(f =>
+            {
+                if (f.Target > _settled)
+                {
+                    return false;
+                }
+
+                f.Done.TrySetResult();
+                return true;
+            });
+        }
+    }
+
+    private void Write(PushMessage message)
+    {
+        _queue.Writer.TryWrite(message);
+        _written++;
     }
 
     public void Enqueue(WatchChannel channel, string resourceState)
@@ -47,14 +93,14 @@ internal sealed class NotificationQueue
                 case NotificationMode.Drop:
                     return;
                 case NotificationMode.Duplicate:
-                    _queue.Writer.TryWrite(message);
-                    _queue.Writer.TryWrite(message);
+                    Write(message);
+                    Write(message);
                     return;
                 case NotificationMode.Delay:
-                    _queue.Writer.TryWrite(message with { Delay = TimeSpan.FromMilliseconds(_behavior.DelayMilliseconds ?? 1000) });
+                    Write(message with { Delay = TimeSpan.FromMilliseconds(_behavior.DelayMilliseconds ?? 1000) });
                     return;
                 default:
-                    _queue.Writer.TryWrite(message);
+                    Write(message);
                     return;
             }
         }

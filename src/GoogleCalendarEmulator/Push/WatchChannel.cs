@@ -16,6 +16,12 @@ internal sealed class WatchChannel(
     public string AccountEmail { get; } = accountEmail;
     public string CalendarId { get; } = calendarId;
 
+    /// <summary>Last message number sent (0 before the sync message).</summary>
+    public long MessageNumber => Interlocked.Read(ref _messageNumber);
+
+    /// <summary>Continues numbering after a restart from a snapshot.</summary>
+    public void ResumeNumberingAfter(long messageNumber) => Interlocked.Exchange(ref _messageNumber, messageNumber);
+
     public bool IsActive(DateTimeOffset now) => !_stopped && now < Expiration;
 
     public void Stop() => _stopped = true;

@@ -23,6 +23,14 @@ internal sealed class Account(string email)
 
     public void InvalidateSyncTokens() => SyncEpoch++;
 
+    /// <summary>Sets the counters from a snapshot, so tokens issued before a restart keep their meaning.</summary>
+    public void RestoreCounters(long changeSequence, long calendarListSequence, int syncEpoch)
+    {
+        ChangeSequence = changeSequence;
+        CalendarListSequence = calendarListSequence;
+        SyncEpoch = syncEpoch;
+    }
+
     /// <summary>Resolves "primary" to the account's own calendar; other ids must belong to this account.</summary>
     public CalendarData? FindCalendar(string calendarId) =>
         Calendars.GetValueOrDefault(calendarId.Equals("primary", StringComparison.OrdinalIgnoreCase) ? Email : calendarId);

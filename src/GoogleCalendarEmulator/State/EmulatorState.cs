@@ -65,6 +65,14 @@ public sealed class EmulatorState
     internal Account GetOrCreateAccount(string email) =>
         _accounts.GetOrAdd(email.Trim(), static (key, state) => state.NewAccount(key), this);
 
+    internal Account RestoreAccount(string email) => GetOrCreateAccount(email);
+
+    internal void RestoreTokenKeys(ListTokenCodec events, ListTokenCodec calendarList)
+    {
+        ListTokens = events;
+        CalendarListTokens = calendarList;
+    }
+
     internal Account? FindAccount(string email) => _accounts.GetValueOrDefault(email);
 
     internal IEnumerable<Account> Accounts => _accounts.Values;

@@ -42,6 +42,36 @@ public sealed class SyncApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbound_changes_that_cannot_be_applied_are_listed_with_their_reason_and_retry_all_requeues_dead_letters()
+    {
+        await _server.ConnectGoogleAsync(_user);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var day = DateTimeOffset.UtcNow.Date.AddDays(2);
+        var poison = await _server.EmulatorAdmin.CreateEventAsPersonAsync(GoogleAccount, "primary", new GoogleCalendarEmulator.Calendar.Model.CalendarEvent
+        {
+            Summary = "Imported by another app",
+            Start = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = day.ToString("yyyy-MM-dd") },
+            End = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = day.AddDays(1).ToString("yyyy-MM-dd") },
+            ExtendedProperties = new GoogleCalendarEmulator.Calendar.Model.EventExtendedProperties
+            {
+                Private = new Dictionary<string, string> { [AegisProperties.Currency] = "euro" },
+            },
+        });
+
+        await (await _user.Client.PostAsync("api/sync/now", null)).ReadJsonAsync(202);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+
+        var failure = Assert.Single((await (await _user.Client.GetAsync("api/sync/inbound-failures")).ReadJsonAsync()).AsArray())!;
+        Assert.Equal(poison.Id, (string?)failure["google_event_id"]);
+        Assert.Contains("CHECK", (string?)failure["reason"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, (int)failure["attempts"]!);
+        // The sync itself did not fail: nothing is dead-lettered, and "Retry all" has nothing to requeue.
+        Assert.Empty((await (await _user.Client.GetAsync("api/sync/dead-letters")).ReadJsonAsync()).AsArray());
+        var retried = await (await _user.Client.PostAsync("api/sync/dead-letters/retry-all", null)).ReadJsonAsync();
+        Assert.Equal(0, (int)retried["requeued"]!);
+    }
+
+    [Fact]
     public async Task Settings_round_trip_without_exposing_tokens_or_secrets()
     {
         await _server.ConnectGoogleAsync(_user);

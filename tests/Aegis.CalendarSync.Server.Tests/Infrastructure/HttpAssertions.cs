@@ -30,4 +30,7 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body) =>
         client.PutAsJsonAsync(path, body, JsonSerializerOptions.Web);
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, object body) =>
+        client.PatchAsJsonAsync(path, body, JsonSerializerOptions.Web);
 }

@@ -84,6 +84,11 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = baseUri.AbsoluteUri.TrimEnd('/');
+        // The run command's embedded emulator listens on a fixed port (5081) and persists its state; test processes
+        // run side by side with each other and with a developer's demo, so each takes a free port and keeps no state
+        // unless the test asks otherwise.
+        start.Environment["Emulator__Port"] = "0";
+        start.Environment["Emulator__PersistState"] = "false";
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return start;
     }

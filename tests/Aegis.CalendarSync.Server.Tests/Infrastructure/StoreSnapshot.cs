@@ -13,7 +13,13 @@ public static class StoreSnapshot
         var parts = new List<object?>();
         foreach (var userId in userIds)
         {
-            parts.Add(await server.Get<IFinancialEventStore>().ListAsync(userId, new EventQuery(IncludeDeleted: true, Limit: 1000), ct));
+            var events = await server.Get<IFinancialEventStore>().ListAsync(userId, new EventQuery(IncludeDeleted: true, Limit: 1000), ct);
+            parts.Add(events);
+            foreach (var e in events)
+            {
+                parts.Add(await server.Get<IOccurrenceStore>().ListAsync(userId, e.Id, ct));
+            }
+
             parts.Add(await server.Get<ISettingsStore>().GetAsync(userId, ct));
             parts.Add(await server.Get<ISyncQueueStore>().ListAsync(userId, null, 1000, ct));
             parts.Add(await server.Get<IConflictStore>().ListOpenAsync(userId, ct));

@@ -31,8 +31,19 @@ public sealed class Chromium : IAsyncDisposable
 
     /// <summary>A page on <paramref name="server"/>; <paramref name="permissions"/> grants browser permissions such as
     /// "clipboard-read".</summary>
-    public Task<IPage> NewPageAsync(TestServerHost server, params string[] permissions) =>
-        _browser.NewPageAsync(new() { BaseURL = server.BaseUri.AbsoluteUri, Permissions = permissions });
+    public Task<IPage> NewPageAsync(TestServerHost server, params string[] permissions) => NewPageAsync(server.BaseUri, permissions);
+
+    /// <summary>A page on any site, e.g. the emulator's Google-side page.</summary>
+    public Task<IPage> NewPageAsync(Uri baseUri, params string[] permissions) =>
+        _browser.NewPageAsync(new() { BaseURL = baseUri.AbsoluteUri, Permissions = permissions });
+
+    /// <summary>Saves a full-page PNG under {test output}/screenshots and returns its path (tests print it).</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
 
     /// <summary>Opens <paramref name="path"/>, is sent to the sign-in form and signs in as <paramref name="user"/>.</summary>
     public static async Task SignInAsync(IPage page, TestUser user, string path)

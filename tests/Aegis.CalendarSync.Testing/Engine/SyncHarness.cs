@@ -94,12 +94,19 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         return new SyncHarness(database, options, emulator, provider);
     }
 
-    /// <summary>Creates the wallet user and connects Google through the real OAuth flow (code + PKCE, auto-approved),
-    /// then drains the initial full sync.</summary>
+    /// <summary>Creates the wallet user without connecting Google (its writes enqueue nothing until it connects).</summary>
+    public async Task CreateUserAsync(CancellationToken ct = default) =>
+        UserId = (await Users.CreateAsync(Email, "Wallet owner", ct)).Id;
+
+    /// <summary>Creates the wallet user (unless <see cref="CreateUserAsync"/> did) and connects Google through the real
+    /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync.</summary>
     public async Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default)
     {
-        var user = await Users.CreateAsync(Email, "Wallet owner", ct);
-        UserId = user.Id;
+        if (UserId == Guid.Empty)
+        {
+            await CreateUserAsync(ct);
+        }
+
         await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, ct);
         var connection = Services.GetRequiredService<IGoogleConnectionService>();
         var authorize = await connection.StartAuthorizationAsync(UserId, RedirectUri, ct);

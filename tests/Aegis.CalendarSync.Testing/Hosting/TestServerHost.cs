@@ -155,6 +155,8 @@ public sealed class TestServerHost : IAsyncDisposable
         settings["Server:SeedDemoAccount"] = "false";
         settings["Emulator:Enabled"] = options.Emulator is null ? "true" : "false";
         settings["Emulator:AutoApprove"] = "true";
+        settings["Emulator:Port"] = "0";
+        settings["Emulator:PersistState"] = "false";
         // Yearly: the renewal job only runs when a test calls RunOnceAsync.
         settings["ChannelRenewal:Cron"] = "0 0 1 1 *";
         settings["ChannelRenewal:RetryBaseDelay"] = "00:00:00";

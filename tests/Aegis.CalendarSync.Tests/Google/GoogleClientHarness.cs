@@ -10,7 +10,7 @@ namespace Aegis.CalendarSync.Tests.Google;
 
 /// <summary>The production registration (<see cref="GoogleServiceCollectionExtensions.AddGoogleCalendarClient"/>)
 /// pointed at a <see cref="LoopbackGoogleServer"/>, with one connected user holding access-1 / refresh-1.</summary>
-public sealed class GoogleClientHarness : IAsyncDisposable
+internal sealed class GoogleClientHarness : IAsyncDisposable
 {
     public const string TestKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 

@@ -5,7 +5,7 @@ namespace Aegis.CalendarSync.Tests.Google;
 
 /// <summary>Test implementation of the <see cref="ITokenStore"/> port (the production one is the integrator's,
 /// over calendar_sync_settings); records every save.</summary>
-public sealed class InMemoryTokenStore : ITokenStore
+internal sealed class InMemoryTokenStore : ITokenStore
 {
     private readonly ConcurrentDictionary<Guid, StoredTokens> _tokens = new();
 

@@ -141,7 +141,7 @@ public sealed class FinancialEventMapperTests
     [InlineData("🧾 Mortgage — 1,200.00 EUR", "Mortgage")]
     [InlineData("Mortgage — 1,200.00 EUR", "Mortgage")]
     [InlineData("Mortgage payment", "Mortgage payment")]
-    [InlineData("🧾 Rent — 1,300.00 EUR", "Rent — 1,300.00 EUR")]
+    [InlineData("Rent — flat 2B", "Rent — flat 2B")]
     [InlineData("   ", FinancialEventMapper.UntitledTitle)]
     public void Summary_edited_in_google_flows_back_as_title_stripping_only_an_intact_amount_suffix(string summary, string expectedTitle)
     {
@@ -152,6 +152,54 @@ public sealed class FinancialEventMapperTests
 
         Assert.Equal(expectedTitle, edited.Title);
         Assert.Equal(1200m, edited.Amount);
+        Assert.Null(_mapper.SummaryProblem(bill, g));
+    }
+
+    // Issue 9: the amount part a person edits in Google is read back (it used to land in the title).
+    [Theory]
+    [InlineData("🧾 Rent — 1,300.00 EUR", "Rent", 1300)]
+    [InlineData("Rent — 1,500.00 EUR", "Rent", 1500)]
+    [InlineData("🧾 New rent — 1500 EUR", "New rent", 1500)]
+    [InlineData("🧾 Rent — 12,345.6789 EUR", "Rent", 12345.6789)]
+    [InlineData("🧾 Rent — -20.50 EUR", "Rent", -20.5)]
+    public void An_amount_edited_in_the_summary_is_read_back_and_google_is_told(string summary, string expectedTitle, double expectedAmount)
+    {
+        var bill = RentBill();
+        var g = EchoFromGoogle(_mapper.ToGoogleEvent(bill)!) with { Summary = summary };
+
+        var edited = _mapper.ApplyGoogleChanges(bill, g, Defaults);
+
+        Assert.Equal((expectedTitle, (decimal)expectedAmount), (edited.Title, edited.Amount));
+        Assert.Equal(SyncSource.Aegis, edited.SyncSource);
+        Assert.Null(_mapper.SummaryProblem(bill, g));
+    }
+
+    [Theory]
+    [InlineData("🧾 Rent — 1,5OO.00 EUR", "Rent")]
+    [InlineData("🧾 Rent — 1,300.00 USD", "Rent")]
+    [InlineData("Rent (flat) — 1.300,00 EUR", "Rent (flat)")]
+    [InlineData("Rent — 1,300.123456 EUR", "Rent")]
+    public void An_amount_part_that_does_not_read_keeps_the_amount_and_a_clean_title_and_says_why(string summary, string expectedTitle)
+    {
+        var bill = RentBill();
+        var g = EchoFromGoogle(_mapper.ToGoogleEvent(bill)!) with { Summary = summary };
+
+        var edited = _mapper.ApplyGoogleChanges(bill, g, Defaults);
+
+        Assert.Equal((expectedTitle, 1200m), (edited.Title, edited.Amount));
+        Assert.Equal(SyncSource.Aegis, edited.SyncSource);
+        Assert.Contains("the amount was kept", _mapper.SummaryProblem(bill, g));
+    }
+
+    [Fact]
+    public void An_unchanged_amount_part_needs_no_write_back_to_google()
+    {
+        var bill = RentBill();
+        var g = EchoFromGoogle(_mapper.ToGoogleEvent(bill)!) with { Summary = "🧾 Home rent — 1,200.00 EUR" };
+
+        var edited = _mapper.ApplyGoogleChanges(bill, g, Defaults);
+
+        Assert.Equal(("Home rent", 1200m, SyncSource.Google), (edited.Title, edited.Amount, edited.SyncSource));
     }
 
     [Theory]
@@ -169,7 +217,7 @@ public sealed class FinancialEventMapperTests
     }
 
     [Fact]
-    public void Location_and_recurrence_edits_flow_back_keeping_only_the_rrule_line()
+    public void Location_and_recurrence_edits_flow_back_keeping_every_recurrence_line_verbatim()
     {
         var bill = RentBill();
         var g = EchoFromGoogle(_mapper.ToGoogleEvent(bill)!) with
@@ -181,7 +229,8 @@ public sealed class FinancialEventMapperTests
         var edited = _mapper.ApplyGoogleChanges(bill, g, Defaults);
 
         Assert.Equal("Landlord's office", edited.Location);
-        Assert.Equal("RRULE:FREQ=MONTHLY;BYMONTHDAY=5", edited.Recurrence);
+        Assert.Equal("EXDATE;VALUE=DATE:20250401\nRRULE:FREQ=MONTHLY;BYMONTHDAY=5", edited.Recurrence);
+        Assert.Equal(["EXDATE;VALUE=DATE:20250401", "RRULE:FREQ=MONTHLY;BYMONTHDAY=5"], _mapper.ToGoogleEvent(edited)!.Recurrence);
         Assert.Null(_mapper.ApplyGoogleChanges(bill, g with { Recurrence = null }, Defaults).Recurrence);
     }
 

@@ -45,6 +45,40 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.NotNull(await first.GetRequiredService<IUserStore>().GetAsync(user.Id, Ct));
     }
 
+    [Fact]
+    public async Task A_missing_earlier_migration_is_applied_after_later_ones_already_were()
+    {
+        // A database migrated by main before 0006 (deletion safety) existed there already has 0007; 0006 must still apply.
+        var connectionString = await Database.CreateEmptyDatabaseAsync();
+        await using var services = Database.BuildServices(Time, connectionString);
+        var migrator = services.GetRequiredService<IStoreMigrator>();
+        await migrator.MigrateAsync(Ct);
+        await using (var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct))
+        {
+            foreach (var undo in new[]
+                     {
+                         "DROP INDEX ix_financial_events_deleted", "DROP TABLE held_deletions",
+                         "ALTER TABLE calendar_sync_mapping DROP COLUMN connection_id",
+                         "ALTER TABLE calendar_sync_settings DROP COLUMN connection_id",
+                         "DELETE FROM schema_migrations WHERE version = 6",
+                     })
+            {
+                await connection.ExecuteAsync(undo);
+            }
+        }
+
+        Assert.Equal([6], await migrator.ListPendingAsync(Ct));
+        await migrator.MigrateAsync(Ct);
+
+        Assert.Empty(await migrator.ListPendingAsync(Ct));
+        await using var after = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        var versions = (await after.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Contains(6L, versions);
+        Assert.Contains(7L, versions);
+        Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM calendar_sync_mapping WHERE connection_id IS NOT NULL"));
+        Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM held_deletions"));
+    }
+
     // ---- users and events ----
 
     [Fact]
@@ -238,6 +272,20 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Mapping_keeps_the_hash_of_googles_rendering_apart_from_the_wallets()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId) with { ContentHash = "wallet-hash", RemoteContentHash = "google-hash" };
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.Equal("google-hash", (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.GoogleSideHash);
+
+        Assert.True(await Mappings.UpsertAsync(mapping with { RemoteContentHash = null }, expectedVersion: 1, Ct));
+        var pushed = (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!;
+        Assert.Null(pushed.RemoteContentHash);
+        Assert.Equal("wallet-hash", pushed.GoogleSideHash);
+    }
+
+    [Fact]
     public async Task Mappings_are_scoped_by_user_and_deletable()
     {
         var owner = await NewUserAsync();
@@ -401,6 +449,85 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
 
         var again = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
         Assert.Equal((item.Id, 0), (again.Id, again.RetryCount));
+    }
+
+    [Fact]
+    public async Task Retry_all_requeues_every_dead_letter_of_its_owner_only()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        await InsertEventAsync(userId, "Rent");
+        await InsertEventAsync(userId, "Water");
+        await InsertEventAsync(other, "Other's bill");
+        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        {
+            await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
+        }
+
+        Assert.Equal(2, await Queue.RequeueAllFailedAsync(userId, Ct));
+        Assert.Equal(0, await Queue.RequeueAllFailedAsync(userId, Ct));
+
+        Assert.Equal(2, (await QueueOfAsync(userId, QueueStatus.Pending)).Count(i => i.RetryCount == 0));
+        Assert.Single(await QueueOfAsync(other, QueueStatus.Failed));
+    }
+
+    [Fact]
+    public async Task Failed_items_are_listed_and_requeued_in_bulk_for_one_user_or_every_user()
+    {
+        var a = await NewUserAsync();
+        var b = await NewUserAsync();
+        await Queue.EnqueueFromGoogleAsync(a, QueueAction.FullSync, Ct);
+        await Queue.EnqueueFromGoogleAsync(b, QueueAction.FullSync, Ct);
+        foreach (var item in await Queue.ClaimAsync(10, Lease, Ct))
+            await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start, "boom", true, Ct);
+        var pending = await Queue.EnqueueFromGoogleAsync(a, QueueAction.IncrementalSync, Ct);
+
+        Assert.Equal([a], (await Queue.ListFailedAsync(a, 10, Ct)).Select(i => i.UserId));
+        Assert.Equal(2, (await Queue.ListFailedAsync(null, 10, Ct)).Count);
+        Assert.Single(await Queue.ListFailedAsync(null, 1, Ct));
+        Assert.Equal(1, await Queue.RequeueAllFailedAsync(a, Ct));
+        Assert.Equal([b], (await Queue.ListFailedAsync(null, 10, Ct)).Select(i => i.UserId));
+        Assert.Equal(1, await Queue.RequeueAllFailedAsync(null, Ct));
+        Assert.Equal(0, await Queue.RequeueAllFailedAsync(null, Ct));
+
+        Assert.Empty(await Queue.ListFailedAsync(null, 10, Ct));
+        Assert.All(await QueueOfAsync(a), i => Assert.Equal((QueueStatus.Pending, 0), (i.Status, i.RetryCount)));
+        Assert.Contains(pending, (await QueueOfAsync(a)).Select(i => i.Id));
+        Assert.Equal(0, Assert.Single(await QueueOfAsync(b)).RetryCount);
+    }
+
+    [Fact]
+    public async Task Stored_secrets_are_listed_as_stored_and_replaced_only_while_unchanged()
+    {
+        var userId = await NewUserAsync();
+        var bare = await NewUserAsync();
+        await Settings.SaveTokensAsync(userId, "access-1", "refresh-1", Start, Ct);
+        var stored = Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId);
+        Assert.Equal(new StoredSecrets(userId, "access-1", "refresh-1", null), stored);
+        Assert.Equal(new StoredSecrets(bare, null, null, null), Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == bare));
+
+        var replacement = new StoredSecrets(userId, "access-2", "refresh-2", "webhook-2");
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { AccessToken = "access-0" }, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored with { WebhookSecret = "webhook-0" }, replacement, Ct));
+        Assert.True(await Settings.ReplaceStoredSecretsAsync(stored, replacement, Ct));
+        Assert.False(await Settings.ReplaceStoredSecretsAsync(stored, replacement with { AccessToken = "access-3" }, Ct));
+
+        Assert.Equal(replacement, Assert.Single(await Settings.ListStoredSecretsAsync(Ct), s => s.UserId == userId));
+        Assert.Equal(Start, (await Settings.GetAsync(userId, Ct))!.TokenExpiresAt);
+    }
+
+    [Fact]
+    public async Task Every_settings_row_and_every_user_are_listed()
+    {
+        var enabled = await NewUserAsync();
+        var disabled = await NewUserAsync(syncEnabled: false);
+        await Settings.SavePreferencesAsync(new CalendarSyncSettings { UserId = disabled, Enabled = false }, Ct);
+
+        var rows = (await Settings.ListAllAsync(Ct)).Select(s => s.UserId.ToString()).ToList();
+        Assert.Equal(new[] { enabled, disabled }.Select(id => id.ToString()).Order(StringComparer.Ordinal), rows);
+        var users = await Users.ListAsync(Ct);
+        Assert.Equal(users.Select(u => u.Email).Order(StringComparer.Ordinal), users.Select(u => u.Email));
+        Assert.Equal(new[] { enabled, disabled }.Order(), users.Select(u => u.Id).Order());
     }
 
     [Fact]

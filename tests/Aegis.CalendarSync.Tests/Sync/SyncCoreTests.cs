@@ -15,21 +15,15 @@ namespace Aegis.CalendarSync.Tests.Sync;
 /// <summary>The seams of the sync core end to end (engine + real database + emulator): the auditor's promise that
 /// an audit write never fails the operation, the conflict causes as recorded, and manual resolution of a conflict
 /// with a deletion made in Google. Subclassed once per store engine.</summary>
-public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-    private SyncHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
     public async Task An_audit_store_failure_does_not_fail_the_sync_and_is_counted()
     {
-        await _h.ConnectAsync();
-        var meter = _h.Services.GetRequiredService<SyncTelemetry>().Meter;
+        await H.ConnectAsync();
+        var meter = H.Services.GetRequiredService<SyncTelemetry>().Meter;
         var failures = new List<string?>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -45,13 +39,13 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixtu
         await ExecuteSqlAsync("ALTER TABLE calendar_sync_audit RENAME TO calendar_sync_audit_offline");
         try
         {
-            var created = await _h.CreateEventAsync("Electricity");
-            await _h.DrainQueueAsync();
+            var created = await H.CreateEventAsync("Electricity");
+            await H.DrainQueueAsync();
 
-            Assert.Contains("Electricity", (await _h.GetRemoteAsync(created.Id)).Summary);
-            Assert.NotNull(await _h.Mappings.GetByEventAsync(_h.UserId, created.Id, Ct));
-            Assert.Empty(await _h.Queue.ListAsync(_h.UserId, QueueStatus.Pending, 10, Ct));
-            Assert.Empty(await _h.Queue.ListAsync(_h.UserId, QueueStatus.Failed, 10, Ct));
+            Assert.Contains("Electricity", (await H.GetRemoteAsync(created.Id)).Summary);
+            Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, created.Id, Ct));
+            Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct));
+            Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Failed, 10, Ct));
             lock (failures) Assert.Equal(["sync_to_google"], failures);
         }
         finally
@@ -63,23 +57,23 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task Conflicts_are_audited_with_the_cause_that_detected_them()
     {
-        await _h.ConnectAsync(ConflictStrategy.LocalWins);
-        var edited = await _h.CreateEventAsync("Internet");
-        var deleted = await _h.CreateEventAsync("Insurance");
-        await _h.DrainQueueAsync();
+        await H.ConnectAsync(ConflictStrategy.LocalWins);
+        var edited = await H.CreateEventAsync("Internet");
+        var deleted = await H.CreateEventAsync("Insurance");
+        await H.DrainQueueAsync();
 
         // Google changes both events before the wallet's edits are pushed: the pushes meet a 412 and a deletion.
-        await _h.EditLocallyAsync(edited.Id, e => e with { Title = "Internet (fibre)" });
-        await _h.EditLocallyAsync(deleted.Id, e => e with { Title = "Insurance (renewed)" });
-        await _h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(edited.Id), new { summary = "Google title" });
-        await _h.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(deleted.Id));
-        await _h.DrainQueueAsync();
+        await H.EditLocallyAsync(edited.Id, e => e with { Title = "Internet (fibre)" });
+        await H.EditLocallyAsync(deleted.Id, e => e with { Title = "Insurance (renewed)" });
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(edited.Id), new { summary = "Google title" });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(deleted.Id));
+        await H.DrainQueueAsync();
 
-        var causes = (await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct))
+        var causes = (await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct))
             .ToDictionary(a => a.FinancialEventId!.Value, a => DetectedBy(a.ConflictDetails!));
         Assert.Equal(new Dictionary<Guid, string> { [edited.Id] = "if_match_412", [deleted.Id] = "remote_deleted" }, causes);
-        Assert.Contains("Internet (fibre)", (await _h.GetRemoteAsync(edited.Id)).Summary);
-        var revived = await _h.GetRemoteAsync(deleted.Id);
+        Assert.Contains("Internet (fibre)", (await H.GetRemoteAsync(edited.Id)).Summary);
+        var revived = await H.GetRemoteAsync(deleted.Id);
         Assert.False(revived.IsCancelled);
         Assert.Contains("Insurance (renewed)", revived.Summary);
     }
@@ -89,23 +83,23 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixtu
     [InlineData(ConflictResolution.KeepGoogle)]
     public async Task A_kept_conflict_with_a_google_deletion_is_resolved_as_the_user_chooses(ConflictResolution keep)
     {
-        await _h.ConnectAsync(ConflictStrategy.Manual);
-        var created = await _h.CreateEventAsync("Gym");
-        await _h.DrainQueueAsync();
-        await _h.EditLocallyAsync(created.Id, e => e with { Title = "Gym (annual)" });
-        await _h.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id));
-        await _h.DrainQueueAsync();
+        await H.ConnectAsync(ConflictStrategy.Manual);
+        var created = await H.CreateEventAsync("Gym");
+        await H.DrainQueueAsync();
+        await H.EditLocallyAsync(created.Id, e => e with { Title = "Gym (annual)" });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id));
+        await H.DrainQueueAsync();
 
-        var open = Assert.Single(await _h.Conflicts.ListOpenAsync(_h.UserId, Ct));
-        Assert.Null((await _h.Events.GetAsync(_h.UserId, created.Id, Ct, includeDeleted: true))!.DeletedAt);
+        var open = Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
+        Assert.Null((await H.Events.GetAsync(H.UserId, created.Id, Ct, includeDeleted: true))!.DeletedAt);
 
-        await _h.Sync.ResolveConflictAsync(_h.UserId, open.Id, keep, Ct);
-        await _h.DrainQueueAsync();
+        await H.Sync.ResolveConflictAsync(H.UserId, open.Id, keep, Ct);
+        await H.DrainQueueAsync();
 
-        Assert.Empty(await _h.Conflicts.ListOpenAsync(_h.UserId, Ct));
-        var local = (await _h.Events.GetAsync(_h.UserId, created.Id, Ct, includeDeleted: true))!;
-        var remote = await _h.GetRemoteAsync(created.Id);
-        var resolved = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.ConflictResolved), Ct));
+        Assert.Empty(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
+        var local = (await H.Events.GetAsync(H.UserId, created.Id, Ct, includeDeleted: true))!;
+        var remote = await H.GetRemoteAsync(created.Id);
+        var resolved = Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.ConflictResolved), Ct));
         if (keep == ConflictResolution.KeepLocal)
         {
             Assert.Null(local.DeletedAt);
@@ -117,7 +111,7 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixtu
         {
             Assert.NotNull(local.DeletedAt);
             Assert.True(remote.IsCancelled);
-            Assert.Null(await _h.Mappings.GetByEventAsync(_h.UserId, created.Id, Ct));
+            Assert.Null(await H.Mappings.GetByEventAsync(H.UserId, created.Id, Ct));
             Assert.Equal("resolved_google", resolved.ErrorCode);
         }
     }
@@ -130,7 +124,7 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : IClassFixtu
 
     private async Task ExecuteSqlAsync(string sql)
     {
-        await using var connection = await _h.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        await using var connection = await H.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
         await connection.ExecuteAsync(sql);
     }
 }

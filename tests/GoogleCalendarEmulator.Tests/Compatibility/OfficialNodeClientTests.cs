@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoogleCalendarEmulator.Hosting;
 
 namespace GoogleCalendarEmulator.Tests.Compatibility;
@@ -15,38 +14,15 @@ public sealed class OfficialNodeClientTests
     [Fact]
     public async Task Google_official_node_calendar_client_works_against_the_emulator_unchanged()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "client-compat");
+        var folder = NodeScript.PackageFolder("client-compat");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "@googleapis", "calendar")),
             $"Run `npm ci` in {folder} (bash .ci/run does) to install Google's Node.js client.");
         // Google's own quotas (600 per user and 10,000 per project per sliding minute) are far above what the script needs.
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true });
 
-        var start = new ProcessStartInfo("node", ["calendar-client-check.mjs", emulator.BaseUri.ToString()])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        var result = await NodeScript.RunAsync(folder, TimeSpan.FromMinutes(2), "calendar-client-check.mjs", emulator.BaseUri.ToString());
 
-        Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
-        Assert.Contains("\"passed\": 16", await output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Aegis.CalendarSync.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (Aegis.CalendarSync.slnx) not found above " + AppContext.BaseDirectory);
+        Assert.True(result.ExitCode == 0, $"{result.Output}\n{result.Errors}");
+        Assert.Contains("\"passed\": 16", result.Output);
     }
 }

@@ -81,6 +81,25 @@ public sealed class PushNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Flush_returns_only_after_every_queued_push_was_answered()
+    {
+        await WatchAsync("flushed");
+        await _api.InsertAsync(Events.Timed("queued before the flush"));
+        await _emulator.Admin.SetNotificationBehaviorAsync(new NotificationBehavior(NotificationMode.Drop));
+        await _api.InsertAsync(Events.Timed("dropped"));
+
+        await _emulator.Admin.FlushNotificationsAsync();
+
+        // The receiver records a push before answering it, so both are here the moment the flush returns; the push
+        // for the change made after Drop was never queued.
+        Assert.Equal(2, _receiver.Pending);
+        Assert.Equal("sync", (await _receiver.NextAsync()).State);
+        Assert.Equal("exists", (await _receiver.NextAsync()).State);
+        await _emulator.Admin.FlushNotificationsAsync();
+        Assert.Equal(0, _receiver.Pending);
+    }
+
+    [Fact]
     public async Task Stopped_channel_goes_silent()
     {
         var watch = await WatchAsync("stopped");

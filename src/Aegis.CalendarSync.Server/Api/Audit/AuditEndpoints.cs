@@ -11,7 +11,7 @@ namespace Aegis.CalendarSync.Server.Api.Audit;
 public static class AuditEndpoints
 {
     public static RouteHandlerBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/audit", QueryAsync).WithTags("Audit");
+        routes.MapGet("/api/audit", QueryAsync).WithTags("Audit").ProducesProblems(401);
 
     private static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> QueryAsync(ClaimsPrincipal user, AuditQueries audit,
         string? action, string? status, [FromQuery(Name = "eventId")] Guid? eventId, DateTimeOffset? since, int? limit, int? offset,

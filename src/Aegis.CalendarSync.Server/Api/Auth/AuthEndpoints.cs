@@ -1,6 +1,7 @@
 using Aegis.CalendarSync.Server.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Auth;
 
@@ -8,21 +9,21 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth");
+        routes.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").AcceptsJson<TokenRequest>().ProducesProblems(401, 429);
         // Form post from the UI's sign-out button: cross-site posts are refused by CrossSiteRequestGuard, and the form's
         // antiforgery token is checked here (this handler binds no form, so UseAntiforgery alone would not refuse it).
-        routes.MapPost("/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery) =>
+        routes.MapPost("/logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Problems.Create(StatusCodes.Status400BadRequest, "Sign-out refused",
                     "The sign-out form carried no valid antiforgery token; reload the page and sign out again.");
             await context.SignOutAsync(AuthSchemes.Cookie);
             return TypedResults.LocalRedirect("/login");
-        });
+        }).Redirects().ProducesProblems(400);
         return routes;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, SignInService signIn, ApiTokenService tokens,
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(HttpContext context, SignInService signIn, ApiTokenService tokens,
         CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<TokenRequest>(context.Request, ct);

@@ -11,11 +11,11 @@ public static class ConflictEndpoints
 {
     public static RouteGroupBuilder MapConflictEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/conflicts").WithTags("Conflicts");
+        var group = routes.MapGroup("/api/conflicts").WithTags("Conflicts").RequiresUser();
         group.MapGet("/", async (ClaimsPrincipal user, ConflictCommands conflicts, CancellationToken ct) =>
             TypedResults.Ok((await conflicts.ListOpenAsync(user.GetUserId(), ct)).Select(ConflictResponse.From).ToList()));
-        group.MapGet("/{id:long}", GetAsync);
-        group.MapPost("/{id:long}/resolve", ResolveAsync);
+        group.MapGet("/{id:long}", GetAsync).ProducesProblems(404);
+        group.MapPost("/{id:long}/resolve", ResolveAsync).AcceptsJson<ResolveConflictRequest>().ProducesProblems(404, 409);
         return group;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Aegis.CalendarSync.Application.Events;
+using Aegis.CalendarSync.Application.Occurrences;
 using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Server.Api.Sync;
@@ -17,26 +18,33 @@ public static class EventEndpoints
 {
     public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events");
+        var group = routes.MapGroup("/api/events").WithTags("Events").RequiresUser();
         group.MapGet("/", ListAsync);
         group.MapGet("/trash", ListTrashAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id:guid}", UpdateAsync);
-        group.MapDelete("/{id:guid}", DeleteAsync);
-        group.MapPost("/{id:guid}/restore", RestoreAsync);
-        group.MapPost("/{id:guid}/refresh", RefreshAsync);
+        group.MapGet("/{id:guid}", GetAsync).ProducesProblems(404);
+        group.MapPost("/", CreateAsync).AcceptsJson<EventInput>();
+        group.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<EventInput>().ProducesProblems(404);
+        group.MapDelete("/{id:guid}", DeleteAsync).ProducesProblems(404);
+        group.MapPost("/{id:guid}/restore", RestoreAsync).ProducesProblems(404);
+        group.MapPost("/{id:guid}/refresh", RefreshAsync).ProducesProblems(404, 409, 502);
+        group.MapOccurrenceEndpoints();
         return group;
     }
 
+    /// <summary>A recurring event carries its next occurrence still ahead (<c>next_occurrence</c>).</summary>
     private static async Task<Results<Ok<Page<EventResponse>>, ValidationProblem>> ListAsync(ClaimsPrincipal user, EventCommands events,
-        DateTimeOffset? from, DateTimeOffset? to, int? limit, int? offset,
+        OccurrenceCommands occurrences, DateTimeOffset? from, DateTimeOffset? to, int? limit, int? offset,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_deleted")] bool? includeDeleted, CancellationToken ct)
     {
         if (!Paging.TryCreate(limit, offset, 100, 500, out var take, out var skip, out var error)) return error!;
         if (from is not null && to is not null && to < from) return Problems.Validation("to", "to must not be before from.");
         var items = await events.ListAsync(user.GetUserId(), new EventQuery(from, to, includeDeleted ?? false, take, skip), ct);
-        return TypedResults.Ok(new Page<EventResponse>(items.Select(EventResponse.From).ToList(), take, skip));
+        var next = await occurrences.NextAsync(user.GetUserId(), items.Where(e => e.DeletedAt is null), ct);
+        return TypedResults.Ok(new Page<EventResponse>(
+            items.Select(e => EventResponse.From(e) with
+            {
+                NextOccurrence = next.TryGetValue(e.Id, out var o) ? OccurrenceResponse.From(e, o) : null,
+            }).ToList(), take, skip));
     }
 
     /// <summary>The Trash: deleted events (in the wallet or in Google), newest first, each with the time the clean-up

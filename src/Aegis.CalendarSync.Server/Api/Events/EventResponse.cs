@@ -22,6 +22,9 @@ public sealed record EventResponse(
     DateTimeOffset? DeletedAt,
     SyncSource SyncSource)
 {
+    /// <summary>The next occurrence still ahead of a recurring event (lists only); null otherwise.</summary>
+    public OccurrenceResponse? NextOccurrence { get; init; }
+
     public static EventResponse From(FinancialEvent e) => new(e.Id, e.Title, e.Description, e.Amount, e.Currency,
         e.EventType, e.Status, e.StartAt, e.EndAt, e.AllDay, e.TimeZone, e.Recurrence, e.Category, e.Location,
         e.CreatedAt, e.UpdatedAt, e.DeletedAt, e.SyncSource);

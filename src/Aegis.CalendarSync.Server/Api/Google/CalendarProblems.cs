@@ -1,6 +1,7 @@
 using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
 
@@ -9,7 +10,7 @@ namespace Aegis.CalendarSync.Server.Api.Google;
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems
 {
-    public static IResult? For(Exception exception, ILogger logger)
+    public static ProblemHttpResult? For(Exception exception, ILogger logger)
     {
         switch (exception)
         {

@@ -3,6 +3,7 @@ using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Configuration;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
@@ -17,20 +18,20 @@ public static class GoogleAuthEndpoints
     public static RouteGroupBuilder MapGoogleAuthEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/google/auth").WithTags("Google");
-        group.MapGet("/start", StartAsync);
+        group.MapGet("/start", StartAsync).Redirects().ProducesProblems(401);
         // Anonymous so that a refused callback gets this flow's own error (not a login redirect); it completes only for
         // the signed-in user who started it, in the browser that started it (OAuthSessionCookie).
-        group.MapGet("/callback", CallbackAsync).AllowAnonymous();
+        group.MapGet("/callback", CallbackAsync).AllowAnonymous().Redirects().ProducesProblems(400);
         group.MapPost("/revoke", async (ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         {
             await connection.DisconnectAsync(user.GetUserId(), ct);
             return TypedResults.NoContent();
-        });
-        group.MapPost("/renew_channel", RenewChannelAsync);
+        }).ProducesProblems(401);
+        group.MapPost("/renew_channel", RenewChannelAsync).ProducesProblems(401, 502);
         return group;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, ClaimsPrincipal user, ConnectionCommands connection,
+    private static async Task<RedirectHttpResult> StartAsync(HttpContext context, ClaimsPrincipal user, ConnectionCommands connection,
         OAuthSessionCookie sessionCookie, IOptions<ServerOptions> options, CancellationToken ct)
     {
         var authorizeUrl = await connection.StartAuthorizationAsync(user.GetUserId(), options.Value.OAuthRedirectUri, ct);
@@ -39,7 +40,7 @@ public static class GoogleAuthEndpoints
         return TypedResults.Redirect(authorizeUrl.AbsoluteUri);
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext context, string? state, string? code, string? error,
+    private static async Task<Results<RedirectHttpResult, Ok<GoogleConnectedResponse>, ProblemHttpResult>> CallbackAsync(HttpContext context, string? state, string? code, string? error,
         ConnectionCommands connection, OAuthSessionCookie sessionCookie, IOptions<ServerOptions> options,
         ILoggerFactory loggers, CancellationToken ct)
     {
@@ -53,7 +54,7 @@ public static class GoogleAuthEndpoints
             await connection.CompleteAuthorizationAsync(state, code, error, options.Value.OAuthRedirectUri, ct);
             return WantsHtml(request)
                 ? TypedResults.Redirect($"{ConnectionPage}?connected=1")
-                : TypedResults.Ok(new { connected = true });
+                : TypedResults.Ok(new GoogleConnectedResponse(Connected: true));
         }
         catch (OAuthCallbackException e)
         {
@@ -65,7 +66,7 @@ public static class GoogleAuthEndpoints
         }
     }
 
-    private static async Task<IResult> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
+    private static async Task<Results<NoContent, ProblemHttpResult>> RenewChannelAsync(ClaimsPrincipal user, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         try

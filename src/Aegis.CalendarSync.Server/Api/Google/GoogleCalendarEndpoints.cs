@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aegis.CalendarSync.Server.Api.Google;
 
@@ -14,13 +15,13 @@ public static class GoogleCalendarEndpoints
 
     public static RouteGroupBuilder MapGoogleCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/google/calendars").WithTags("Google");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
+        var group = routes.MapGroup("/api/google/calendars").WithTags("Google").RequiresUser();
+        group.MapGet("/", ListAsync).ProducesProblems(409, 502);
+        group.MapPost("/", CreateAsync).AcceptsJson<CreateCalendarRequest>().ProducesProblems(409, 502);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ConnectionCommands connection, ILoggerFactory loggers,
+    private static async Task<Results<Ok<List<GoogleCalendarResponse>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, ConnectionCommands connection, ILoggerFactory loggers,
         CancellationToken ct)
     {
         try
@@ -34,7 +35,7 @@ public static class GoogleCalendarEndpoints
         }
     }
 
-    private static async Task<IResult> CreateAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
+    private static async Task<Results<Created<CalendarCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateCalendarRequest>(request, ct);

@@ -13,10 +13,10 @@ public static class HeldDeletionEndpoints
 {
     public static RouteGroupBuilder MapHeldDeletionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sync/held-deletions").WithTags("Sync");
+        var group = routes.MapGroup("/api/sync/held-deletions").WithTags("Sync").RequiresUser();
         group.MapGet("/", ListAsync);
         group.MapPost("/confirm", ConfirmAsync);
-        group.MapPost("/restore", RestoreAsync);
+        group.MapPost("/restore", RestoreAsync).ProducesProblems(409, 502);
         return group;
     }
 
@@ -36,6 +36,7 @@ public static class HeldDeletionEndpoints
         {
             HeldDeletionRestoreResult.Restored { Count: var n } => TypedResults.Ok(new HeldDeletionDecisionResponse(Deleted: 0, Restored: n)),
             HeldDeletionRestoreResult.CannotSync { Refusal: var refusal } => SyncProblems.Refused(refusal),
+            HeldDeletionRestoreResult.Interrupted => Problems.Conflict("A sync changed some of these events meanwhile; the rest are still held. Try again."),
             _ => throw new InvalidOperationException("Unknown restore result."),
         };
 }

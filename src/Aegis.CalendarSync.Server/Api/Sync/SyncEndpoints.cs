@@ -7,20 +7,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Aegis.CalendarSync.Server.Api.Sync;
 
 /// <summary>Sync actions: "sync now" and "full resync" enqueue work (the QueueProcessor runs it); the queue and its
-/// dead letters can be listed and dead letters retried. All through <see cref="SyncCommands"/>.</summary>
+/// dead letters can be listed and dead letters retried (one or all); inbound changes that could not be applied are listed. All through <see cref="SyncCommands"/>.</summary>
 public static class SyncEndpoints
 {
     public static RouteGroupBuilder MapSyncEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sync").WithTags("Sync");
+        var group = routes.MapGroup("/api/sync").WithTags("Sync").RequiresUser();
         group.MapPost("/now", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
-            RequestAsync(user, sync, QueueAction.IncrementalSync, ct));
+            RequestAsync(user, sync, QueueAction.IncrementalSync, ct)).ProducesProblems(409);
         group.MapPost("/full", (ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
-            RequestAsync(user, sync, QueueAction.FullSync, ct));
+            RequestAsync(user, sync, QueueAction.FullSync, ct)).ProducesProblems(409);
         group.MapGet("/queue", ListQueueAsync);
         group.MapGet("/dead-letters", (ClaimsPrincipal user, SyncCommands sync, int? limit, CancellationToken ct) =>
             ListAsync(user, sync, QueueStatus.Failed, limit, ct));
-        group.MapPost("/queue/{id:long}/retry", RetryAsync);
+        group.MapPost("/queue/{id:long}/retry", RetryAsync).ProducesProblems(404);
+        group.MapPost("/dead-letters/retry-all", RetryAllAsync);
+        group.MapGet("/inbound-failures", ListInboundFailuresAsync);
         return group;
     }
 
@@ -54,4 +56,11 @@ public static class SyncEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RetryAsync(ClaimsPrincipal user, long id, SyncCommands sync,
         CancellationToken ct) =>
         await sync.RetryDeadLetterAsync(user.GetUserId(), id, ct) ? TypedResults.NoContent() : Problems.NotFound("Dead-letter queue item");
+
+    private static async Task<Ok<RetryAllResponse>> RetryAllAsync(ClaimsPrincipal user, SyncCommands sync, CancellationToken ct) =>
+        TypedResults.Ok(new RetryAllResponse(await sync.RetryAllDeadLettersAsync(user.GetUserId(), ct)));
+
+    private static async Task<Ok<List<InboundFailureResponse>>> ListInboundFailuresAsync(ClaimsPrincipal user, SyncCommands sync,
+        CancellationToken ct) =>
+        TypedResults.Ok((await sync.ListInboundFailuresAsync(user.GetUserId(), ct)).Select(InboundFailureResponse.From).ToList());
 }

@@ -11,16 +11,16 @@ public static class SyncSettingsEndpoints
 {
     public static RouteGroupBuilder MapSyncSettingsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sync/settings").WithTags("Sync");
+        var group = routes.MapGroup("/api/sync/settings").WithTags("Sync").RequiresUser();
         group.MapGet("/", GetAsync);
-        group.MapPut("/", PutAsync);
+        group.MapPut("/", PutAsync).AcceptsJson<SyncSettingsRequest>().ProducesProblems(409, 502);
         return group;
     }
 
     private static async Task<Ok<SyncSettingsResponse>> GetAsync(ClaimsPrincipal user, ConnectionCommands connection, CancellationToken ct) =>
         TypedResults.Ok(SyncSettingsResponse.From(await connection.GetSettingsAsync(user.GetUserId(), ct)));
 
-    private static async Task<IResult> PutAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
+    private static async Task<Results<Ok<SyncSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(ClaimsPrincipal user, HttpRequest request, ConnectionCommands connection,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<SyncSettingsRequest>(request, ct);

@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Application.Events;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Server.Components.Pages;
 
@@ -21,6 +22,30 @@ public sealed class EventFormModel
     public string? Category { get; set; }
     public string? Location { get; set; }
 
+    // The recurrence editor. Lines it does not show (EXDATE, RDATE...) travel in OtherRecurrenceLines, verbatim.
+    public RepeatFrequency Repeat { get; set; } = RepeatFrequency.None;
+    public bool MonthlyOnLastDay { get; set; }
+    public RepeatEnd Ends { get; set; } = RepeatEnd.Never;
+    public DateOnly? Until { get; set; }
+    public int? Count { get; set; }
+    public string? CustomRule { get; set; }
+    public string? OtherRecurrenceLines { get; set; }
+
+    /// <summary>The recurrence lines the editor's fields stand for (null: the event does not repeat).</summary>
+    public string? Recurrence()
+    {
+        var rule = Repeat == RepeatFrequency.Custom
+            ? CustomRule?.Trim()
+            : new SimpleRule(Repeat, MonthlyOnLastDay, Ends == RepeatEnd.OnDate ? Until : null, Ends == RepeatEnd.AfterCount ? Count : null)
+                .ToLine(AllDay || EventType == EventType.Bill);
+        if (Repeat == RepeatFrequency.None)
+        {
+            return null;
+        }
+
+        return RecurrenceLines.Join([.. rule is null ? Array.Empty<string>() : [rule], .. RecurrenceLines.Split(OtherRecurrenceLines)]);
+    }
+
     public EventInput ToInput()
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : null;
@@ -34,7 +59,7 @@ public sealed class EventFormModel
         var start = At(Date, AllDay ? TimeOnly.MinValue : StartTime);
         var end = AllDay ? At(Date.AddDays(1), TimeOnly.MinValue) : At(Date, EndTime);
         return new EventInput(Title, Description, Amount, Currency?.Trim().ToUpperInvariant(),
-            WireEnum.ToWire(EventType), WireEnum.ToWire(Status), start, end, AllDay, TimeZone, null,
+            WireEnum.ToWire(EventType), WireEnum.ToWire(Status), start, end, AllDay, TimeZone, Recurrence(),
             string.IsNullOrWhiteSpace(Category) ? null : Category, string.IsNullOrWhiteSpace(Location) ? null : Location);
     }
 
@@ -43,8 +68,18 @@ public sealed class EventFormModel
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(e.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var start = TimeZoneInfo.ConvertTime(e.StartAt, zone);
         var end = TimeZoneInfo.ConvertTime(e.EndAt, zone);
+        var lines = RecurrenceLines.Split(e.Recurrence);
+        var ruleLine = lines.FirstOrDefault(l => l.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase));
+        var rule = SimpleRule.Parse(ruleLine);
         return new EventFormModel
         {
+            Repeat = lines.Count > 0 && ruleLine is null ? RepeatFrequency.Custom : rule.Frequency,
+            MonthlyOnLastDay = rule.LastDayOfMonth,
+            Ends = rule.Until is not null ? RepeatEnd.OnDate : rule.Count is not null ? RepeatEnd.AfterCount : RepeatEnd.Never,
+            Until = rule.Until,
+            Count = rule.Count,
+            CustomRule = rule.Frequency == RepeatFrequency.Custom ? ruleLine : null,
+            OtherRecurrenceLines = RecurrenceLines.Join(lines.Where(l => !ReferenceEquals(l, ruleLine))),
             Title = e.Title,
             Description = e.Description,
             Amount = e.Amount,
@@ -61,3 +96,6 @@ public sealed class EventFormModel
         };
     }
 }
+
+/// <summary>How a repeating event ends, in the recurrence editor.</summary>
+public enum RepeatEnd { Never, OnDate, AfterCount }

@@ -10,5 +10,7 @@ public sealed class UserAccounts(IUserStore users)
 
     public Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct) => users.FindByEmailAsync(email, ct);
 
+    public Task<IReadOnlyList<AppUser>> ListAsync(CancellationToken ct) => users.ListAsync(ct);
+
     public Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct) => users.CreateAsync(email, displayName, ct);
 }

@@ -12,6 +12,10 @@ public interface IDashboardReader
     /// <summary>Queue items of all users by status (statuses without items are absent).</summary>
     Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct);
 
+    /// <summary>Users with sync enabled and connected whose push channel expired before <paramref name="now"/>
+    /// (their Google changes arrive only with the next full sync until the channel is renewed).</summary>
+    Task<long> CountExpiredChannelsAsync(DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Opens a connection and runs a trivial query; throws when the database is unreachable.</summary>
     Task PingAsync(CancellationToken ct);
 

@@ -4,7 +4,7 @@ namespace Aegis.CalendarSync.Application.Events;
 
 /// <summary>Active ISO 4217 currency codes (list one of the standard, 2024 edition, without fund/metal/test codes).
 /// A fixed list rather than RegionInfo so validation does not depend on the host's ICU data.</summary>
-public static class CurrencyCodes
+internal static class CurrencyCodes
 {
     private const string Active =
         "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD " +

@@ -1,15 +1,16 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Application.Events;
 
 /// <summary>Validates an <see cref="EventInput"/> and builds the domain event. The limits match the columns:
 /// amount numeric(19,4) holds up to 10^15, the API caps it at 10^13 so sums of many events cannot overflow.</summary>
-public static class EventInputValidator
+internal static class EventInputValidator
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 8000;
     public const int MaxShortTextLength = 200;
-    public const int MaxRecurrenceLength = 500;
+    public const int MaxRecurrenceLength = RecurrenceLines.MaxLength;
     public static readonly decimal MaxAmount = 10_000_000_000_000m;
 
     public static Dictionary<string, string[]> Validate(EventInput r)
@@ -43,8 +44,7 @@ public static class EventInputValidator
 
         if (r.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(r.TimeZone, out _))
             Add("time_zone", "time_zone must be an IANA time zone id, e.g. Europe/Lisbon.");
-        if (r.Recurrence is { } rule && (!rule.StartsWith("RRULE:", StringComparison.Ordinal) || rule.Length > MaxRecurrenceLength || rule.Contains('\n')))
-            Add("recurrence", $"recurrence must be one RRULE line (\"RRULE:...\", at most {MaxRecurrenceLength} characters).");
+        if (RecurrenceLines.Validate(r.Recurrence) is { } recurrenceError) Add("recurrence", recurrenceError);
 
         return errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
@@ -64,7 +64,7 @@ public static class EventInputValidator
         EndAt = r.EndAt!.Value,
         AllDay = r.AllDay ?? false,
         TimeZone = r.TimeZone ?? "UTC",
-        Recurrence = r.Recurrence,
+        Recurrence = RecurrenceLines.Join(RecurrenceLines.Split(r.Recurrence)),
         Category = r.Category,
         Location = r.Location,
         CreatedAt = createdAt,

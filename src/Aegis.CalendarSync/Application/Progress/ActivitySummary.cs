@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Application.Progress;
 
 /// <summary>Turns an audit row into one sentence, e.g. "Pushed 'Rent' to Google", "Imported 'Dentist' from Google",
 /// "Could not push 'Rent' to Google: quota exceeded". {0} is the quoted event title.</summary>
-public static class ActivitySummary
+internal static class ActivitySummary
 {
     private sealed record Phrase(string Done, string Attempt);
 

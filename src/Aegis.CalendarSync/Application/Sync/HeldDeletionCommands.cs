@@ -38,7 +38,15 @@ public sealed class HeldDeletionCommands(
     {
         var current = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         if (SyncRequestResult.RefusalFor(current) is { } refusal) return new HeldDeletionRestoreResult.CannotSync(refusal);
-        return new HeldDeletionRestoreResult.Restored(await decisions.RestoreAsync(current!, ct).ConfigureAwait(false));
+        try
+        {
+            return new HeldDeletionRestoreResult.Restored(await decisions.RestoreAsync(current!, ct).ConfigureAwait(false));
+        }
+        catch (MappingConflictException)
+        {
+            // A sync wrote one of the events meanwhile; the ones not yet written back stay held for another try.
+            return HeldDeletionRestoreResult.Interrupted.Instance;
+        }
     }
 }
 
@@ -53,4 +61,10 @@ public abstract record HeldDeletionRestoreResult
     public sealed record Restored(int Count) : HeldDeletionRestoreResult;
 
     public sealed record CannotSync(SyncRequestResult Refusal) : HeldDeletionRestoreResult;
+
+    /// <summary>A concurrent sync changed one of the events; those not yet written back are still held.</summary>
+    public sealed record Interrupted : HeldDeletionRestoreResult
+    {
+        public static readonly Interrupted Instance = new();
+    }
 }

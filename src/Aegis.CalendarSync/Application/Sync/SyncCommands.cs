@@ -5,13 +5,14 @@ using Aegis.CalendarSync.Sync;
 namespace Aegis.CalendarSync.Application.Sync;
 
 /// <summary>What a user can ask of the sync: "sync now" / "full resync" (enqueued, coalesced with pending work),
-/// the queue and its dead letters, retrying a dead letter, and refreshing one event from Google. Writes wake the
+/// the queue and its dead letters, retrying a dead letter or all of them, the inbound changes that could not be applied, and refreshing one event from Google. Writes wake the
 /// queue through the store; nothing here calls Google except <see cref="RefreshEventAsync"/>.</summary>
 public sealed class SyncCommands(
     ISettingsStore settings,
     ISyncQueueStore queue,
     IFinancialEventStore events,
     IMappingStore mappings,
+    IInboundFailureStore inboundFailures,
     ISyncService sync)
 {
     /// <summary>Enqueues calendar-wide from_google work (<see cref="QueueAction.IncrementalSync"/> or
@@ -31,6 +32,13 @@ public sealed class SyncCommands(
     /// <summary>Puts a dead letter back to pending with its retries reset; false when the user has no such failed item.</summary>
     public Task<bool> RetryDeadLetterAsync(Guid userId, long queueItemId, CancellationToken ct) =>
         queue.RequeueFailedAsync(userId, queueItemId, ct);
+
+    /// <summary>"Retry all": every dead letter of the user back to pending with its retries reset; returns how many.</summary>
+    public Task<int> RetryAllDeadLettersAsync(Guid userId, CancellationToken ct) => queue.RequeueAllFailedAsync(userId, ct);
+
+    /// <summary>Google changes the sync could not apply, one per event, with the reason; each is retried by later syncs.</summary>
+    public Task<IReadOnlyList<InboundFailure>> ListInboundFailuresAsync(Guid userId, CancellationToken ct) =>
+        inboundFailures.ListAsync(userId, ct);
 
     /// <summary>The seed's sync_from_google for one wallet event: reads the event's Google counterpart now and applies
     /// it under the user's conflict strategy (an edit made on both sides becomes a conflict, never a silent

@@ -10,7 +10,7 @@ namespace Aegis.CalendarSync.Google.Auth;
 /// before expiry, one token-endpoint call at a time per user (concurrent callers await the same refresh), and
 /// persisted encrypted (<see cref="GoogleTokenVault"/>) through <see cref="ITokenStore"/>. Tokens read with a retired encryption key are re-saved
 /// with the current one.</summary>
-public sealed partial class GoogleAccessTokenProvider(
+internal sealed partial class GoogleAccessTokenProvider(
     ITokenStore store,
     GoogleOAuthClient oauth,
     GoogleTokenVault vault,

@@ -1,7 +1,7 @@
 namespace Aegis.CalendarSync.Google.Auth;
 
 /// <summary>Access tokens per Aegis user for the Calendar API.</summary>
-public interface IAccessTokenProvider
+internal interface IAccessTokenProvider
 {
     /// <summary>A token valid for at least the configured refresh margin; refreshes first when it is not.</summary>
     /// <exception cref="Errors.InvalidGrantException">The refresh token was revoked or expired (permanent).</exception>

@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Google.Auth;
 
 /// <summary>RFC 7636 PKCE pair: keep <see cref="Verifier"/> server-side with the OAuth state, send
 /// <see cref="Challenge"/> (method S256) in the authorize URL and the verifier in the code exchange.</summary>
-public sealed record PkceCodes(string Verifier, string Challenge)
+internal sealed record PkceCodes(string Verifier, string Challenge)
 {
     public const string Method = "S256";
 

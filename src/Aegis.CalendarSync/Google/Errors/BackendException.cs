@@ -3,7 +3,7 @@ using System.Net;
 namespace Aegis.CalendarSync.Google.Errors;
 
 /// <summary>5xx (<c>backendError</c>) after the client's own retries were exhausted; transient.</summary>
-public sealed class BackendException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
+internal sealed class BackendException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
     : GoogleApiException(statusCode, reason, message, retryAfter)
 {
 }

@@ -4,7 +4,7 @@ using Aegis.CalendarSync.Queue;
 namespace Aegis.CalendarSync.Google.Errors;
 
 /// <summary>400 (badRequest, invalid, timeRangeEmpty...): the request itself is wrong; retrying the same request cannot succeed.</summary>
-public sealed class BadRequestException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
+internal sealed class BadRequestException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
     : GoogleApiException(statusCode, reason, message, retryAfter), IPermanentFailure
 {
 }

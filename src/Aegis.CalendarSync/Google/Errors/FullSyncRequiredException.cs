@@ -3,7 +3,7 @@ using System.Net;
 namespace Aegis.CalendarSync.Google.Errors;
 
 /// <summary>410 <c>fullSyncRequired</c> (or <c>updatedMinTooLongAgo</c>): the sync token is invalid or expired; drop it and run a full sync.</summary>
-public sealed class FullSyncRequiredException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
+internal sealed class FullSyncRequiredException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
     : GoogleApiException(statusCode, reason, message, retryAfter)
 {
 }

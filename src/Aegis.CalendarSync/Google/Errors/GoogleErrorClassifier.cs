@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Google.Errors;
 
 /// <summary>Maps a non-success Calendar API response to the typed exception for its status and Google
 /// <c>reason</c> (table in GOOGLE-API-NOTES "Errors").</summary>
-public static class GoogleErrorClassifier
+internal static class GoogleErrorClassifier
 {
     private static readonly HashSet<string> RateLimitReasons =
         new(StringComparer.Ordinal) { "rateLimitExceeded", "userRateLimitExceeded", "quotaExceeded" };

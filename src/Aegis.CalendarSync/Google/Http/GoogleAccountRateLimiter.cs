@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Google.Http;
 /// <summary>One token bucket per Google account: <see cref="GoogleApiOptions.RequestsPerSecond"/> tokens per second
 /// with an equal burst; callers wait (oldest first) for a token instead of failing. Google's per-user quota is
 /// 600 requests/min, so the default 10/s keeps one busy account just under it.</summary>
-public sealed class GoogleAccountRateLimiter : IDisposable
+internal sealed class GoogleAccountRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<Guid> _limiter;
 

@@ -2,7 +2,7 @@ namespace Aegis.CalendarSync.Google.Models;
 
 /// <summary>Google's error envelope:
 /// <c>{"error":{"errors":[{domain, reason, message, locationType, location}],"code":N,"message":…}}</c>.</summary>
-public sealed record GoogleErrorResponse
+internal sealed record GoogleErrorResponse
 {
     public GoogleError? Error { get; init; }
 }

@@ -15,6 +15,6 @@ namespace Aegis.CalendarSync.Google.Models;
 [JsonSerializable(typeof(GoogleErrorResponse))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(OAuthErrorResponse))]
-public sealed partial class GoogleJsonContext : JsonSerializerContext
+internal sealed partial class GoogleJsonContext : JsonSerializerContext
 {
 }

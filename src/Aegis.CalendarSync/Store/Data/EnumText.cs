@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Enum members as the text stored in the database: snake_case (LastWriteWins -> last_write_wins), or the
 /// member's <see cref="JsonStringEnumMemberName"/> when it has one, so the JSON wire value and the stored value agree.</summary>
-public static class EnumText<T> where T : struct, Enum
+internal static class EnumText<T> where T : struct, Enum
 {
     private static readonly FrozenDictionary<T, string> ToTextMap =
         Enum.GetValues<T>().ToFrozenDictionary(v => v, TextOf);
@@ -32,7 +32,7 @@ public static class EnumText<T> where T : struct, Enum
 }
 
 /// <summary>The text of enum members as the database and the API hold them (see <see cref="EnumText{T}"/>).</summary>
-public static class EnumText
+internal static class EnumText
 {
     public static string ToText<T>(T value) where T : struct, Enum => EnumText<T>.ToText(value);
     public static string? ToText<T>(T? value) where T : struct, Enum => value is { } v ? EnumText<T>.ToText(v) : null;

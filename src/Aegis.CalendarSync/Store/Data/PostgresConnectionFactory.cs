@@ -4,7 +4,7 @@ using Npgsql;
 namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Pooled PostgreSQL connections from one <see cref="NpgsqlDataSource"/>.</summary>
-public sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable, IDisposable
+internal sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 

@@ -4,7 +4,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Native uuid / timestamptz / json binding; advisory locks for migrations and queue coalescing.</summary>
-public sealed class PostgresDialect : SqlDialect
+internal sealed class PostgresDialect : SqlDialect
 {
     /// <summary>Advisory lock key space: first key identifies the purpose, second the subject.</summary>
     private const int MigrationLockKey = 0x4165_6701;
@@ -15,6 +15,9 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>Same channel and payload as the financial_events trigger.</summary>
     public override string? NotifyQueueSql => "SELECT pg_notify('aegis_sync_queue', CAST(@userId AS text))";
     public override string ClaimLockClause => "FOR UPDATE SKIP LOCKED";
+    public override string TableExistsSql =>
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = @table AND table_schema = current_schema()";
+
     public override string TimestampType => "timestamptz";
 
     public override object Id(Guid id) => id;

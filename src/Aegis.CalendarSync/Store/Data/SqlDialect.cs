@@ -20,6 +20,9 @@ public abstract class SqlDialect
     /// <summary>Appended to the claim's candidate query (PostgreSQL: FOR UPDATE SKIP LOCKED).</summary>
     public abstract string ClaimLockClause { get; }
 
+    /// <summary>Scalar query: 1 when the table named by @table exists in the connection's schema, else 0.</summary>
+    public abstract string TableExistsSql { get; }
+
     /// <summary>Column type of timestamps in <c>schema_migrations</c>.</summary>
     public abstract string TimestampType { get; }
 

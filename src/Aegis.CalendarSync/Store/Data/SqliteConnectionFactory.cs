@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Store.Data;
 /// <summary>SQLite connections with foreign keys enforced and a 5 s busy timeout on every connection, and the
 /// database in WAL mode (readers never block the single writer). The WAL switch is persistent in the file, so it
 /// is issued once per factory.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+internal sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private const int BusyTimeoutMs = 5000;
     private readonly string _connectionString;

@@ -5,12 +5,14 @@ namespace Aegis.CalendarSync.Store.Data;
 
 /// <summary>Uuids as canonical TEXT; timestamps as fixed-width ISO-8601 UTC TEXT ("O" format), so string order
 /// equals time order and SQL comparisons on them are correct.</summary>
-public sealed class SqliteDialect : SqlDialect
+internal sealed class SqliteDialect : SqlDialect
 {
     public override string Name => "Sqlite";
     public override bool SignalsInDatabase => false;
     public override string? NotifyQueueSql => null;
     public override string ClaimLockClause => "";
+    public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
+
     public override string TimestampType => "TEXT";
 
     public override object Id(Guid id) => id.ToString("D");

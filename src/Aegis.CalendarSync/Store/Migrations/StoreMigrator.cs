@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Store.Migrations;
 /// its <c>schema_migrations</c> row, so a migration is either fully applied and recorded or not at all.
 /// Concurrent starts: PostgreSQL serialises on an advisory lock; SQLite's IMMEDIATE transaction excludes other
 /// writers and the applied check is repeated inside it. A script changed after being applied fails start-up.</summary>
-public sealed class StoreMigrator(
+internal sealed class StoreMigrator(
     IDbConnectionFactory connections,
     SqlDialect dialect,
     IEnumerable<MigrationSet> sets,
@@ -34,6 +34,20 @@ public sealed class StoreMigrator(
         foreach (var migration in migrations)
             await ApplyAsync(connection, migration, ct).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<int>> ListPendingAsync(CancellationToken ct)
+    {
+        var migrations = MigrationSet.Merge(sets, dialect.Name);
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        HashSet<int> applied = await SchemaTableExistsAsync(connection, ct).ConfigureAwait(false)
+            ? [.. await connection.QueryAsync<int>(Db.Command("SELECT version FROM schema_migrations", null, ct)).ConfigureAwait(false)]
+            : [];
+        return [.. migrations.Select(m => m.Version).Where(v => !applied.Contains(v))];
+    }
+
+    private async Task<bool> SchemaTableExistsAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(Db.Command(dialect.TableExistsSql, new { table = "schema_migrations" }, ct))
+            .ConfigureAwait(false) > 0;
 
     private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ internal sealed class MappingRow
     public const string Columns =
         "user_id AS UserId, financial_event_id AS FinancialEventId, google_calendar_id AS GoogleCalendarId, " +
         "google_event_id AS GoogleEventId, google_etag AS GoogleEtag, content_hash AS ContentHash, " +
+        "remote_content_hash AS RemoteContentHash, " +
         "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version, connection_id AS ConnectionId";
 
     public object UserId { get; init; } = null!;
@@ -16,6 +17,7 @@ internal sealed class MappingRow
     public string GoogleEventId { get; init; } = "";
     public string? GoogleEtag { get; init; }
     public string? ContentHash { get; init; }
+    public string? RemoteContentHash { get; init; }
     public string SyncSource { get; init; } = "";
     public object LastModifiedAt { get; init; } = null!;
     public object? LastSyncedAt { get; init; }
@@ -30,6 +32,7 @@ internal sealed class MappingRow
         GoogleEventId = GoogleEventId,
         GoogleEtag = GoogleEtag,
         ContentHash = ContentHash,
+        RemoteContentHash = RemoteContentHash,
         SyncSource = EnumText.Parse<Model.SyncSource>(SyncSource),
         LastModifiedAt = DbValue.ToTime(LastModifiedAt),
         LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),

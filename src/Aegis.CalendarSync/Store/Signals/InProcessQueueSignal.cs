@@ -4,7 +4,7 @@ namespace Aegis.CalendarSync.Store.Signals;
 /// notification raised while the processor is busy is not lost (its next wait returns at once); repeated
 /// notifications collapse into one. The timeout runs on the injected clock; a timed-out wait never consumes a
 /// notification (SemaphoreSlim either grants or withdraws a cancelled waiter, never both).</summary>
-public class InProcessQueueSignal(TimeProvider time) : IQueueSignal
+internal class InProcessQueueSignal(TimeProvider time) : IQueueSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

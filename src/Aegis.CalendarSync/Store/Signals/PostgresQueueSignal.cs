@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Store.Signals;
 /// financial_events trigger or the queue store, on any node) into a local wake-up. The listener starts with the
 /// first wait, reconnects after failures with capped exponential backoff, and raises one wake-up after each
 /// (re)connect because notifications sent while disconnected are lost.</summary>
-public sealed class PostgresQueueSignal : InProcessQueueSignal, IAsyncDisposable, IDisposable
+internal sealed class PostgresQueueSignal : InProcessQueueSignal, IAsyncDisposable, IDisposable
 {
     public const string Channel = "aegis_sync_queue";
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);

@@ -6,7 +6,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Append-only audit log, always read per user, newest first.</summary>
-public sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
+internal sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
 {
     /// <summary>created_at is the entry's when set, otherwise the clock's now.</summary>
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Reads for the feed. The head query is the whole cost of an unchanged poll: a unique-index lookup of the
 /// token hash and an index-only aggregate over the user's revision rows.</summary>
-public sealed class SqlCalendarFeedStore(SqlStoreContext db) : ICalendarFeedStore
+internal sealed class SqlCalendarFeedStore(SqlStoreContext db) : ICalendarFeedStore
 {
     public async Task<FeedHead?> FindHeadAsync(string tokenHash, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Conflicts kept for manual resolution; every read and write is scoped by user id.</summary>
-public sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
+internal sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
 {
     private static readonly string Open = EnumText.ToText(ConflictStatus.Open);
 

@@ -28,6 +28,14 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
 
     public Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct) => queue.CountByStatusAsync(ct);
 
+    public async Task<long> CountExpiredChannelsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(Db.Command(
+            $"SELECT COUNT(*) FROM calendar_sync_settings WHERE {SettingsSql.CanSync} AND channel_expiry_at < @now",
+            new { now = db.Dialect.Time(now) }, ct)).ConfigureAwait(false);
+    }
+
     public async Task PingAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);

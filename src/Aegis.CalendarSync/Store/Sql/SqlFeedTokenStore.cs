@@ -7,7 +7,7 @@ using Npgsql;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Revoked tokens are kept (revoked_at set), never reused: a token hash is unique across all rows.</summary>
-public sealed class SqlFeedTokenStore(SqlStoreContext db) : IFeedTokenStore
+internal sealed class SqlFeedTokenStore(SqlStoreContext db) : IFeedTokenStore
 {
     private const int ReplaceAttempts = 3;
 

@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>created_at/updated_at are stamped from the injected clock on every write (the caller's values are
 /// ignored): updated_at is the authoritative local modification time and the trigger's queue timestamp.
 /// On SQLite the in-process queue signal is raised after a write that may have enqueued work.</summary>
-public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
+internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
 {
     private const string MutableColumns =
         "title = @title, description = @description, amount = @amount, currency = @currency, event_type = @eventType, " +
@@ -25,12 +25,13 @@ public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal sign
         return row?.ToModel();
     }
 
-    /// <summary>Events overlapping [From, To), ordered by start.</summary>
+    /// <summary>Events overlapping [From, To) (a recurring series: starting before To), ordered by start.</summary>
     public async Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct)
     {
         var where = new List<string> { "user_id = @userId" };
         if (!query.IncludeDeleted) where.Add("deleted_at IS NULL");
-        if (query.From is not null) where.Add("end_at > @from");
+        // A series overlaps any window after its start: its recurrence, not end_at, says when it ends.
+        if (query.From is not null) where.Add("(end_at > @from OR recurrence IS NOT NULL)");
         if (query.To is not null) where.Add("start_at < @to");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
@@ -70,6 +71,40 @@ public sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal sign
                 Parameters(e, db.Now()), ct)).ConfigureAwait(false);
         }
         if (rows == 1) SignalIfEnqueued(e.SyncSource);
+        return rows == 1;
+    }
+
+    public async Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    {
+        var args = new DynamicParameters(Parameters(e, db.Now()));
+        args.Add("expected", db.Dialect.Time(expectedUpdatedAt));
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id AND updated_at = @expected",
+                args, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(e.SyncSource);
+        return rows == 1;
+    }
+
+    public async Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
+        DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    {
+        int rows;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            rows = await connection.ExecuteAsync(Db.Command(
+                "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
+                "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL AND updated_at = @expected",
+                new
+                {
+                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
+                    now = db.Dialect.Time(db.Now()), source = EnumText.ToText(source), expected = db.Dialect.Time(expectedUpdatedAt),
+                }, ct)).ConfigureAwait(false);
+        }
+        if (rows == 1) SignalIfEnqueued(source);
         return rows == 1;
     }
 

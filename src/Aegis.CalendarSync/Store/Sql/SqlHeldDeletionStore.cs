@@ -5,7 +5,7 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
-public sealed class SqlHeldDeletionStore(SqlStoreContext db) : IHeldDeletionStore
+internal sealed class SqlHeldDeletionStore(SqlStoreContext db) : IHeldDeletionStore
 {
     public async Task HoldAsync(IReadOnlyCollection<HeldDeletion> held, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Optimistic locking: an insert (no expected version) succeeds only if no mapping exists for the event or
 /// the Google event; an update only if the stored version still equals the expected one, and bumps it.</summary>
-public sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
+internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
 {
     public Task<CalendarSyncMapping?> GetByEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
         QuerySingleAsync("user_id = @userId AND financial_event_id = @eventId",
@@ -32,21 +32,21 @@ public sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
         var args = new
         {
             userId = d.Id(mapping.UserId), eventId = d.Id(mapping.FinancialEventId), calendarId = mapping.GoogleCalendarId,
-            googleEventId = mapping.GoogleEventId, etag = mapping.GoogleEtag, hash = mapping.ContentHash,
+            googleEventId = mapping.GoogleEventId, etag = mapping.GoogleEtag, hash = mapping.ContentHash, remoteHash = mapping.RemoteContentHash,
             source = EnumText.ToText(mapping.SyncSource), modifiedAt = d.Time(mapping.LastModifiedAt),
             syncedAt = d.Time(mapping.LastSyncedAt), expected = expectedVersion, connectionId = mapping.ConnectionId,
         };
         var sql = expectedVersion is null
             ? """
               INSERT INTO calendar_sync_mapping (user_id, financial_event_id, google_calendar_id, google_event_id, google_etag,
-                  content_hash, sync_source, last_modified_at, last_synced_at, version, connection_id)
-              VALUES (@userId, @eventId, @calendarId, @googleEventId, @etag, @hash, @source, @modifiedAt, @syncedAt, 1, @connectionId)
+                  content_hash, remote_content_hash, sync_source, last_modified_at, last_synced_at, version, connection_id)
+              VALUES (@userId, @eventId, @calendarId, @googleEventId, @etag, @hash, @remoteHash, @source, @modifiedAt, @syncedAt, 1, @connectionId)
               ON CONFLICT DO NOTHING
               """
             : """
               UPDATE calendar_sync_mapping
                  SET google_calendar_id = @calendarId, google_event_id = @googleEventId, google_etag = @etag,
-                     content_hash = @hash, sync_source = @source, last_modified_at = @modifiedAt,
+                     content_hash = @hash, remote_content_hash = @remoteHash, sync_source = @source, last_modified_at = @modifiedAt,
                      last_synced_at = @syncedAt, connection_id = @connectionId, version = version + 1
                WHERE user_id = @userId AND financial_event_id = @eventId AND version = @expected
               """;

@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Single use is one statement (DELETE ... RETURNING): of two concurrent callbacks with the same state,
 /// exactly one gets the row.</summary>
-public sealed class SqlOAuthStateStore(SqlStoreContext db) : IOAuthStateStore
+internal sealed class SqlOAuthStateStore(SqlStoreContext db) : IOAuthStateStore
 {
     public async Task SaveAsync(OAuthPendingState state, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>updated_at is stamped from the clock. last_message_number belongs to
 /// <see cref="TryAdvanceMessageNumberAsync"/>: an upsert never lowers it from a stale copy, and resets it to 0 only
 /// when the channel id changes (a new channel numbers its messages from 1).</summary>
-public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
+internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 {
     public Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct) =>
         QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);
@@ -72,6 +72,38 @@ public sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>
         UpdateAsync("sync_token = @value", userId, syncToken, ct);
+
+    public Task<IReadOnlyList<CalendarSyncSettings>> ListAllAsync(CancellationToken ct) =>
+        QueryListAsync("1 = 1 ORDER BY user_id", new { }, ct);
+
+    public async Task<IReadOnlyList<StoredSecrets>> ListStoredSecretsAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string UserId, string? Access, string? Refresh, string? Webhook)>(Db.Command(
+            "SELECT CAST(user_id AS TEXT), encrypted_access_token, encrypted_refresh_token, webhook_secret " +
+            "FROM calendar_sync_settings ORDER BY user_id", null, ct)).ConfigureAwait(false);
+        return rows.Select(r => new StoredSecrets(Guid.Parse(r.UserId), r.Access, r.Refresh, r.Webhook)).ToList();
+    }
+
+    public async Task<bool> ReplaceStoredSecretsAsync(StoredSecrets expected, StoredSecrets replacement, CancellationToken ct)
+    {
+        if (expected.UserId != replacement.UserId) throw new ArgumentException("Both must describe the same user.", nameof(replacement));
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET encrypted_access_token = @access, encrypted_refresh_token = @refresh, " +
+            "webhook_secret = @webhook, updated_at = @now WHERE user_id = @userId " +
+            "AND encrypted_access_token IS NOT DISTINCT FROM @expectedAccess " +
+            "AND encrypted_refresh_token IS NOT DISTINCT FROM @expectedRefresh " +
+            "AND webhook_secret IS NOT DISTINCT FROM @expectedWebhook",
+            new
+            {
+                userId = d.Id(expected.UserId), access = replacement.AccessToken, refresh = replacement.RefreshToken,
+                webhook = replacement.WebhookSecret, expectedAccess = expected.AccessToken,
+                expectedRefresh = expected.RefreshToken, expectedWebhook = expected.WebhookSecret, now = d.Time(db.Now()),
+            }, ct)).ConfigureAwait(false);
+        return rows == 1;
+    }
 
     public async Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using Aegis.CalendarSync.Store.Data;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>What every store needs: connections, the engine dialect and the clock (the only source of "now").</summary>
-public sealed class SqlStoreContext(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
+internal sealed class SqlStoreContext(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
 {
     public SqlDialect Dialect { get; } = dialect;
 

@@ -15,7 +15,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// Calendar-wide from_google items (null event) share one key per user, so one user's inbound syncs never overlap.</para>
 /// <para>Fencing: every later write matches id, lease_id and status 'processing', so a worker whose lease expired
 /// and was re-claimed by another cannot overwrite that worker's result.</para></summary>
-public sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) : ISyncQueueStore
+internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) : ISyncQueueStore
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
@@ -114,6 +114,36 @@ public sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal) :
         }
         if (rows == 1) SignalInProcess();
         return rows == 1;
+    }
+
+    public async Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct)
+    {
+        List<string> users;
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
+        {
+            users = (await connection.QueryAsync<string>(Db.Command(
+                "UPDATE sync_queue SET status = 'pending', retry_count = 0, next_attempt_at = @now, updated_at = @now, " +
+                "lease_id = NULL, locked_until = NULL WHERE status = 'failed'" +
+                (userId is null ? "" : " AND user_id = @userId") + " RETURNING CAST(user_id AS TEXT)",
+                new { userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct, transaction))
+                .ConfigureAwait(false)).ToList();
+            foreach (var user in users.Distinct())
+                await NotifyInTransactionAsync(connection, transaction, Guid.Parse(user), ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        if (users.Count > 0) SignalInProcess();
+        return users.Count;
+    }
+
+    public async Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SyncQueueRow>(Db.Command(
+            $"SELECT {SyncQueueRow.Columns} FROM sync_queue WHERE status = 'failed'" +
+            (userId is null ? "" : " AND user_id = @userId") + " ORDER BY id DESC LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), limit }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
     }
 
     public async Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)

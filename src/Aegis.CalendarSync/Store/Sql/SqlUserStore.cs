@@ -6,7 +6,7 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Emails are stored trimmed and lower-cased, so lookups are case-insensitive on both engines.</summary>
-public sealed class SqlUserStore(SqlStoreContext db) : IUserStore
+internal sealed class SqlUserStore(SqlStoreContext db) : IUserStore
 {
     public async Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct)
     {
@@ -26,6 +26,14 @@ public sealed class SqlUserStore(SqlStoreContext db) : IUserStore
 
     public Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct) =>
         QuerySingleAsync("email = @value", NormalizeEmail(email), ct);
+
+    public async Task<IReadOnlyList<AppUser>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<UserRow>(Db.Command(
+            $"SELECT {UserRow.Columns} FROM users ORDER BY email", null, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
 
     private async Task<AppUser?> QuerySingleAsync(string where, object value, CancellationToken ct)
     {

@@ -11,7 +11,17 @@ namespace GoogleCalendarEmulator.Calendar.Listing;
 internal sealed class ListTokenCodec
 {
     private const int TagLength = 16;
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key;
+
+    public ListTokenCodec()
+        : this(RandomNumberGenerator.GetBytes(32))
+    {
+    }
+
+    /// <summary>A codec with a given signing key: one restored from a snapshot accepts the tokens issued before.</summary>
+    public ListTokenCodec(byte[] key) => _key = key;
+
+    public string KeyBase64 => Convert.ToBase64String(_key);
 
     public static string NewResourceId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
 

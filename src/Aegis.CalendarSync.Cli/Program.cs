@@ -1,0 +1,3 @@
+using Aegis.CalendarSync.Cli;
+
+return await AdminCli.RunAsync(args, AdminConsole.System);

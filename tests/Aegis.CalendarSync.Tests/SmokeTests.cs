@@ -1,1 +1,0 @@
-namespace Aegis.CalendarSync.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Store;
+
+public sealed class PostgresOccurrenceStoreTests(PostgresTestDatabase database) : OccurrenceStoreContractTests<PostgresTestDatabase>(database);

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Store;
+
+public sealed class SqliteOccurrenceStoreTests(SqliteTestDatabase database) : OccurrenceStoreContractTests<SqliteTestDatabase>(database);
