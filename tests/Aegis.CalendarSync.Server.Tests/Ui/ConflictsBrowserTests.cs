@@ -4,13 +4,14 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
+using GoogleCalendarEmulator.Faults;
 using GoogleCalendarEmulator.Push;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Aegis.CalendarSync.Server.Tests.Ui;
 
-/// <summary>The Conflicts page, the strategy picker and the Google connection states in a real browser
+/// <summary>The Conflicts page, the strategy picker, the Google connection states and the live notices in a real browser
 /// (<see cref="Chromium"/>), against the real server and the emulator over HTTP.</summary>
 public sealed class ConflictsBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -98,6 +99,28 @@ public sealed class ConflictsBrowserTests(ITestOutputHelper output) : IAsyncLife
             CancellationToken.None)).Etag);
         var audit = await (await _user.Client.GetAsync("api/audit?action=conflict_resolved")).ReadJsonAsync();
         Assert.Equal("resolved_merged", (string?)Assert.Single(audit["items"]!.AsArray())!["error_code"]);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_notice_disappears_without_a_reload_once_a_full_sync_pushes_the_event()
+    {
+        await _server.EmulatorAdmin.InjectFaultAsync(new FaultRule(Count: 1, Status: 400, Reason: "badRequest", Method: "POST", PathContains: "/events"));
+        await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Water bill", 20m))).ReadJsonAsync(201);
+        var queue = _server.Get<ISyncQueueStore>();
+        await Eventually.GetAsync(async () => (await queue.ListFailedAsync(_user.Id, 10, CancellationToken.None)).FirstOrDefault(),
+            "the push to be dead-lettered");
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync(_server);
+        await Chromium.SignInAsync(page, _user, "/events");
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 change could not be synced after 3 retries." });
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        await _server.Get<ISyncService>().FullSyncAsync(_user.Id, CancellationToken.None);
+
+        await Assertions.Expect(notice).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        Assert.Empty(await queue.ListFailedAsync(_user.Id, 10, CancellationToken.None));
     }
 
     [Fact]

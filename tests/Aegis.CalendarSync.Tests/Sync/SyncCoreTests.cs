@@ -87,14 +87,7 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
     [InlineData(ConflictResolution.KeepGoogle)]
     public async Task A_kept_conflict_with_a_google_deletion_is_resolved_as_the_user_chooses(ConflictResolution keep)
     {
-        await H.ConnectAsync(ConflictStrategy.Manual);
-        var created = await H.CreateEventAsync("Gym");
-        await H.DrainQueueAsync();
-        await H.EditLocallyAsync(created.Id, e => e with { Title = "Gym (annual)" });
-        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id));
-        await H.DrainQueueAsync();
-
-        var open = Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
+        var (created, open) = await KeepConflictWithGoogleDeletionAsync();
         Assert.Null((await H.Events.GetAsync(H.UserId, created.Id, Ct, includeDeleted: true))!.DeletedAt);
 
         await H.Sync.ResolveConflictAsync(H.UserId, open.Id, keep, Ct);
@@ -139,9 +132,7 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
         var open = Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
 
         // The comparison in plain words: what differs, on which side.
-        var comparer = new ConflictComparer(H.Services.GetRequiredService<FinancialEventMapper>(),
-            H.Services.GetRequiredService<IOptions<SyncEngineOptions>>());
-        var fields = comparer.Compare(H.UserId, open.LocalVersion, open.GoogleVersion).Fields.ToDictionary(f => f.Field);
+        var fields = Comparer.Compare(H.UserId, open.LocalVersion, open.GoogleVersion).Fields.ToDictionary(f => f.Field);
         Assert.Equal(("Gym (wallet)", "Gym (Google)"), (fields[ConflictField.Title].Wallet, fields[ConflictField.Title].Google));
         Assert.Equal(("30.00 EUR", "25.00 EUR"), (fields[ConflictField.Amount].Wallet, fields[ConflictField.Amount].Google));
         Assert.True(fields[ConflictField.When].Differs);
@@ -192,13 +183,7 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
     [Fact]
     public async Task A_merge_of_a_conflict_with_a_google_deletion_is_refused_and_changes_nothing()
     {
-        await H.ConnectAsync(ConflictStrategy.Manual);
-        var created = await H.CreateEventAsync("Gym");
-        await H.DrainQueueAsync();
-        await H.EditLocallyAsync(created.Id, e => e with { Title = "Gym (annual)" });
-        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id));
-        await H.DrainQueueAsync();
-        var open = Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
+        var (created, open) = await KeepConflictWithGoogleDeletionAsync();
         var before = (await H.Events.GetAsync(H.UserId, created.Id, Ct))!;
 
         await Assert.ThrowsAsync<ConflictMergeException>(() =>
@@ -207,6 +192,44 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
         Assert.Equal(before, await H.Events.GetAsync(H.UserId, created.Id, Ct));
         Assert.True((await H.GetRemoteAsync(created.Id)).IsCancelled);
         Assert.Equal(open, Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct)));
+    }
+
+    [Fact]
+    public async Task A_conflict_the_strategy_settled_is_listed_with_what_was_overwritten()
+    {
+        await H.ConnectAsync(ConflictStrategy.LocalWins);
+        var created = await H.CreateEventAsync("Internet");
+        await H.DrainQueueAsync();
+        await H.EditLocallyAsync(created.Id, e => e with { Title = "Internet (fibre)" });
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id),
+            new { summary = SummaryFormat.Format("Internet (renamed in Google)", EventType.Bill, 950m, "EUR") });
+        await H.DrainQueueAsync();
+        var commands = new ConflictCommands(H.Conflicts, H.Audit, H.Sync, Comparer);
+
+        var since = H.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-1);
+        var settled = Assert.Single(await commands.ListAutoResolvedAsync(H.UserId, since, Ct));
+
+        Assert.Equal((ConflictStrategy.LocalWins, ConflictSide.Wallet, ConflictSide.Google, created.Id),
+            (settled.Strategy, settled.Kept, settled.Overwritten, settled.FinancialEventId));
+        var title = Assert.Single(settled.Comparison.Differing);
+        Assert.Equal((ConflictField.Title, "Internet (fibre)", "Internet (renamed in Google)"), (title.Field, title.Wallet, title.Google));
+        Assert.Empty(await commands.ListOpenComparedAsync(H.UserId, Ct));
+        Assert.Empty(await commands.ListAutoResolvedAsync(H.UserId, H.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(1), Ct));
+    }
+
+    private ConflictComparer Comparer => new(H.Services.GetRequiredService<FinancialEventMapper>(),
+        H.Services.GetRequiredService<IOptions<SyncEngineOptions>>());
+
+    /// <summary>Manual strategy; the wallet renames "Gym" while a person deletes it in Google: one kept conflict.</summary>
+    private async Task<(FinancialEvent Created, SyncConflict Open)> KeepConflictWithGoogleDeletionAsync()
+    {
+        await H.ConnectAsync(ConflictStrategy.Manual);
+        var created = await H.CreateEventAsync("Gym");
+        await H.DrainQueueAsync();
+        await H.EditLocallyAsync(created.Id, e => e with { Title = "Gym (annual)" });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(created.Id));
+        await H.DrainQueueAsync();
+        return (created, Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct)));
     }
 
     private static string DetectedBy(string details)
