@@ -31,6 +31,9 @@ internal sealed class SyncService(
     public Task ResolveConflictAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct) =>
         GuardAsync(userId, AuditAction.ConflictResolved, null, () => conflicts.ResolveManualAsync(userId, conflictId, keep, ct), ct);
 
+    public Task MergeConflictAsync(Guid userId, long conflictId, ConflictMerge merge, CancellationToken ct) =>
+        GuardAsync(userId, AuditAction.ConflictResolved, null, () => conflicts.ResolveMergedAsync(userId, conflictId, merge, ct), ct);
+
     private async Task GuardAsync(Guid userId, AuditAction action, Guid? financialEventId, Func<Task> operation, CancellationToken ct)
     {
         var started = auditor.StartTimestamp();

@@ -435,6 +435,29 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Closing_an_events_dead_letters_completes_only_that_users_failed_items_of_that_event()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var synced = await InsertEventAsync(userId);
+        var pending = await InsertEventAsync(userId);
+        var ofOther = await InsertEventAsync(other);
+        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        {
+            if (claimed.FinancialEventId != pending.Id) await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
+        }
+
+        Assert.Equal(0, await Queue.CloseFailedForEventAsync(other, synced.Id, Ct));
+        Assert.Equal(1, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
+        Assert.Equal(0, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
+
+        Assert.Equal(synced.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Completed)).FinancialEventId);
+        Assert.Empty(await QueueOfAsync(userId, QueueStatus.Failed));
+        Assert.Equal(ofOther.Id, Assert.Single(await QueueOfAsync(other, QueueStatus.Failed)).FinancialEventId);
+        Assert.Equal(pending.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Processing)).FinancialEventId);
+    }
+
+    [Fact]
     public async Task Requeue_from_failed_makes_the_item_claimable_for_its_owner_only()
     {
         var userId = await NewUserAsync();
