@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Bench.Scenarios.Claims;
 using Aegis.CalendarSync.Bench.Scenarios.Propagation;
 
 namespace Aegis.CalendarSync.Bench.Scenarios;
@@ -13,5 +14,6 @@ public static class ScenarioCatalog
         new PropagationScenario(new GoogleToWalletPath()),
         new PropagationScenario(new WalletToGooglePath()),
         new FeedNotModifiedScenario(),
+        .. ClaimLatencyScenario.All(),
     ];
 }

@@ -317,6 +317,45 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Claim_takes_expired_leases_first_then_due_work_in_the_order_it_fell_due()
+    {
+        var userId = await NewUserAsync();
+        var backingOff = await InsertEventAsync(userId, "a");
+        var crashed = await InsertEventAsync(userId, "b");
+        var waiting = await InsertEventAsync(userId, "c");
+        var first = Assert.Single(await Queue.ClaimAsync(1, Lease, Ct));
+        Assert.True(await Queue.RetryAsync(first.Id, first.LeaseId!.Value, Start.AddSeconds(5), "503", false, Ct));
+        Assert.Equal(crashed.Id, Assert.Single(await Queue.ClaimAsync(1, Lease, Ct)).FinancialEventId);
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var order = new List<Guid>();
+        for (var i = 0; i < 3; i++) order.Add(Assert.Single(await Queue.ClaimAsync(1, Lease, Ct)).FinancialEventId!.Value);
+
+        Assert.Equal(backingOff.Id, first.FinancialEventId);
+        Assert.Equal([crashed.Id, waiting.Id, backingOff.Id], order);
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Calendar_wide_inbound_work_runs_one_at_a_time_per_user_without_holding_up_anything_else()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var incremental = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        var full = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, Ct);
+        var othersSync = await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct);
+        var bill = await InsertEventAsync(userId);
+
+        var batch = await Queue.ClaimAsync(10, Lease, Ct);
+
+        Assert.Equal([incremental, othersSync], batch.Where(i => i.FinancialEventId is null).Select(i => i.Id));
+        Assert.Equal([bill.Id], batch.Where(i => i.FinancialEventId is not null).Select(i => i.FinancialEventId!.Value));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.True(await Queue.CompleteAsync(incremental, batch[0].LeaseId!.Value, Ct));
+        Assert.Equal(full, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).Id);
+    }
+
+    [Fact]
     public async Task Concurrent_claimers_never_receive_the_same_item()
     {
         var users = new[] { await NewUserAsync(), await NewUserAsync() };
