@@ -8,6 +8,7 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new OutboundSqliteVsPostgresScenario(),
+        OutboundSqliteVsPostgresScenario.PostgresConnectionTuning(),
         new NoopEditSkipScenario(),
         new EchoSuppressionScenario(),
         new QueueWorkersScenario(),
@@ -15,5 +16,6 @@ public static class ScenarioCatalog
         new PropagationScenario(new WalletToGooglePath()),
         new FeedNotModifiedScenario(),
         .. ClaimLatencyScenario.All(),
+        new WebhookLoadScenario(),
     ];
 }

@@ -19,32 +19,54 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
-    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct)
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) =>
+        EnqueueFromGoogleAsync(userId, action, QueueDebounce.None, ct);
+
+    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
-        var now = db.Dialect.Time(db.Now());
-        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now };
+        ArgumentNullException.ThrowIfNull(debounce);
+        var now = db.Now();
+        var args = new
+        {
+            userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now = db.Dialect.Time(now),
+            due = db.Dialect.Time(now + debounce.Quiet),
+            // created_at + max delay < now + quiet: the pending item has waited as long as it may, keep its due time.
+            capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
+        };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
-                "UPDATE sync_queue SET updated_at = @now, " +
-                "next_attempt_at = CASE WHEN retry_count = 0 THEN @now ELSE next_attempt_at END " +
+                "UPDATE sync_queue SET updated_at = @now, next_attempt_at = CASE " +
+                "WHEN retry_count > 0 THEN next_attempt_at " +
+                "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
+                "ELSE @due END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
                 "next_attempt_at, created_at, updated_at) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @now, @now, @now) RETURNING id",
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
         SignalInProcess();
         return id;
+    }
+
+    /// <summary>The first entry of ix_sync_queue_due.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var due = await connection.ExecuteScalarAsync<object?>(Db.Command(
+            "SELECT next_attempt_at FROM sync_queue WHERE status = 'pending' ORDER BY next_attempt_at LIMIT 1", null, ct))
+            .ConfigureAwait(false);
+        return DbValue.ToNullableTime(due);
     }
 
     public async Task<IReadOnlyList<SyncQueueItem>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken ct)
