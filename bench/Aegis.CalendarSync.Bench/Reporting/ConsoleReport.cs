@@ -39,7 +39,7 @@ public static class ConsoleReport
                 ["arm", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "within 1 s"],
                 LatencyRow(result.A.Label, a),
                 LatencyRow(result.B.Label, b),
-                ["ratio B/A", "", Ratio(result.Ratio.LatencyP50), Ratio(result.Ratio.LatencyP95), "", "", ""],
+                ["ratio B/A", "", Ratio(result.Ratio.LatencyP50), Ratio(result.Ratio.LatencyP95), "", "", "", ""],
             ]);
         }
     }
