@@ -32,7 +32,9 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisStore(config);
         // Webhook secrets are encrypted at rest like the tokens; everything resolving ISettingsStore sees plaintext.
         services.TryAddSingleton<SqlSettingsStore>();
-        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, WebhookSecretEncryptingSettingsStore>());
+        // The webhook validates against cached channel rows (dropped on every channel write of this process).
+        services.TryAddSingleton<WebhookSecretEncryptingSettingsStore>();
+        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, ChannelCachingSettingsStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
         // Several nodes share one PostgreSQL database, so there one account's Google budget is kept in it; SQLite is

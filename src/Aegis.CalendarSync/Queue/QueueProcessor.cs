@@ -22,6 +22,9 @@ public sealed class QueueProcessor(
     QueueProcessorHeartbeat liveness,
     ILogger<QueueProcessor> logger) : BackgroundService
 {
+    /// <summary>Idle wait when an item is due but was not claimable.</summary>
+    public static readonly TimeSpan DueRecheck = TimeSpan.FromMilliseconds(250);
+
     private QueueOptions Options => options.Value;
 
     /// <summary>Claims and processes one batch; returns how many items were claimed.</summary>
@@ -58,8 +61,30 @@ public sealed class QueueProcessor(
 
             // After work, look again at once: completing an item may have released the next one of its event.
             if (claimed == 0)
-                await signal.WaitAsync(Options.PollInterval, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(await IdleWaitAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>How long to sleep when nothing was claimable: until the earliest pending item falls due (a debounced
+    /// push, a retry's backoff), at most PollInterval, so a debounced sync runs on time without a second signal.
+    /// An item already due but not claimed (it fell due after the claim, or another node runs an item of its key) is
+    /// looked at again after <see cref="DueRecheck"/>.</summary>
+    public async Task<TimeSpan> IdleWaitAsync(CancellationToken ct)
+    {
+        DateTimeOffset? due;
+        try
+        {
+            due = await store.NextDueAtAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Reading the next due sync queue item failed");
+            return Options.PollInterval;
+        }
+
+        var untilDue = due is { } at ? at - time.GetUtcNow() : Options.PollInterval;
+        if (untilDue <= TimeSpan.Zero) untilDue = DueRecheck;
+        return untilDue < Options.PollInterval ? untilDue : Options.PollInterval;
     }
 
     private async Task ProcessItemAsync(SyncQueueItem item, CancellationToken ct)

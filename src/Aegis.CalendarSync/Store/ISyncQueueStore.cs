@@ -5,8 +5,16 @@ namespace Aegis.CalendarSync.Store;
 /// <summary>The outbound/inbound work queue. Claims are one atomic statement; every later write is fenced by the lease id.</summary>
 public interface ISyncQueueStore
 {
-    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action.</summary>
+    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action,
+    /// due at once.</summary>
     Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct);
+    /// <summary>As above, due per <paramref name="debounce"/>: a new item after its quiet time; a pending one (not
+    /// backing off) is pushed back to now + quiet unless that passes its first request + max delay or it is already
+    /// due, and brought forward when the new due time is earlier. While an item of the user is being processed, the
+    /// pending one waits behind it, so any number of requests during a run cause exactly one more run.</summary>
+    Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct);
+    /// <summary>When the earliest pending item falls due (possibly in the past); null when nothing is pending.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct);
     /// <summary>Claims up to <paramref name="batchSize"/> due pending items (or processing items whose lease expired),
     /// at most one in flight per (user, financial event) so per-event order holds; sets status processing,
     /// a new lease id and locked_until = now + lease.</summary>

@@ -26,6 +26,9 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
     }
 
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) => inner.EnqueueFromGoogleAsync(userId, action, ct);
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct) =>
+        inner.EnqueueFromGoogleAsync(userId, action, debounce, ct);
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct) => inner.NextDueAtAsync(ct);
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) => inner.CompleteAsync(id, leaseId, ct);
     public Task<bool> RetryAsync(long id, Guid leaseId, DateTimeOffset nextAttemptAt, string error, bool deadLetter, CancellationToken ct) =>
         inner.RetryAsync(id, leaseId, nextAttemptAt, error, deadLetter, ct);

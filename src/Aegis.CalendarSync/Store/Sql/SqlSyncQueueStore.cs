@@ -9,8 +9,8 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>The sync queue on either engine.
 /// <para>Claim: one UPDATE ... WHERE id IN (candidates) RETURNING, inside a write transaction (SQLite: BEGIN
 /// IMMEDIATE, so no other writer runs between choosing and marking; PostgreSQL: FOR UPDATE SKIP LOCKED, so
-/// concurrent claimers skip each other's rows instead of waiting). A candidate is due pending work or processing
-/// work whose lease expired. Per-(user, event) order: a candidate is skipped while an older item of the same key is
+/// concurrent claimers skip each other's rows instead of waiting). A candidate is processing work whose lease
+/// expired (first, oldest expiry first) or due pending work (in the order it fell due, then by id). Per-(user, event) order: a candidate is skipped while an older item of the same key is
 /// pending or processing, or any item of that key holds a live lease; so a batch never holds two items of one key.
 /// Calendar-wide from_google items (null event) share one key per user, so one user's inbound syncs never overlap.</para>
 /// <para>Fencing: every later write matches id, lease_id and status 'processing', so a worker whose lease expired
@@ -19,32 +19,54 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
-    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct)
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) =>
+        EnqueueFromGoogleAsync(userId, action, QueueDebounce.None, ct);
+
+    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
-        var now = db.Dialect.Time(db.Now());
-        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now };
+        ArgumentNullException.ThrowIfNull(debounce);
+        var now = db.Now();
+        var args = new
+        {
+            userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now = db.Dialect.Time(now),
+            due = db.Dialect.Time(now + debounce.Quiet),
+            // created_at + max delay < now + quiet: the pending item has waited as long as it may, keep its due time.
+            capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
+        };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
-                "UPDATE sync_queue SET updated_at = @now, " +
-                "next_attempt_at = CASE WHEN retry_count = 0 THEN @now ELSE next_attempt_at END " +
+                "UPDATE sync_queue SET updated_at = @now, next_attempt_at = CASE " +
+                "WHEN retry_count > 0 THEN next_attempt_at " +
+                "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
+                "ELSE @due END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
                 "next_attempt_at, created_at, updated_at) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @now, @now, @now) RETURNING id",
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
         SignalInProcess();
         return id;
+    }
+
+    /// <summary>The first entry of ix_sync_queue_due.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var due = await connection.ExecuteScalarAsync<object?>(Db.Command(
+            "SELECT next_attempt_at FROM sync_queue WHERE status = 'pending' ORDER BY next_attempt_at LIMIT 1", null, ct))
+            .ConfigureAwait(false);
+        return DbValue.ToNullableTime(due);
     }
 
     public async Task<IReadOnlyList<SyncQueueItem>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken ct)
@@ -56,19 +78,10 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             UPDATE sync_queue
                SET status = 'processing', lease_id = @lease, locked_until = @until, updated_at = @now
              WHERE id IN (
-                SELECT c.id FROM sync_queue c
-                 WHERE ((c.status = 'pending' AND c.next_attempt_at <= @now)
-                        OR (c.status = 'processing' AND c.locked_until < @now))
-                   AND NOT EXISTS (
-                       SELECT 1 FROM sync_queue o
-                        WHERE o.user_id = c.user_id
-                          AND o.financial_event_id IS NOT DISTINCT FROM c.financial_event_id
-                          AND o.id <> c.id
-                          AND ((o.id < c.id AND o.status IN ('pending', 'processing'))
-                               OR (o.status = 'processing' AND o.locked_until >= @now)))
-                 ORDER BY c.id
-                 LIMIT @batchSize
-                 {db.Dialect.ClaimLockClause})
+                SELECT id FROM ({Candidates("c.status = 'processing' AND c.locked_until < @now", "c.locked_until, c.id")}) expired
+                UNION ALL
+                SELECT id FROM ({Candidates("c.status = 'pending' AND c.next_attempt_at <= @now", "c.next_attempt_at, c.id")}) due
+                LIMIT @batchSize)
             RETURNING {SyncQueueRow.Columns}
             """;
         var args = new
@@ -82,6 +95,25 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return items;
     }
+
+    /// <summary>Up to @batchSize claimable rows matching <paramref name="due"/> in <paramref name="order"/>, each the
+    /// oldest active item of its key with no live lease on that key. Every predicate is one the partial indexes of
+    /// migration 0012 serve (ix_sync_queue_due / ix_sync_queue_lease_expiry walked in order, ix_sync_queue_active_key
+    /// probed per candidate), so the cost depends on the batch, not on how many rows are queued or backing off.</summary>
+    private string Candidates(string due, string order) => $"""
+        SELECT c.id FROM sync_queue c
+         WHERE {due}
+           AND NOT EXISTS (
+               SELECT 1 FROM sync_queue o
+                WHERE o.user_id = c.user_id
+                  AND COALESCE(o.financial_event_id, o.user_id) = COALESCE(c.financial_event_id, c.user_id)
+                  AND o.status IN ('pending', 'processing')
+                  AND o.id <> c.id
+                  AND (o.id < c.id OR (o.status = 'processing' AND o.locked_until >= @now)))
+         ORDER BY {order}
+         LIMIT @batchSize
+         {db.Dialect.ClaimLockClause}
+        """;
 
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) =>
         FencedUpdateAsync("status = 'completed', locked_until = NULL, last_error = NULL", id, leaseId, new { }, ct);
