@@ -13,6 +13,7 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
+        services.TryAddSingleton<RetryPolicy>();
         services.TryAddSingleton<QueueProcessorHeartbeat>();
         services.TryAddSingleton<QueueProcessor>();
         services.TryAddSingleton<QueueCleanupService>();
