@@ -27,6 +27,12 @@ public interface ISyncQueueStore
     /// newest first.</summary>
     Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct);
     Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
+    /// <summary>As <see cref="ListAsync"/>, each item with its event's title (the user's own events only).</summary>
+    Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
+    /// <summary>Marks a failed item of the user resolved (status completed, retry state cleared, last_error kept) when
+    /// what it was meant to do no longer needs doing; false when it is not (or no longer) failed, e.g. requeued
+    /// concurrently. The caller audits why.</summary>
+    Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct);
     Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct);
     /// <summary>Deletes completed items older than <paramref name="olderThan"/>; returns rows deleted.</summary>
     Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct);

@@ -1,8 +1,14 @@
 namespace Aegis.CalendarSync.Application.Dashboard;
 
 /// <summary>What needs the user's attention on every page: sync switched off (with the reason), conflicts waiting for
-/// a choice, and changes that failed every retry.</summary>
-public sealed record AttentionNotices(string? DisabledReason, long OpenConflicts, long DeadLetters)
+/// a choice, changes that failed for good (dead letters), and changes whose last attempt failed and that the queue
+/// retries by itself (<paramref name="RetryingLater"/>, the earliest at <paramref name="NextRetryAt"/>).</summary>
+public sealed record AttentionNotices(
+    string? DisabledReason,
+    long OpenConflicts,
+    long DeadLetters,
+    long RetryingLater = 0,
+    DateTimeOffset? NextRetryAt = null)
 {
     public static readonly AttentionNotices None = new(null, 0, 0);
 }

@@ -157,6 +157,28 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         return rows.Select(r => r.ToModel()).ToList();
     }
 
+    public async Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        // The title is joined on user_id too, so an item can only ever show its own user's event.
+        var rows = await connection.QueryAsync<TitledQueueRow>(Db.Command(
+            $"SELECT {SyncQueueRow.QualifiedColumns("q")}, e.title AS EventTitle FROM sync_queue q " +
+            "LEFT JOIN financial_events e ON e.id = q.financial_event_id AND e.user_id = q.user_id WHERE q.user_id = @userId" +
+            (status is null ? "" : " AND q.status = @status") + " ORDER BY q.id DESC LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), status = status is { } s ? EnumText.ToText(s) : null, limit }, ct))
+            .ConfigureAwait(false);
+        return rows.Select(r => new TitledQueueItem(r.ToModel(), r.EventTitle)).ToList();
+    }
+
+    public async Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +
+            "WHERE id = @id AND user_id = @userId AND status = 'failed'",
+            new { id, userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false) == 1;
+    }
+
     public async Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
