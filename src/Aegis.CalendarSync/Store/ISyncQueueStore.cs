@@ -5,7 +5,8 @@ namespace Aegis.CalendarSync.Store;
 /// <summary>The outbound/inbound work queue. Claims are one atomic statement; every later write is fenced by the lease id.</summary>
 public interface ISyncQueueStore
 {
-    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action.</summary>
+    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action
+    /// (made due now unless it waits for a quick retry, i.e. less than a minute; a slow retry is cut short).</summary>
     Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct);
     /// <summary>Claims up to <paramref name="batchSize"/> due pending items (or processing items whose lease expired),
     /// at most one in flight per (user, financial event) so per-event order holds; sets status processing,

@@ -106,6 +106,30 @@ public abstract class SlowRetryTests<TDatabase>(TDatabase database) : StoreTestB
     }
 
     [Fact]
+    public async Task New_inbound_request_cuts_a_slow_wait_short_but_keeps_a_quick_backoff()
+    {
+        var userId = await NewUserAsync();
+        Handler.Behaviour = (_, _) => throw new GoogleUnavailableException();
+        var id = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        await Processor.ProcessOnceAsync(Ct);
+        var quick = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal(id, await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct));
+        Assert.Equal(quick.NextAttemptAt, Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending)).NextAttemptAt);
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            Time.SetUtcNow(Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending)).NextAttemptAt);
+            await Processor.ProcessOnceAsync(Ct);
+        }
+        Assert.True(Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending)).NextAttemptAt > Time.GetUtcNow().AddMinutes(5));
+
+        // "Sync now" (or a push from Google) while the item waits for its 5-minute slow retry: it runs now.
+        Assert.Equal(id, await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct));
+
+        var due = Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending));
+        Assert.Equal((Time.GetUtcNow(), 4), (due.NextAttemptAt, due.RetryCount));
+    }
+
+    [Fact]
     public async Task A_worker_that_lost_its_lease_cannot_move_the_item_into_a_slow_tier()
     {
         var userId = await NewUserAsync();

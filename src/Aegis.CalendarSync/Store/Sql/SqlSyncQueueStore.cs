@@ -19,12 +19,18 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
+    /// <summary>A pending inbound item due later than this (a slow retry) is made due at once by a new request for the
+    /// same work: a push from Google or a "Sync now" shows Google answers again, and the user should not wait hours.
+    /// A quick retry's backoff (seconds) is kept.</summary>
+    private static readonly TimeSpan LongWait = TimeSpan.FromMinutes(1);
+
     public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
-        var now = db.Dialect.Time(db.Now());
-        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now };
+        var clock = db.Now();
+        var now = db.Dialect.Time(clock);
+        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now, soon = db.Dialect.Time(clock + LongWait) };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
@@ -32,7 +38,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
                 "UPDATE sync_queue SET updated_at = @now, " +
-                "next_attempt_at = CASE WHEN retry_count = 0 THEN @now ELSE next_attempt_at END " +
+                "next_attempt_at = CASE WHEN retry_count = 0 OR next_attempt_at > @soon THEN @now ELSE next_attempt_at END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
