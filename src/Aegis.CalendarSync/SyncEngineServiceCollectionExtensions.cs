@@ -65,6 +65,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<DeadLetterRecovery>();
         services.TryAddSingleton<OccurrenceSync>();
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();

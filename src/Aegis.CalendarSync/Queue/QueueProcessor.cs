@@ -8,8 +8,9 @@ namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Continuously drains the sync queue: claims a batch, runs each item through the
 /// <see cref="ISyncWorkHandler"/> (up to WorkerCount at once) while heart-beating its lease, then completes it or
-/// schedules a retry (2^n s + jitter, or the error's Retry-After), dead-lettering permanent failures and items that
-/// exhausted MaxRetries. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
+/// schedules a retry as <see cref="RetryPolicy"/> decides: quick retries (2^n s + jitter, or the error's Retry-After),
+/// then slow retries for transient failures (default 5 min, 30 min, 2 h, 12 h), dead-lettering permanent failures and
+/// items that exhausted their retries. Every write after the claim is fenced by the item's lease id. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
 /// An item whose handler was cancelled (shutdown, lost lease) is not acknowledged: its lease expires and it is
 /// claimed again, so work is never silently dropped.</summary>
 public sealed class QueueProcessor(
@@ -17,7 +18,7 @@ public sealed class QueueProcessor(
     ISyncWorkHandler handler,
     IQueueSignal signal,
     IOptions<QueueOptions> options,
-    RetryBackoff backoff,
+    RetryPolicy retries,
     TimeProvider time,
     QueueProcessorHeartbeat liveness,
     ILogger<QueueProcessor> logger) : BackgroundService
@@ -124,20 +125,21 @@ public sealed class QueueProcessor(
 
     private async Task ScheduleRetryAsync(SyncQueueItem item, Guid leaseId, Exception failure, CancellationToken ct)
     {
-        var permanent = FailureClassifier.IsPermanent(failure);
-        var deadLetter = permanent || item.RetryCount >= Options.MaxRetries;
+        var decision = retries.Decide(item.RetryCount, failure);
         var retryNumber = item.RetryCount + 1;
-        var nextAttempt = time.GetUtcNow() + backoff.Delay(retryNumber, FailureClassifier.RetryAfter(failure));
-        var recorded = await store.RetryAsync(item.Id, leaseId, nextAttempt, FailureClassifier.Describe(failure), deadLetter, ct)
-            .ConfigureAwait(false);
+        var recorded = await store.RetryAsync(item.Id, leaseId, decision.NextAttemptAt ?? time.GetUtcNow(),
+            FailureClassifier.Describe(failure), decision.DeadLetter, ct).ConfigureAwait(false);
         if (!recorded)
             logger.LogWarning(failure, "Sync item {ItemId} failed after its lease was lost; failure not recorded", item.Id);
-        else if (deadLetter)
+        else if (decision.DeadLetter)
             logger.LogError(failure, "Sync item {ItemId} ({Action}) dead-lettered after {Attempts} attempt(s){Reason}",
-                item.Id, item.Action, retryNumber, permanent ? " (permanent error)" : "");
+                item.Id, item.Action, retryNumber, FailureClassifier.IsPermanent(failure) ? " (permanent error)" : "");
+        else if (decision.Tier == RetryTier.Slow)
+            logger.LogWarning(failure, "Sync item {ItemId} ({Action}) still failing after its quick retries; slow retry {Retry} at {NextAttempt:O}",
+                item.Id, item.Action, retryNumber, decision.NextAttemptAt);
         else
             logger.LogWarning(failure, "Sync item {ItemId} ({Action}) failed; retry {Retry} at {NextAttempt:O}",
-                item.Id, item.Action, retryNumber, nextAttempt);
+                item.Id, item.Action, retryNumber, decision.NextAttemptAt);
     }
 
     /// <summary>Extends the lease every Lease/3 while the handler runs, so a live worker never loses it to a slow

@@ -15,6 +15,7 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<TrashOptions>().BindConfiguration(TrashOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
+        services.TryAddSingleton<RetryPolicy>();
         services.TryAddSingleton<QueueProcessorHeartbeat>();
         services.TryAddSingleton<QueueProcessor>();
         services.AddAegisCluster();

@@ -5,8 +5,8 @@ namespace Aegis.CalendarSync.Store;
 /// <summary>The outbound/inbound work queue. Claims are one atomic statement; every later write is fenced by the lease id.</summary>
 public interface ISyncQueueStore
 {
-    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action,
-    /// due at once.</summary>
+    /// <summary>Enqueues calendar-wide from_google work, coalesced with a pending item of the same user and action
+    /// (made due now unless it waits for a quick retry, i.e. less than a minute; a slow retry is cut short).</summary>
     Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct);
     /// <summary>As above, due per <paramref name="debounce"/>: a new item after its quiet time; a pending one (not
     /// backing off) is pushed back to now + quiet unless that passes its first request + max delay or it is already
@@ -39,6 +39,12 @@ public interface ISyncQueueStore
     /// newest first.</summary>
     Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct);
     Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
+    /// <summary>As <see cref="ListAsync"/>, each item with its event's title (the user's own events only).</summary>
+    Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct);
+    /// <summary>Marks a failed item of the user resolved (status completed, retry state cleared, last_error kept) when
+    /// what it was meant to do no longer needs doing; false when it is not (or no longer) failed, e.g. requeued
+    /// concurrently. The caller audits why.</summary>
+    Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct);
     Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct);
     /// <summary>Deletes completed items older than <paramref name="olderThan"/>; returns rows deleted.</summary>
     Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct);

@@ -112,7 +112,7 @@ public sealed class ConflictsBrowserTests(ITestOutputHelper output) : IAsyncLife
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync(_server);
         await Chromium.SignInAsync(page, _user, "/events");
-        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 change could not be synced after 3 retries." });
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 change could not be synced." });
         await Assertions.Expect(notice).ToBeVisibleAsync();
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 

@@ -87,6 +87,11 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
+        if (options.Clock is { } clock)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging();
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -5,6 +5,11 @@ public sealed class SyncHarnessOptions
     /// <summary>Configuration applied last, e.g. ["Google:AttemptTimeout"] = "00:00:03".</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The wallet's clock (the engine's TimeProvider: queue due times, leases, audit times); null: the system
+    /// clock. A stopped <see cref="Clock.TestClock"/> lets a test move the queue through hours of retries without
+    /// waiting; Google keeps its own clock (<see cref="GoogleClockSkew"/>).</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times); zero: the system clock.</summary>
     public TimeSpan GoogleClockSkew { get; init; }
 

@@ -41,6 +41,9 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
         inner.ListFailedAsync(userId, limit, ct);
     public Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
         inner.ListAsync(userId, status, limit, ct);
+    public Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
+        inner.ListTitledAsync(userId, status, limit, ct);
+    public Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct) => inner.ResolveFailedAsync(userId, id, ct);
     public Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct) => inner.CountByStatusAsync(ct);
     public Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct) => inner.PurgeCompletedAsync(olderThan, ct);
 }

@@ -19,6 +19,11 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
+    /// <summary>A pending inbound item due later than this (a slow retry) is made due (after the debounce's quiet time)
+    /// by a new request for the same work: a push from Google or a "Sync now" shows Google answers again, and the user
+    /// should not wait hours. A quick retry's backoff (seconds) is kept.</summary>
+    private static readonly TimeSpan LongWait = TimeSpan.FromMinutes(1);
+
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) =>
         EnqueueFromGoogleAsync(userId, action, QueueDebounce.None, ct);
 
@@ -34,6 +39,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             due = db.Dialect.Time(now + debounce.Quiet),
             // created_at + max delay < now + quiet: the pending item has waited as long as it may, keep its due time.
             capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
+            soon = db.Dialect.Time(now + LongWait),
         };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
@@ -42,6 +48,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
                 "UPDATE sync_queue SET updated_at = @now, next_attempt_at = CASE " +
+                "WHEN retry_count > 0 AND next_attempt_at > @soon THEN @due " +
                 "WHEN retry_count > 0 THEN next_attempt_at " +
                 "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
                 "ELSE @due END " +
@@ -196,6 +203,28 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             new { userId = db.Dialect.Id(userId), status = status is { } s ? EnumText.ToText(s) : null, limit }, ct))
             .ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        // The title is joined on user_id too, so an item can only ever show its own user's event.
+        var rows = await connection.QueryAsync<TitledQueueRow>(Db.Command(
+            $"SELECT {SyncQueueRow.QualifiedColumns("q")}, e.title AS EventTitle FROM sync_queue q " +
+            "LEFT JOIN financial_events e ON e.id = q.financial_event_id AND e.user_id = q.user_id WHERE q.user_id = @userId" +
+            (status is null ? "" : " AND q.status = @status") + " ORDER BY q.id DESC LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), status = status is { } s ? EnumText.ToText(s) : null, limit }, ct))
+            .ConfigureAwait(false);
+        return rows.Select(r => new TitledQueueItem(r.ToModel(), r.EventTitle)).ToList();
+    }
+
+    public async Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +
+            "WHERE id = @id AND user_id = @userId AND status = 'failed'",
+            new { id, userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false) == 1;
     }
 
     public async Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct)
