@@ -24,5 +24,14 @@ public sealed class ConnectionOptions
     [Required, MinLength(32)]
     public string StateSigningKey { get; set; } = "";
 
+    /// <summary>Where a new connection (first connect, another account, or the calendar chosen before is gone) syncs:
+    /// <see cref="NewConnectionCalendar.Dedicated"/> (default) a calendar of its own named <see cref="DedicatedCalendarName"/>,
+    /// created on connect (an owned one of that name is reused) and marked for import; <see cref="NewConnectionCalendar.Primary"/>
+    /// the account's primary calendar, not marked for import. The user can pick another calendar either way.</summary>
+    public NewConnectionCalendar NewConnectionCalendar { get; set; } = NewConnectionCalendar.Dedicated;
+
+    [Required, StringLength(100, MinimumLength = 1)]
+    public string DedicatedCalendarName { get; set; } = "Aegis";
+
     public Uri WebhookAddress => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), "api/webhooks/google-calendar");
 }

@@ -40,9 +40,10 @@ public sealed class ReconnectEndToEndTests
             }
 
             using var google = await GoogleAsync(first);
+            var calendar = await DedicatedCalendarAsync(api);
             foreach (var id in ids)
             {
-                await Eventually.TrueAsync(() => IsLiveInGoogleAsync(google, id), "the bill to reach the first Google");
+                await Eventually.TrueAsync(() => IsLiveInGoogleAsync(google, calendar, id), "the bill to reach the first Google");
             }
         }
 
@@ -56,9 +57,11 @@ public sealed class ReconnectEndToEndTests
         await ConnectAsync(again);
 
         using var emptyGoogle = await GoogleAsync(empty);
+        // The calendar chosen before is gone with the old Google: the reconnect gets a new dedicated calendar.
+        var newCalendar = await DedicatedCalendarAsync(again);
         foreach (var id in ids)
         {
-            await Eventually.TrueAsync(() => IsLiveInGoogleAsync(emptyGoogle, id), "the bill to be pushed back to the new Google");
+            await Eventually.TrueAsync(() => IsLiveInGoogleAsync(emptyGoogle, newCalendar, id), "the bill to be pushed back to the new Google");
         }
 
         var events = await (await again.GetAsync("api/events")).ReadJsonAsync();
@@ -105,9 +108,19 @@ public sealed class ReconnectEndToEndTests
         return google;
     }
 
-    private static async Task<bool> IsLiveInGoogleAsync(HttpClient google, Guid eventId)
+    /// <summary>The calendar a new connection syncs into by default: a dedicated one, marked for import.</summary>
+    private static async Task<string> DedicatedCalendarAsync(HttpClient api)
     {
-        var response = await google.GetAsync($"calendar/v3/calendars/primary/events/{GoogleEventId.FromFinancialEventId(eventId)}");
+        var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.True((bool)settings["import_foreign_events"]!);
+        var calendar = (string)settings["calendar_id"]!;
+        Assert.NotEqual("primary", calendar);
+        return calendar;
+    }
+
+    private static async Task<bool> IsLiveInGoogleAsync(HttpClient google, string calendarId, Guid eventId)
+    {
+        var response = await google.GetAsync($"calendar/v3/calendars/{Uri.EscapeDataString(calendarId)}/events/{GoogleEventId.FromFinancialEventId(eventId)}");
         return response.IsSuccessStatusCode && (string?)(await response.ReadJsonAsync())["status"] != "cancelled";
     }
 }
