@@ -10,35 +10,28 @@ namespace Aegis.CalendarSync.Tests.Sync;
 /// <summary>Issue 9, what is imported: events Aegis did not create become financial events only from a calendar marked
 /// for import; a new connection syncs into a dedicated "Aegis" calendar marked for import. Engine + real database +
 /// emulator over HTTP; subclassed once per engine.</summary>
-public abstract class ForeignEventImportTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ForeignEventImportTests<TDatabase>(TDatabase database) : HarnessTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-    private SyncHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await SyncHarness.StartAsync(database);
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
-
     [Fact]
     public async Task A_meeting_in_a_calendar_not_marked_for_import_is_neither_imported_nor_modified()
     {
-        await _h.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: false);
-        var bill = await _h.CreateEventAsync("Rent", EventType.Bill, 950m);
-        await _h.DrainQueueAsync();
-        var meeting = await _h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", Meeting("Dentist"));
-        await _h.Admin.ClearRequestsAsync();
+        await H.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: false);
+        var bill = await H.CreateEventAsync("Rent", EventType.Bill, 950m);
+        await H.DrainQueueAsync();
+        var meeting = await H.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", Meeting("Dentist"));
+        await H.Admin.ClearRequestsAsync();
 
-        await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
-        await _h.Sync.FullSyncAsync(_h.UserId, Ct);
-        await _h.DrainQueueAsync();
+        await H.Sync.IncrementalSyncAsync(H.UserId, Ct);
+        await H.Sync.FullSyncAsync(H.UserId, Ct);
+        await H.DrainQueueAsync();
 
-        var wallet = await _h.Events.ListAsync(_h.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct);
+        var wallet = await H.Events.ListAsync(H.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct);
         Assert.Equal([bill.Id], wallet.Select(e => e.Id));
-        Assert.Null(await _h.Mappings.GetByGoogleIdAsync(_h.UserId, "primary", meeting.Id!, Ct));
-        var writes = (await _h.Admin.GetRequestsAsync()).Where(r => r.Operation is "events.update" or "events.patch" or "events.insert" or "events.delete");
+        Assert.Null(await H.Mappings.GetByGoogleIdAsync(H.UserId, "primary", meeting.Id!, Ct));
+        var writes = (await H.Admin.GetRequestsAsync()).Where(r => r.Operation is "events.update" or "events.patch" or "events.insert" or "events.delete");
         Assert.Empty(writes);
-        var untouched = await _h.Google.GetEventAsync(_h.Account, "primary", meeting.Id!, Ct);
+        var untouched = await H.Google.GetEventAsync(H.Account, "primary", meeting.Id!, Ct);
         Assert.Equal(meeting.Etag, untouched.Etag);
         Assert.Equal("Dentist", untouched.Summary);
     }
@@ -46,27 +39,27 @@ public abstract class ForeignEventImportTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task The_same_meeting_in_a_calendar_marked_for_import_is_imported()
     {
-        await _h.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: false);
-        var meeting = await _h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", Meeting("Dentist"));
-        await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
-        Assert.Empty(await _h.Events.ListAsync(_h.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct));
+        await H.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: false);
+        var meeting = await H.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", Meeting("Dentist"));
+        await H.Sync.IncrementalSyncAsync(H.UserId, Ct);
+        Assert.Empty(await H.Events.ListAsync(H.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct));
 
         // Marking the calendar queues a full sync, which imports what is already there.
-        var commands = _h.Services.GetRequiredService<ConnectionCommands>();
-        var saved = await commands.UpdatePreferencesAsync(_h.UserId, new SyncPreferencesChange(ImportForeignEvents: true), Ct);
+        var commands = H.Services.GetRequiredService<ConnectionCommands>();
+        var saved = await commands.UpdatePreferencesAsync(H.UserId, new SyncPreferencesChange(ImportForeignEvents: true), Ct);
         Assert.True(Assert.IsType<PreferencesUpdateResult.Saved>(saved).Settings.ImportForeignEvents);
-        await _h.DrainQueueAsync();
+        await H.DrainQueueAsync();
 
-        var imported = Assert.Single(await _h.Events.ListAsync(_h.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct));
+        var imported = Assert.Single(await H.Events.ListAsync(H.UserId, new Aegis.CalendarSync.Store.EventQuery(), Ct));
         Assert.Equal("Dentist", imported.Title);
-        Assert.NotNull(await _h.Mappings.GetByGoogleIdAsync(_h.UserId, "primary", meeting.Id!, Ct));
-        Assert.True((await _h.Settings.GetAsync(_h.UserId, Ct))!.ImportForeignEvents);
+        Assert.NotNull(await H.Mappings.GetByGoogleIdAsync(H.UserId, "primary", meeting.Id!, Ct));
+        Assert.True((await H.Settings.GetAsync(H.UserId, Ct))!.ImportForeignEvents);
     }
 
     [Fact]
     public async Task A_new_connection_syncs_into_a_dedicated_aegis_calendar_marked_for_import()
     {
-        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions
+        await using var h = await SyncHarness.StartAsync(Database, new SyncHarnessOptions
         {
             Settings = { ["Connection:NewConnectionCalendar"] = "Dedicated" },
         });
@@ -106,19 +99,19 @@ public abstract class ForeignEventImportTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task Switching_to_another_calendar_clears_the_import_marking()
     {
-        await _h.ConnectAsync();
-        Assert.True((await _h.Settings.GetAsync(_h.UserId, Ct))!.ImportForeignEvents);
-        var commands = _h.Services.GetRequiredService<ConnectionCommands>();
-        var other = await commands.CreateCalendarAsync(_h.UserId, "Household", null, Ct);
+        await H.ConnectAsync();
+        Assert.True((await H.Settings.GetAsync(H.UserId, Ct))!.ImportForeignEvents);
+        var commands = H.Services.GetRequiredService<ConnectionCommands>();
+        var other = await commands.CreateCalendarAsync(H.UserId, "Household", null, Ct);
 
-        await commands.UpdatePreferencesAsync(_h.UserId, new SyncPreferencesChange(CalendarId: other.Id), Ct);
-        var moved = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        await commands.UpdatePreferencesAsync(H.UserId, new SyncPreferencesChange(CalendarId: other.Id), Ct);
+        var moved = (await H.Settings.GetAsync(H.UserId, Ct))!;
         Assert.Equal(other.Id, moved.CalendarId);
         Assert.False(moved.ImportForeignEvents);
 
         // Switching and marking in one change marks the new calendar.
-        await commands.UpdatePreferencesAsync(_h.UserId, new SyncPreferencesChange(CalendarId: "primary", ImportForeignEvents: true), Ct);
-        var back = (await _h.Settings.GetAsync(_h.UserId, Ct))!;
+        await commands.UpdatePreferencesAsync(H.UserId, new SyncPreferencesChange(CalendarId: "primary", ImportForeignEvents: true), Ct);
+        var back = (await H.Settings.GetAsync(H.UserId, Ct))!;
         Assert.Equal("primary", back.CalendarId);
         Assert.True(back.ImportForeignEvents);
     }
