@@ -44,6 +44,7 @@ public static class ServerRegistration
         services.AddAegisSyncEngine(configuration);
         AddWeb(services, dataDirectory);
         AddObservability(services);
+        services.AddAegisTracing(configuration);
 
         // Hosted services start in registration order: the store's migration (added above) runs before these.
         services.AddHostedService<StartupInitializer>();

@@ -8,7 +8,8 @@ internal sealed class SyncQueueRow
     public const string Columns =
         "id AS Id, user_id AS UserId, financial_event_id AS FinancialEventId, sync_direction AS Direction, " +
         "action AS Action, status AS Status, retry_count AS RetryCount, next_attempt_at AS NextAttemptAt, " +
-        "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "trace_parent AS TraceParent";
 
     public long Id { get; init; }
     public object UserId { get; init; } = null!;
@@ -23,6 +24,7 @@ internal sealed class SyncQueueRow
     public string? LastError { get; init; }
     public object CreatedAt { get; init; } = null!;
     public object UpdatedAt { get; init; } = null!;
+    public string? TraceParent { get; init; }
 
     public SyncQueueItem ToModel() => new()
     {
@@ -39,5 +41,6 @@ internal sealed class SyncQueueRow
         LastError = LastError,
         CreatedAt = DbValue.ToTime(CreatedAt),
         UpdatedAt = DbValue.ToTime(UpdatedAt),
+        TraceParent = TraceParent,
     };
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -24,25 +25,28 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
         var now = db.Dialect.Time(db.Now());
-        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now };
+        using var enqueue = SyncTracing.StartEnqueue(userId, SyncDirection.FromGoogle, null);
+        enqueue?.SetTag(SyncTracing.QueueAction, EnumText.ToText(action));
+        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now, traceParent = SyncTracing.TraceParent(enqueue) };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
-                "UPDATE sync_queue SET updated_at = @now, " +
+                "UPDATE sync_queue SET updated_at = @now, trace_parent = COALESCE(@traceParent, trace_parent), " +
                 "next_attempt_at = CASE WHEN retry_count = 0 THEN @now ELSE next_attempt_at END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
-                "next_attempt_at, created_at, updated_at) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @now, @now, @now) RETURNING id",
+                "next_attempt_at, created_at, updated_at, trace_parent) " +
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @now, @now, @now, @traceParent) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
+        enqueue?.SetTag(SyncTracing.QueueItemId, id);
         SignalInProcess();
         return id;
     }
