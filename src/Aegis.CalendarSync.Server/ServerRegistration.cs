@@ -70,6 +70,7 @@ public static class ServerRegistration
         services.AddAegisMigrations(ServerMigrations.Set);
         services.AddSingleton<ISignInFailureStore, SqlSignInFailureStore>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SignUpService>();
         services.AddSignInRateLimiting();
         services.AddAntiforgery();
         // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
@@ -101,6 +102,7 @@ public static class ServerRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<SignUpGate>();
         app.UseMiddleware<MetricsTokenGuard>();
         // Once only: the sign-in (global) and feed (endpoint) limits both partition by client address; a second
         // UseRateLimiter would count every request twice.
@@ -138,5 +140,6 @@ public static class ServerRegistration
             .ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateOnStart();
     }
 }
