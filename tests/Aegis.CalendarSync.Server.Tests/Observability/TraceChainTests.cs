@@ -19,7 +19,7 @@ namespace Aegis.CalendarSync.Server.Tests.Observability;
 public abstract class TraceChainTests : IAsyncLifetime
 {
     private const string GoogleAccount = "demo@example.com";
-    private const string WebhookRoute = "/api/webhooks/google-calendar";
+    private const string WebhookRoute = "/" + GooglePush.WebhookPath;
     private readonly SpanCollector _spans = new();
     private readonly List<string> _secrets = [];
     private TestDatabase? _database;
@@ -226,16 +226,8 @@ public abstract class TraceChainTests : IAsyncLifetime
     private Task<IReadOnlyList<SyncQueueItem>> QueueAsync() =>
         _server.Get<ISyncQueueStore>().ListAsync(_user.Id, null, 1000, CancellationToken.None);
 
-    private Task<HttpResponseMessage> PushAsync(CalendarSyncSettings channel, long messageNumber)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, WebhookRoute.TrimStart('/'));
-        request.Headers.Add("X-Goog-Channel-ID", channel.GoogleChannelId);
-        request.Headers.Add("X-Goog-Channel-Token", channel.WebhookSecret);
-        request.Headers.Add("X-Goog-Resource-ID", channel.GoogleResourceId);
-        request.Headers.Add("X-Goog-Resource-State", "exists");
-        request.Headers.Add("X-Goog-Message-Number", messageNumber.ToString(CultureInfo.InvariantCulture));
-        return _server.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PushAsync(CalendarSyncSettings channel, long messageNumber) =>
+        GooglePush.SendAsync(_server, channel, "exists", messageNumber);
 }
 
 public sealed class SqliteTraceChainTests : TraceChainTests

@@ -75,29 +75,24 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
     }
 
     public Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
-        DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+        DateTimeOffset expectedUpdatedAt, CancellationToken ct) =>
+        SoftDeleteCoreAsync(userId, id, source, at, expectedUpdatedAt, ct);
+
+    public Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct) =>
+        SoftDeleteCoreAsync(userId, id, source, at, null, ct);
+
+    /// <summary>Soft delete of a live row; with <paramref name="expectedUpdatedAt"/>, only if unchanged since then.</summary>
+    private Task<bool> SoftDeleteCoreAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
+        DateTimeOffset? expectedUpdatedAt, CancellationToken ct)
     {
         var now = db.Now();
         return WriteAsync(
             "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
-            "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL AND updated_at = @expected",
+            "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL" + (expectedUpdatedAt is null ? "" : " AND updated_at = @expected"),
             new
             {
                 userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
                 now = db.Dialect.Time(now), source = EnumText.ToText(source), expected = db.Dialect.Time(expectedUpdatedAt),
-            }, userId, id, source, now, ct);
-    }
-
-    public Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct)
-    {
-        var now = db.Now();
-        return WriteAsync(
-            "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
-            "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL",
-            new
-            {
-                userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
-                now = db.Dialect.Time(now), source = EnumText.ToText(source),
             }, userId, id, source, now, ct);
     }
 
