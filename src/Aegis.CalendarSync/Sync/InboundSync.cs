@@ -79,7 +79,7 @@ internal sealed class InboundSync(
         changes += await RetryFailedAsync(settings, syncStart, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} change(s)",
+            Details = AuditWording.Count(changes, "change"),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -102,7 +102,7 @@ internal sealed class InboundSync(
 
         await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} listed, {removed} deleted in Google, {pushed} pushed",
+            Details = $"{AuditWording.Count(changes, "event")} listed, {removed} deleted in Google, {pushed} sent to Google",
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -277,7 +277,7 @@ internal sealed class InboundSync(
         }
         else if (resolution == ConflictResolution.KeepGoogle)
         {
-            await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -311,7 +311,7 @@ internal sealed class InboundSync(
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         if (resolution == ConflictResolution.KeepGoogle)
         {
-            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -323,12 +323,20 @@ internal sealed class InboundSync(
         return ConflictResolution.KeepGoogle;
     }
 
-    private Task AuditAppliedAsync(SyncAttempt attempt, AuditAction action, Guid financialEventId, GoogleEvent remote, CancellationToken ct) =>
-        auditor.RecordAsync(attempt.Audit(action, AuditOutcome.Success) with
+    /// <summary>Audits Google's change applied to <paramref name="before"/>: the row names the event by the title it had
+    /// before the change (the one the user knew) and says what changed.</summary>
+    private async Task AuditAppliedAsync(SyncAttempt attempt, AuditAction action, FinancialEvent before, GoogleEvent remote, CancellationToken ct)
+    {
+        var after = remote.IsCancelled ? null : await events.GetAsync(attempt.UserId, before.Id, ct, includeDeleted: true).ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(action, AuditOutcome.Success) with
         {
-            FinancialEventId = financialEventId,
+            FinancialEventId = before.Id,
             GoogleEventId = remote.Id,
-        }, attempt.StartedAt, ct);
+            EventTitle = before.Title,
+            Details = after is null ? null : EventChangeDescription.Describe(before, after),
+            PropagationMs = auditor.PropagationSince(remote.Updated),
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
 
     /// <summary>An event without a mapping: created in Google (imported), or ours with a lost mapping row (relinked).</summary>
     private async Task ImportAsync(SyncAttempt attempt, GoogleEvent remote, CancellationToken ct)
@@ -367,7 +375,9 @@ internal sealed class InboundSync(
         {
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
+            EventTitle = applied.Title,
             ErrorCode = existing is null ? "imported" : "relinked",
+            PropagationMs = auditor.PropagationSince(remote.Updated),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -389,7 +399,7 @@ internal sealed class InboundSync(
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
             ErrorCode = split ? "series_split" : "imported_copy",
-            ErrorMessage = split ? $"split from {original.FinancialEventId}; {moved} occurrence override(s) moved" : null,
+            Details = split ? $"split from '{original.FinancialEventId}'; {AuditWording.Count(moved, "changed occurrence")} moved to the new series" : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -434,7 +444,7 @@ internal sealed class InboundSync(
             {
                 if (!mapped.Contains(e.Id) && e.EndAt > windowStart && mapper.ToGoogleEvent(e) is not null)
                 {
-                    await outbound.SyncAsync(settings.UserId, e.Id, ct).ConfigureAwait(false);
+                    await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
                     pushed++;
                 }
             }
