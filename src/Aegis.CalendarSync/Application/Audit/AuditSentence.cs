@@ -87,4 +87,37 @@ public static class AuditSentence
     /// Pages hide these unless the user asks for them.</summary>
     public static bool IsRoutine(AuditEntry row) =>
         row.Status == AuditOutcome.Skipped && row.ErrorCode is "echo" or "unchanged";
+
+    /// <summary>The action as a filter label: "Sent to Google", "Updated from Google", "Conflict".</summary>
+    public static string ActionName(AuditAction action) => action switch
+    {
+        AuditAction.SyncToGoogle => "Sent to Google",
+        AuditAction.DeleteInGoogle => "Deleted in Google",
+        AuditAction.SyncFromGoogle => "Updated from Google",
+        AuditAction.DeleteFromGoogle => "Deleted from Google",
+        AuditAction.IncrementalSync => "Checked Google for changes",
+        AuditAction.FullSync => "Full sync",
+        AuditAction.Conflict => "Conflict",
+        AuditAction.ConflictResolved => "Conflict resolved",
+        AuditAction.SyncFailed => "Sync failed",
+        AuditAction.SyncDisabled => "Sync turned off",
+        AuditAction.Connected => "Connected",
+        AuditAction.Disconnected => "Disconnected",
+        AuditAction.ChannelRenewed or AuditAction.ChannelRenewal => "Push channel renewed",
+        AuditAction.CalendarSwitched => "Calendar switched",
+        AuditAction.SignIn => "Sign-in",
+        AuditAction.FeedTokenIssued => "Subscription link created",
+        AuditAction.FeedTokenRegenerated => "Subscription link replaced",
+        AuditAction.FeedTokenRevoked => "Subscription link revoked",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The outcome in one word for people.</summary>
+    public static string OutcomeName(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Success => "Done",
+        AuditOutcome.Skipped => "Nothing to do",
+        AuditOutcome.Failed => "Failed",
+        _ => "Conflict",
+    };
 }
