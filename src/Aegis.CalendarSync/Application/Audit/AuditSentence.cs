@@ -15,6 +15,8 @@ public static class AuditSentence
         var occurrence = row.ErrorCode == "occurrence" ? $"an occurrence of {e}" : e;
         return (row.Action, row.Status) switch
         {
+            (AuditAction.SyncToGoogle, AuditOutcome.Success) when row.ErrorCode == "held_deletion_restored" =>
+                $"Restored {e} in Google: you kept it after its deletion there",
             (AuditAction.SyncToGoogle, AuditOutcome.Success) => $"Sent {occurrence} to Google",
             (AuditAction.SyncToGoogle, AuditOutcome.Skipped) => row.ErrorCode switch
             {
@@ -43,7 +45,11 @@ public static class AuditSentence
                 _ => $"Ignored a change in Google to {e}",
             },
             (AuditAction.SyncFromGoogle, _) => $"Could not apply Google's change to {e}",
+            (AuditAction.DeleteFromGoogle, AuditOutcome.Success) when row.ErrorCode == "held_deletion_confirmed" =>
+                $"Removed {e}: you confirmed its deletion in Google",
             (AuditAction.DeleteFromGoogle, AuditOutcome.Success) => $"Removed {occurrence}: deleted in Google",
+            (AuditAction.DeleteFromGoogle, AuditOutcome.Skipped) when row.ErrorCode == "mass_delete_held" =>
+                "Held many deletions from Google until you decide",
             (AuditAction.DeleteFromGoogle, _) => $"Could not remove {e} after its deletion in Google",
             (AuditAction.IncrementalSync, AuditOutcome.Failed) => "Could not check Google for changes",
             (AuditAction.IncrementalSync, _) => "Checked Google for changes",
