@@ -133,7 +133,7 @@ internal sealed class InboundSync(
         foreach (var d in pass.Deletions)
         {
             await conflicts.ApplyGoogleAsync(attempt.Settings, d.Local, d.Mapping, d.Remote, ct).ConfigureAwait(false);
-            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local.Id, d.Remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local, d.Remote, ct).ConfigureAwait(false);
         }
 
         return pass.Deletions.Count;
