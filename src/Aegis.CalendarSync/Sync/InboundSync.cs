@@ -141,7 +141,7 @@ internal sealed class InboundSync(
 
     private static string Outcome(InboundPass pass) =>
         (pass.HeldCount > 0 ? $", {AuditWording.Count(pass.HeldCount, "deletion")} held" : "")
-        + (pass.Repushed > 0 ? $", {pass.Repushed} sent again (earlier connection)" : "");
+        + (pass.Repushed > 0 ? $", {pass.Repushed} re-pushed (earlier connection)" : "");
 
     /// <summary>Stored only after the list's changes and its deletions (applied or held) are committed.</summary>
     private async Task StoreTokenAsync(Guid userId, ListResult listed, CancellationToken ct)
