@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ConnectionCommands>();
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());
         services.TryAddSingleton<AuditQueries>();
+        services.TryAddSingleton<Dashboard.DashboardQueries>();
         services.TryAddSingleton<UserAccounts>();
         services.TryAddSingleton<ReadinessQueries>();
         services.TryAddSingleton<DeadLetterCommands>();

@@ -56,8 +56,9 @@ public sealed class SyncStateWriter(
             {
                 FinancialEventId = applied.Id,
                 GoogleEventId = remote.Id,
+                EventTitle = applied.Title,
                 ErrorCode = SummaryAmountUnreadCode,
-                ErrorMessage = problem,
+                Details = problem,
             }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
         }
 

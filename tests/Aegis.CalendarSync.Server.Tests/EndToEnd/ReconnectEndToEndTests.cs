@@ -71,9 +71,9 @@ public sealed class ReconnectEndToEndTests
         var fullSync = await Eventually.GetAsync(async () =>
         {
             var audit = await (await again.GetAsync("api/audit?action=full_sync")).ReadJsonAsync();
-            return audit["items"]?.AsArray().FirstOrDefault(a => ((string?)a!["error_message"])?.Contains("re-pushed") == true);
+            return audit["items"]?.AsArray().FirstOrDefault(a => ((string?)a!["details"])?.Contains("re-pushed") == true);
         }, "the reconnect's full sync to be audited");
-        Assert.Contains("0 deleted in Google", (string?)fullSync["error_message"]);
+        Assert.Contains("0 deleted in Google", (string?)fullSync["details"]);
         Assert.DoesNotContain("fail:", restarted.Output);
     }
 

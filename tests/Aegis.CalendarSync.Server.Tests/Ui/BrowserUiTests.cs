@@ -50,13 +50,13 @@ public sealed class BrowserUiTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Sync queued." })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Audit log" })).ToContainTextAsync("connected");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Audit log" })).ToContainTextAsync("Connected Google Calendar");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Conflicts" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No open conflicts.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Queue depth by status" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Sync activity in the last 24 hours", Exact = false })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();

@@ -21,10 +21,14 @@
         const item = document.createElement("li");
         item.className = entry.status;
         item.dataset.id = String(entry.id);
+        if (entry.routine) item.dataset.routine = "true";
         const time = document.createElement("time");
         time.dateTime = entry.created_at;
         time.textContent = new Date(entry.created_at).toLocaleTimeString();
-        item.append(time, " " + entry.summary);
+        const what = document.createElement("span");
+        what.className = "what";
+        what.textContent = entry.summary;
+        item.append(time, " ", what);
         return item;
     }
 
