@@ -54,6 +54,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
+        services.TryAddSingleton<Application.EventSync.IEventSyncReader, SqlEventSyncReader>();
 
         services.AddAegisMigrations(MigrationSet.Engine);
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();

@@ -55,7 +55,7 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
             return missing;
         }
 
-        var errors = Validate(patch, current!);
+        var errors = Validate(patch, current!, series!.Currency);
         if (errors.Count > 0)
         {
             return new OccurrenceResult.Invalid(errors);
@@ -136,18 +136,20 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
             : (series, overrides, null, new OccurrenceResult.NotFound("Occurrence"));
     }
 
-    private static Dictionary<string, string[]> Validate(OccurrencePatch patch, Occurrence current)
+    private static Dictionary<string, string[]> Validate(OccurrencePatch patch, Occurrence current, string currency)
     {
         var errors = new Dictionary<string, string[]>();
         if (patch.Status is not null && !Enum.GetValues<OccurrenceStatus>().Any(s => EnumText.ToText(s) == patch.Status))
             errors["status"] = ["status must be one of pending, paid, skipped."];
-        if (patch.Amount is { } amount && (amount < 0 || amount > EventInputValidator.MaxAmount || decimal.Round(amount, 4) != amount))
-            errors["amount"] = ["amount must be between 0 and 10000000000000 with at most 4 decimal places."];
+        if (patch.Amount is { } amount && (amount < 0 || amount > EventInputValidator.MaxAmount))
+            errors["amount"] = ["The amount must be between 0 and 10,000,000,000,000."];
+        else if (patch.Amount is { } exact && !CurrencyMinorUnits.Fits(exact, currency))
+            errors["amount"] = [CurrencyMinorUnits.Describe(currency)];
         if (patch.Title is { } title && (string.IsNullOrWhiteSpace(title) || title.Length > EventInputValidator.MaxTitleLength))
             errors["title"] = [$"title must be 1 to {EventInputValidator.MaxTitleLength} characters."];
         var start = patch.StartAt ?? current.StartAt;
         if (patch.EndAt is { } end && end <= start)
-            errors["end_at"] = ["end_at must be after start_at."];
+            errors["end_at"] = ["The end must be after the start."];
         return errors;
     }
 }
