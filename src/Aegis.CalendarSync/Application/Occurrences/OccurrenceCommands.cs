@@ -31,20 +31,33 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
     }
 
     /// <summary>The next occurrence still ahead (not skipped) of each recurring event in <paramref name="list"/>.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Occurrence>> NextAsync(Guid userId, IEnumerable<FinancialEvent> list, CancellationToken ct)
+    public Task<IReadOnlyDictionary<Guid, Occurrence>> NextAsync(Guid userId, IEnumerable<FinancialEvent> list, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var next = new Dictionary<Guid, Occurrence>();
+        return EachSeriesAsync(userId, list, (series, overrides) => OccurrenceExpander.Next(series, overrides, now, NextHorizon), ct);
+    }
+
+    /// <summary>The first occurrence (not skipped) overlapping [<paramref name="from"/>, <paramref name="to"/>) of each
+    /// recurring event in <paramref name="list"/>; series without one are absent.</summary>
+    public Task<IReadOnlyDictionary<Guid, Occurrence>> FirstInWindowAsync(Guid userId, IEnumerable<FinancialEvent> list,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        EachSeriesAsync(userId, list, (series, overrides) =>
+            OccurrenceExpander.Expand(series, overrides, from, to).FirstOrDefault(o => o.Status != OccurrenceStatus.Skipped), ct);
+
+    private async Task<IReadOnlyDictionary<Guid, Occurrence>> EachSeriesAsync(Guid userId, IEnumerable<FinancialEvent> list,
+        Func<FinancialEvent, IReadOnlyList<OccurrenceOverride>, Occurrence?> pick, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, Occurrence>();
         foreach (var series in list.Where(e => RecurrenceLines.IsRecurring(e.Recurrence)))
         {
             var overrides = await occurrences.ListAsync(userId, series.Id, ct).ConfigureAwait(false);
-            if (OccurrenceExpander.Next(series, overrides, now, NextHorizon) is { } occurrence)
+            if (pick(series, overrides) is { } occurrence)
             {
-                next[series.Id] = occurrence;
+                found[series.Id] = occurrence;
             }
         }
 
-        return next;
+        return found;
     }
 
     public async Task<OccurrenceResult> UpdateAsync(Guid userId, Guid eventId, string originalStart, OccurrencePatch patch, CancellationToken ct)
