@@ -65,6 +65,7 @@ public sealed class TestServerHost : IAsyncDisposable
         if (options.Time is not null) builder.Services.AddSingleton(options.Time);
 
         builder.AddAegisServer();
+        options.Services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseAegisServer();
         await app.StartAsync(ct);

@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Testing.Databases;
 using GoogleCalendarEmulator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Aegis.CalendarSync.Testing.Hosting;
@@ -22,6 +23,10 @@ public sealed class TestServerOptions
     /// <summary>The host environment (default "Testing", Production's pipeline); "Development" also applies the
     /// Development-only pipeline (developer exception page) and generated secrets.</summary>
     public string Environment { get; init; } = "Testing";
+
+    /// <summary>Changes to the server's services, applied after its own registrations (e.g. a test double of a
+    /// background step the test wants to hold).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 
     /// <summary>Extra configuration, applied last.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

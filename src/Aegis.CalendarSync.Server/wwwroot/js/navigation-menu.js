@@ -1,28 +1,38 @@
 // The header's menu button (narrow screens): opens and closes the main navigation. Delegated from the document so it
-// keeps working after Blazor's enhanced navigation patches the header (which also closes the menu again, as the
-// server renders it closed). Without script the navigation is simply always shown (see layout.css, html.js).
+// keeps working after Blazor's enhanced navigation patches the header; choosing a link or pressing Escape closes it.
+// Without script the button is hidden and the navigation always shown.
 (() => {
     "use strict";
-    document.documentElement.classList.add("js");
+    // Marks the page as scripted, so the stylesheet folds the navigation; re-applied after enhanced navigation in case
+    // the document's attributes were replaced.
+    const mark = () => document.documentElement.classList.add("js");
+    mark();
+    window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", mark));
 
     function setOpen(header, button, open) {
         header.classList.toggle("menu-open", open);
         button.setAttribute("aria-expanded", String(open));
     }
 
+    function close() {
+        const header = document.querySelector("header.menu-open");
+        const button = header?.querySelector("[data-menu-toggle]");
+        if (button) setOpen(header, button, false);
+        return button;
+    }
+
     document.addEventListener("click", e => {
         const button = e.target.closest("[data-menu-toggle]");
-        if (!button) return;
-        const header = button.closest("header");
-        setOpen(header, button, !header.classList.contains("menu-open"));
+        if (button) {
+            const header = button.closest("header");
+            setOpen(header, button, !header.classList.contains("menu-open"));
+        } else if (e.target.closest(".menu a")) {
+            // Enhanced navigation keeps the header element (and its class): a chosen page closes the menu.
+            close();
+        }
     });
 
     document.addEventListener("keydown", e => {
-        if (e.key !== "Escape") return;
-        const header = document.querySelector("header.menu-open");
-        const button = header?.querySelector("[data-menu-toggle]");
-        if (!button) return;
-        setOpen(header, button, false);
-        button.focus();
+        if (e.key === "Escape") close()?.focus();
     });
 })();
