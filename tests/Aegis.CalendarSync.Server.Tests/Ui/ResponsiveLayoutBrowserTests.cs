@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Server.Tests.Ui;
 /// Blazor focuses after navigation.</summary>
 public sealed class ResponsiveLayoutBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] MainPages = ["/events", "/", "/google", "/sync", "/conflicts", "/audit", "/events/new"];
+    private static readonly string[] MainPages = ["/events", "/", "/google", "/sync", "/conflicts", "/trash", "/audit", "/events/new"];
 
     private TestServerHost _server = null!;
     private TestUser _user = null!;

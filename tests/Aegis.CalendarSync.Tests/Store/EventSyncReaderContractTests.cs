@@ -28,6 +28,7 @@ public abstract class EventSyncReaderContractTests<TDatabase>(TDatabase database
         var dead = await InsertEventAsync(userId, "Dead");
         var conflicted = await InsertEventAsync(userId, "Conflicted");
         var inbound = await InsertEventAsync(userId, "Inbound");
+        var held = await InsertEventAsync(userId, "Held");
         var deleted = await InsertEventAsync(userId, "Deleted");
         await InsertEventAsync(other, "Someone else's");
         foreach (var item in await Queue.ClaimAsync(100, Lease, Ct))
@@ -39,7 +40,7 @@ public abstract class EventSyncReaderContractTests<TDatabase>(TDatabase database
         // The pending event's first item was claimed and released by the loop above (left processing), so give it a
         // fresh pending one the way an edit does.
         await Events.UpdateAsync(pending with { Title = "Pending (edited)", UpdatedAt = Start.AddMinutes(1) }, Ct);
-        foreach (var e in new[] { synced, conflicted, inbound })
+        foreach (var e in new[] { synced, conflicted, inbound, held })
         {
             Assert.True(await Mappings.UpsertAsync(Mapping(e, $"https://www.google.com/calendar/event?eid={e.Title}"), null, Ct));
         }
@@ -49,6 +50,8 @@ public abstract class EventSyncReaderContractTests<TDatabase>(TDatabase database
             LocalVersion = """{"title":"Local"}""", GoogleVersion = """{"title":"Google"}""",
         }, Ct);
         await InboundFailures.RecordAsync(userId, "primary", $"aegis{inbound.Id:N}_20250304", "the amount is not a number", Start, Ct);
+        await Services.GetRequiredService<IHeldDeletionStore>().HoldAsync(
+            [new HeldDeletion { UserId = userId, FinancialEventId = held.Id, GoogleCalendarId = "primary", GoogleEventId = $"aegis{held.Id:N}", HeldAt = Start }], Ct);
         Assert.True(await Events.SoftDeleteAsync(userId, deleted.Id, SyncSource.Aegis, Start, Ct));
 
         var overview = await Queries.ReadAsync(userId, Ct);
@@ -59,9 +62,10 @@ public abstract class EventSyncReaderContractTests<TDatabase>(TDatabase database
             {
                 ["Synced"] = EventSyncStatus.Synced, ["Pending"] = EventSyncStatus.Pending, ["Retrying"] = EventSyncStatus.Retrying,
                 ["Dead"] = EventSyncStatus.Failed, ["Conflicted"] = EventSyncStatus.Conflict, ["Inbound"] = EventSyncStatus.Failed,
+                ["Held"] = EventSyncStatus.Held,
             },
-            new[] { synced, pending, retrying, dead, conflicted, inbound }.ToDictionary(e => e.Title, e => overview.Events[e.Id].Status));
-        Assert.Equal(6, overview.Events.Count);
+            new[] { synced, pending, retrying, dead, conflicted, inbound, held }.ToDictionary(e => e.Title, e => overview.Events[e.Id].Status));
+        Assert.Equal(7, overview.Events.Count);
         var syncedState = overview.Events[synced.Id];
         Assert.Equal(("https://www.google.com/calendar/event?eid=Synced", Start.AddSeconds(1)), (syncedState.GoogleLink, syncedState.At));
         Assert.Equal("Attempt 1 failed: Google answered 503; it is tried again automatically.", overview.Events[retrying.Id].Reason);

@@ -3,7 +3,7 @@ using Aegis.CalendarSync.Model;
 
 namespace Aegis.CalendarSync.Application.EventSync;
 
-/// <summary>Turns the facts of one event into its badge. What needs the user comes first (a conflict, a dead letter, a
+/// <summary>Turns the facts of one event into its badge. What needs the user comes first (a conflict, a held deletion, a dead letter, a
 /// Google change that could not be applied), then what stops sync (no connection, sync off), then the queue, then the
 /// mapping.</summary>
 public static class EventSyncRules
@@ -13,6 +13,10 @@ public static class EventSyncRules
         var link = facts?.Mapped == true ? facts.HtmlLink : null;
         if (facts is { OpenConflicts: > 0 })
             return new(EventSyncStatus.Conflict, "Changed here and in Google Calendar: choose which version to keep on the Conflicts page.", null, link);
+        if (facts is { HeldDeletion: true })
+            return new(EventSyncStatus.Held,
+                "Deleted in Google Calendar along with many other events at once, so it is kept here: confirm the deletion or restore it on the Trash page.",
+                null, link);
         if (facts is { QueueStatus: QueueStatus.Failed })
             return new(EventSyncStatus.Failed,
                 $"Could not be sent to Google Calendar after {facts.RetryCount + 1} attempts{Because(facts.LastError)}. Retry it on the Sync status page.",

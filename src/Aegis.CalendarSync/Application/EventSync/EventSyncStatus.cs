@@ -18,6 +18,10 @@ public enum EventSyncStatus
     /// <summary>Changed on both sides; the user chooses which version to keep.</summary>
     Conflict,
 
+    /// <summary>Deleted in Google together with many other events; the mass-delete guard keeps it until the user
+    /// confirms the deletion or restores it to Google.</summary>
+    Held,
+
     /// <summary>Not synced at all: Google is not connected or sync is off.</summary>
     NotSynced,
 }

@@ -8,7 +8,7 @@ namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>One statement for the Events page: the user's settings row, each live event with its mapping, its newest
 /// outbound queue item not completed (the (user_id, financial_event_id, id) queue index), its open conflicts (the
-/// conflicts' user index) and the newest inbound failure of its Google event or of one of its instances
+/// conflicts' user index), its held deletion (primary key) and the newest inbound failure of its Google event or of one of its instances
 /// (<c>{id}_{start}</c>, the failures' primary key prefix). A user without events still gets one row, for the
 /// connection.</summary>
 internal sealed class SqlEventSyncReader(SqlStoreContext db) : IEventSyncReader
@@ -21,6 +21,7 @@ internal sealed class SqlEventSyncReader(SqlStoreContext db) : IEventSyncReader
                q.next_attempt_at AS NextAttemptAt,
                (SELECT COUNT(*) FROM sync_conflicts c
                  WHERE c.user_id = e.user_id AND c.financial_event_id = e.id AND c.status = 'open') AS OpenConflicts,
+               (SELECT COUNT(*) FROM held_deletions h WHERE h.user_id = e.user_id AND h.financial_event_id = e.id) AS HeldDeletions,
                (SELECT f.reason FROM calendar_sync_inbound_failures f
                  WHERE f.user_id = m.user_id AND f.google_calendar_id = m.google_calendar_id
                    AND (f.google_event_id = m.google_event_id OR f.google_event_id LIKE m.google_event_id || '\_%' ESCAPE '\')
@@ -58,6 +59,7 @@ internal sealed class SqlEventSyncReader(SqlStoreContext db) : IEventSyncReader
         public string? LastError { get; init; }
         public object? NextAttemptAt { get; init; }
         public long OpenConflicts { get; init; }
+        public long HeldDeletions { get; init; }
         public string? InboundFailure { get; init; }
         public string? GoogleEventId { get; init; }
         public object? LastSyncedAt { get; init; }
@@ -70,6 +72,7 @@ internal sealed class SqlEventSyncReader(SqlStoreContext db) : IEventSyncReader
             LastError,
             DbValue.ToNullableTime(NextAttemptAt),
             OpenConflicts,
+            HeldDeletions > 0,
             InboundFailure,
             GoogleEventId is not null,
             DbValue.ToNullableTime(LastSyncedAt),
