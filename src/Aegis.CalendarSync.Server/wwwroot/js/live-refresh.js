@@ -65,20 +65,6 @@
         stream.addEventListener("progress", schedule);
     }
 
-    let hooked = false;
-    function hookEnhancedNavigation() {
-        if (hooked || typeof window.Blazor?.addEventListener !== "function") return;
-        window.Blazor.addEventListener("enhancedload", bind);
-        hooked = true;
-    }
-
-    function start() {
-        hookEnhancedNavigation();
-        bind();
-    }
-
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
-    window.addEventListener("load", hookEnhancedNavigation);
+    window.aegisEveryPage(bind);
     window.addEventListener("pagehide", () => { if (source) source.close(); source = null; });
 })();

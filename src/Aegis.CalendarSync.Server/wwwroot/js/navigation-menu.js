@@ -5,9 +5,7 @@
     "use strict";
     // Marks the page as scripted, so the stylesheet folds the navigation; re-applied after enhanced navigation in case
     // the document's attributes were replaced.
-    const mark = () => document.documentElement.classList.add("js");
-    mark();
-    window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", mark));
+    window.aegisEveryPage(() => document.documentElement.classList.add("js"));
 
     function setOpen(header, button, open) {
         header.classList.toggle("menu-open", open);

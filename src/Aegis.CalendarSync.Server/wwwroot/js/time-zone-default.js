@@ -11,8 +11,5 @@
         }
     }
 
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);
-    else apply();
-    const hook = () => { if (typeof window.Blazor?.addEventListener === "function") window.Blazor.addEventListener("enhancedload", apply); };
-    window.addEventListener("load", hook);
+    window.aegisEveryPage(apply);
 })();
