@@ -95,7 +95,7 @@ public sealed class EventFormBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete Salary" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete “Salary”" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Event deleted." })).ToHaveTextAsync("Event deleted.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Event deleted." })).ToHaveTextAsync("Event deleted. Restore it from the Trash");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Filter(new() { HasText = "Salary" })).ToHaveCountAsync(0);
     }
