@@ -20,6 +20,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton<EventCommands>();
         services.TryAddSingleton<Occurrences.OccurrenceCommands>();
+        services.TryAddSingleton<EventSync.EventSyncQueries>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<HeldDeletionCommands>();
         services.TryAddSingleton<ConflictComparer>();

@@ -105,6 +105,7 @@ public sealed class SyncStateWriter(
             GoogleEtag = remote.Etag,
             ContentHash = contentHash,
             RemoteContentHash = remoteContentHash == contentHash ? null : remoteContentHash,
+            HtmlLink = remote.HtmlLink ?? mapping?.HtmlLink,
             SyncSource = source,
             LastModifiedAt = lastModifiedAt,
             LastSyncedAt = time.GetUtcNow(),

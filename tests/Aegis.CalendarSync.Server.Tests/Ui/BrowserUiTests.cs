@@ -34,7 +34,7 @@ public sealed class BrowserUiTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Financial events" });
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Internet bill" })).ToBeVisibleAsync();
-        await Assertions.Expect(table).ToContainTextAsync("39.99 EUR");
+        await Assertions.Expect(table).ToContainTextAsync("EUR 39.99");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Google connection" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveTextAsync("Not connected");

@@ -87,21 +87,6 @@
         stream.addEventListener("progress", e => { setText(state, "live"); render(root, JSON.parse(e.data), false); });
     }
 
-    // Blazor's addEventListener exists only once blazor.web.js has started, which may be after this script ran.
-    let hooked = false;
-    function hookEnhancedNavigation() {
-        if (hooked || typeof window.Blazor?.addEventListener !== "function") return;
-        window.Blazor.addEventListener("enhancedload", bind);
-        hooked = true;
-    }
-
-    function start() {
-        hookEnhancedNavigation();
-        bind();
-    }
-
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
-    window.addEventListener("load", hookEnhancedNavigation);
+    window.aegisEveryPage(bind);
     window.addEventListener("pagehide", () => { if (source) source.close(); source = null; });
 })();
