@@ -26,7 +26,9 @@ public sealed class BrowserUiTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Financial events" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();
-        await page.GetByLabel("Title").FillAsync("Internet bill");
+        // The list has filters labelled "Search titles" and "Type": fill the form only once it is the page shown.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New event" })).ToBeVisibleAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Internet bill");
         await page.GetByLabel("Type").SelectOptionAsync("Bill");
         await page.GetByLabel("Amount").FillAsync("39.99");
         await page.GetByLabel("Currency").FillAsync("EUR");
