@@ -74,7 +74,7 @@ public sealed class ReconnectEndToEndTests
             return audit["items"]?.AsArray().FirstOrDefault(a => ((string?)a!["details"])?.Contains("re-pushed") == true);
         }, "the reconnect's full sync to be audited");
         Assert.Contains("0 deleted in Google", (string?)fullSync["details"]);
-        Assert.DoesNotContain("fail:", restarted.Output);
+        Assert.False(restarted.Output.Contains("fail:", StringComparison.Ordinal), restarted.Output);
     }
 
     /// <summary>The calendar a new connection syncs into by default: a dedicated one, marked for import.</summary>
