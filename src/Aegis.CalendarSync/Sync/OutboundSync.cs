@@ -75,7 +75,7 @@ internal sealed class OutboundSync(
             }, started, ct).ConfigureAwait(false);
             if (skip == "unchanged")
             {
-                await queue.CloseFailedForEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
+                await CloseObsoleteDeadLettersAsync(attempt, financialEventId, ct).ConfigureAwait(false);
             }
 
             await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
@@ -109,8 +109,23 @@ internal sealed class OutboundSync(
             EventTitle = local.Title,
             PropagationMs = attempt.MeasuresPropagation ? auditor.PropagationSince(local.UpdatedAt) : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
-        // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
-        await queue.CloseFailedForEventAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
+        await CloseObsoleteDeadLettersAsync(attempt, local.Id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Google now holds the event's current version: its dead letters (older failed pushes) have nothing left
+    /// to do. Closed (kept, completed) and audited as <see cref="AuditAction.DeadLetterResolved"/>, as a full sync's
+    /// recovery does.</summary>
+    private async Task CloseObsoleteDeadLettersAsync(SyncAttempt attempt, Guid financialEventId, CancellationToken ct)
+    {
+        var started = auditor.StartTimestamp();
+        var closed = await queue.CloseFailedForEventAsync(attempt.UserId, financialEventId, ct).ConfigureAwait(false);
+        if (closed == 0) return;
+        await auditor.RecordAsync(attempt.Audit(AuditAction.DeadLetterResolved, AuditOutcome.Success) with
+        {
+            FinancialEventId = financialEventId,
+            ErrorCode = WireEnum.ToWire(DeadLetterResolution.AlreadyInGoogle),
+            ErrorMessage = $"{closed} failed change(s) of this event no longer needed: Google Calendar now holds its current version.",
+        }, started, ct).ConfigureAwait(false);
     }
 
     /// <summary>The two loop guards: the seed's sync_source window, and the content hash (an echo or a no-op edit
