@@ -54,12 +54,17 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
     public static async Task<SyncHarness> StartAsync(TestDatabase database, SyncHarnessOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SyncHarnessOptions();
+        if (options.Clock is not null && options.GoogleClockSkew != TimeSpan.Zero)
+        {
+            throw new ArgumentException("A shared clock and a Google clock skew exclude each other.", nameof(options));
+        }
+
         await database.ResetAsync();
         var emulatorOptions = new EmulatorOptions
         {
             AutoApprove = true,
             DefaultAccountEmail = Email,
-            TimeProvider = options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew),
+            TimeProvider = options.Clock ?? (options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew)),
         };
         if (options.GoogleRequestsPerMinute is { } perMinute)
         {
@@ -88,15 +93,21 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging();
+        if (options.Clock is { } clock)
+        {
+            services.AddSingleton<TimeProvider>(clock);
+        }
+
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
         return new SyncHarness(database, options, emulator, provider);
     }
 
-    /// <summary>Creates the wallet user without connecting Google (its writes enqueue nothing until it connects).</summary>
-    public async Task CreateUserAsync(CancellationToken ct = default) =>
-        UserId = (await Users.CreateAsync(Email, "Wallet owner", ct)).Id;
+    /// <summary>Creates the wallet user without connecting Google (its writes enqueue nothing until it connects); a
+    /// harness that runs several users one after another (a property test's cases) gives each its own address.</summary>
+    public async Task CreateUserAsync(string email = Email, CancellationToken ct = default) =>
+        UserId = (await Users.CreateAsync(email, "Wallet owner", ct)).Id;
 
     /// <summary>Creates the wallet user (unless <see cref="CreateUserAsync"/> did) and connects Google through the real
     /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync.</summary>
@@ -104,7 +115,7 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
     {
         if (UserId == Guid.Empty)
         {
-            await CreateUserAsync(ct);
+            await CreateUserAsync(ct: ct);
         }
 
         await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, ct);
