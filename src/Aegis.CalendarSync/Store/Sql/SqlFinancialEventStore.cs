@@ -82,7 +82,7 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         {
             rows = await connection.ExecuteAsync(Db.Command(
-                $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id AND updated_at = @expected",
+                $"UPDATE financial_events SET {MutableColumns}, deleted_at = @deletedAt WHERE user_id = @userId AND id = @id AND updated_at = @expected",
                 args, ct)).ConfigureAwait(false);
         }
         if (rows == 1) SignalIfEnqueued(e.SyncSource);
