@@ -121,10 +121,13 @@ internal sealed class InboundSync(
         var account = ConnectedAccounts.AccountOf(settings);
         var request = first with { MaxResults = options.Value.ListPageSize };
         var failing = await FailingEventIdsAsync(settings, ct).ConfigureAwait(false);
+        // Series this listing reports deleted: their instances it reports cancelled went with the series.
+        var deletedSeries = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         while (true)
         {
             var page = await google.ListEventsAsync(account, settings.CalendarId, request, ct).ConfigureAwait(false);
+            deletedSeries.UnionWith((page.Items ?? []).Where(i => i is { IsCancelled: true, RecurringEventId: null, Id: not null }).Select(i => i.Id!));
             foreach (var item in page.Items ?? [])
             {
                 if (item.Id is null)
@@ -133,7 +136,7 @@ internal sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await TryApplyAsync(settings, item, failing.Contains(item.Id), ct).ConfigureAwait(false);
+                await TryApplyAsync(settings, item, failing.Contains(item.Id), ct, deletedSeries).ConfigureAwait(false);
                 count++;
             }
 
@@ -160,12 +163,13 @@ internal sealed class InboundSync(
 
     /// <summary><see cref="ApplyAsync"/>, isolating a change that cannot be applied: it is recorded for its event
     /// (and audited) instead of failing the sync. A success clears the event's earlier failure. True when applied.</summary>
-    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, CancellationToken ct)
+    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, CancellationToken ct,
+        IReadOnlySet<string>? deletedSeries = null)
     {
         var started = auditor.StartTimestamp();
         try
         {
-            await ApplyAsync(settings, remote, ct).ConfigureAwait(false);
+            await ApplyAsync(settings, remote, ct, deletedSeries).ConfigureAwait(false);
         }
         catch (Exception ex) when (InboundFailurePolicy.IsPoison(ex))
         {
@@ -217,13 +221,15 @@ internal sealed class InboundSync(
         return applied;
     }
 
-    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet.</summary>
-    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet. <paramref name="deletedSeries"/>:
+    /// ids of the series the same listing reports deleted (an instance of one of them reported cancelled was not
+    /// deleted on its own).</summary>
+    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct, IReadOnlySet<string>? deletedSeries = null)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
         if (remote.RecurringEventId is not null)
         {
-            await ApplyInstanceAsync(attempt, remote, ct).ConfigureAwait(false);
+            await ApplyInstanceAsync(attempt, remote, deletedSeries?.Contains(remote.RecurringEventId) == true, ct).ConfigureAwait(false);
             return;
         }
 
@@ -283,11 +289,11 @@ internal sealed class InboundSync(
 
     /// <summary>An exception or cancelled instance of a series: an occurrence override, never a new event or a change
     /// to the series. Whatever shape Google sends, a failure is audited and the rest of the sync goes on.</summary>
-    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, CancellationToken ct)
+    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, bool seriesDeleted, CancellationToken ct)
     {
         try
         {
-            await occurrences.ApplyInstanceAsync(attempt, instance, ct).ConfigureAwait(false);
+            await occurrences.ApplyInstanceAsync(attempt, instance, seriesDeleted, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

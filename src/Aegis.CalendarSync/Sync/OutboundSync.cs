@@ -74,23 +74,31 @@ internal sealed class OutboundSync(
             return;
         }
 
-        await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
+        var revived = await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
         if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is { } pushed)
         {
-            await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
+            if (revived)
+            {
+                await occurrences.RestoreAfterRevivalAsync(attempt, local!, pushed, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Writes <paramref name="desired"/> to Google and records the mapping.</summary>
-    private async Task PushAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping? mapping, GoogleEvent desired,
+    /// <summary>Writes <paramref name="desired"/> to Google and records the mapping. True when it was written back over
+    /// Google's deletion of the event (the wallet's edit won).</summary>
+    private async Task<bool> PushAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping? mapping, GoogleEvent desired,
         CancellationToken ct)
     {
-        var written = mapping is null
-            ? await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct).ConfigureAwait(false)
+        var (written, overDeletion) = mapping is null
+            ? (await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct).ConfigureAwait(false), false)
             : await UpdateAsync(attempt, local, mapping, desired, ct).ConfigureAwait(false);
         if (written is null)
         {
-            return;
+            return false;
         }
 
         await writer.SavePushedAsync(attempt.Settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
@@ -99,6 +107,7 @@ internal sealed class OutboundSync(
             FinancialEventId = local.Id,
             GoogleEventId = written.Id,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
+        return overDeletion;
     }
 
     /// <summary>The two loop guards: the seed's sync_source window, and the content hash (an echo or a no-op edit
@@ -121,19 +130,21 @@ internal sealed class OutboundSync(
         return recentlyFromGoogle ? "recently_synced_from_google" : null;
     }
 
-    /// <summary>Update with If-Match; null when the conflict rule decided not to write Google.</summary>
-    private async Task<GoogleEvent?> UpdateAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent desired, CancellationToken ct)
+    /// <summary>Update with If-Match; Written is null when the conflict rule decided not to write Google, OverDeletion
+    /// true when Google had deleted the event and the wallet's version was written back.</summary>
+    private async Task<(GoogleEvent? Written, bool OverDeletion)> UpdateAsync(SyncAttempt attempt, FinancialEvent local,
+        CalendarSyncMapping mapping, GoogleEvent desired, CancellationToken ct)
     {
         try
         {
-            return await remote.UpdateAsync(attempt.Account, mapping.GoogleRef, desired, ct).ConfigureAwait(false);
+            return (await remote.UpdateAsync(attempt.Account, mapping.GoogleRef, desired, ct).ConfigureAwait(false), false);
         }
         catch (Exception ex) when (ex is PreconditionFailedException or NotFoundException or ResourceDeletedException)
         {
             // Changed (412) or gone (404/410) in Google since our last sync: look at what Google holds now.
             var current = await remote.GetAsync(attempt.Account, mapping.GoogleRef, ct).ConfigureAwait(false);
-            return await ResolveAsync(attempt, local, mapping, desired, current, ct).ConfigureAwait(false);
+            var written = await ResolveAsync(attempt, local, mapping, desired, current, ct).ConfigureAwait(false);
+            return (written, written is not null && current.IsCancelled);
         }
     }
 

@@ -96,6 +96,21 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
     public Task A_google_edit_later_than_a_wallet_deletion_restores_an_event_made_in_google() =>
         RunCaseAsync([new GoogleCreate(2), new DeliverPushes(), new WalletDelete(0), new GoogleEdit(0, EventChange.Move, 2), new DeliverPushes()]);
 
+    /// <summary>Found by the property (seed 7u1Cs4xAawrc, both engines): a person deletes a series in Google, the
+    /// wallet's later edit of the series wins and writes it back, but the occurrences Google's deletion had cancelled
+    /// (its exceptions: a month a person renamed, a month the wallet marked paid) stayed cancelled, and the next sync
+    /// read them as months the user skipped: a bill's month vanished from both sides.</summary>
+    [Fact]
+    public Task A_series_the_wallet_writes_back_over_a_google_deletion_gets_back_the_months_a_person_had_changed() =>
+        RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new DeliverPushes(), new GoogleOccurrenceEdit(0, 0, GoogleOccurrenceChange.Rename, 0),
+            new GoogleDelete(0), new WalletEdit(0, EventChange.Amount, 1), new DeliverPushes()]);
+
+    [Fact]
+    public Task A_series_the_wallet_writes_back_over_a_google_deletion_keeps_its_paid_and_skipped_months() =>
+        RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new WalletOccurrenceEdit(0, 1, WalletOccurrenceChange.Paid, 0),
+            new WalletOccurrenceEdit(0, 2, WalletOccurrenceChange.Skip, 0), new DeliverPushes(), new GoogleDelete(0),
+            new WalletEdit(0, EventChange.Title, 1), new DeliverPushes()]);
+
     /// <summary>Runs one sequence and throws, naming every violation and the run log, when it does not converge.</summary>
     protected async Task RunCaseAsync(IReadOnlyList<ConvergenceStep> steps)
     {
