@@ -229,9 +229,23 @@ internal sealed class OccurrenceSync(
         {
             await WriteAsync(attempt, series, mapping, o, occurrence, restore: o.ContentHash == OccurrenceMapper.CancelledHash, ct).ConfigureAwait(false);
         }
-        catch (PreconditionFailedException)
+        catch (Exception ex) when (ex is PreconditionFailedException or NotFoundException or ResourceDeletedException)
         {
-            // Google changed the instance since we last saw it: look at what it holds now.
+            if (ex is not PreconditionFailedException
+                && (await remote.GetAsync(attempt.Account, mapping.GoogleRef.At(null), ct).ConfigureAwait(false)).IsCancelled)
+            {
+                // The whole series was deleted in Google since: that deletion is decided for the series by the next
+                // incremental sync (it deletes the wallet's series with its months, or loses to a later wallet edit).
+                await auditor.RecordAsync(attempt.Audit(AuditAction.SyncToGoogle, AuditOutcome.Skipped) with
+                {
+                    FinancialEventId = series.Id,
+                    GoogleEventId = InstanceRef(series, mapping, occurrence, etag: null).EventId,
+                    ErrorCode = "series_deleted",
+                }, attempt.StartedAt, ct).ConfigureAwait(false);
+                return;
+            }
+
+            // Google changed (or deleted) the instance since we last saw it: look at what it holds now.
             var target = InstanceRef(series, mapping, occurrence, etag: null);
             var current = await remote.GetAsync(attempt.Account, target, ct).ConfigureAwait(false);
             var desiredHash = mapper.ContentHash(series, mapping.GoogleEventId, occurrence);

@@ -35,6 +35,6 @@ public static class ConvergenceGenerators
         (2, Gen.Const((ConvergenceStep)new PollGoogle())));
 
     /// <summary>1 to 3 creations (so the edits have something to act on), then 1 to <paramref name="maxSteps"/> steps.</summary>
-    public static Gen<ConvergenceStep[]> Interleaving(int maxSteps = 30) =>
+    public static Gen<ConvergenceStep[]> Interleaving(int maxSteps = 20) =>
         Gen.Select(Create.Array[1, 3], Step.Array[1, maxSteps], (first, rest) => (ConvergenceStep[])[.. first, .. rest]);
 }

@@ -35,7 +35,7 @@ namespace Aegis.CalendarSync.Tests.Sync.Convergence;
 public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, ITestOutputHelper output) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
-    public const int DefaultCases = 30;
+    public const int DefaultCases = 25;
 
     /// <summary><c>AEGIS_CONVERGENCE_VERBOSE=1</c> writes every passing case's run log and duration to the test output.</summary>
     private static readonly bool Verbose = Environment.GetEnvironmentVariable("AEGIS_CONVERGENCE_VERBOSE") == "1";
@@ -110,6 +110,14 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
         RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new WalletOccurrenceEdit(0, 1, WalletOccurrenceChange.Paid, 0),
             new WalletOccurrenceEdit(0, 2, WalletOccurrenceChange.Skip, 0), new DeliverPushes(), new GoogleDelete(0),
             new WalletEdit(0, EventChange.Title, 1), new DeliverPushes()]);
+
+    /// <summary>Found by the property (seed 8ZjsynODgIga, PostgreSQL): the wallet changes one month of a series, then a
+    /// person deletes the whole series in Google before that change is pushed. The later deletion wins, but the push of
+    /// the month hit the deleted series (404) on every attempt and ended as a dead letter.</summary>
+    [Fact]
+    public Task A_month_changed_in_the_wallet_of_a_series_deleted_later_in_google_is_no_dead_letter() =>
+        RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new DeliverPushes(),
+            new WalletOccurrenceEdit(0, 3, WalletOccurrenceChange.Amount, 4), new GoogleDelete(0), new DeliverPushes()]);
 
     /// <summary>Runs one sequence and throws, naming every violation and the run log, when it does not converge.</summary>
     protected async Task RunCaseAsync(IReadOnlyList<ConvergenceStep> steps)
