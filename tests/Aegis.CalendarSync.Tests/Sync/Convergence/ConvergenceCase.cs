@@ -16,7 +16,7 @@ namespace Aegis.CalendarSync.Tests.Sync.Convergence;
 
 /// <summary>Runs one interleaving against the real engine: a fresh wallet user connected to an emptied emulator
 /// account, each step applied as a person (wallet stores, the emulator's person routes) or as the engine's turn
-/// (push delivery through <see cref="PushReceiver"/>, the real queue processor), and the shared clock moved one second
+/// (push delivery through <see cref="EngineWebhook"/>, the real queue processor), and the shared clock moved one second
 /// after every step, so every person's write has its own instant on one timeline and which write is the last is
 /// decided by the sequence, never by scheduling. Records every write for <see cref="ConvergenceChecks"/>.</summary>
 internal sealed class ConvergenceCase(SyncHarness h, TestClock clock)

@@ -11,7 +11,7 @@ namespace Aegis.CalendarSync.Tests.Sync.Convergence;
 
 /// <summary>Quiescence and the convergence properties of one case (see <see cref="ConvergencePropertyTests{TDatabase}"/>
 /// for their definitions). Every violation is collected, then the case fails once naming all of them.</summary>
-internal sealed class ConvergenceChecks(SyncHarness h, TestClock clock, PushReceiver receiver, ConvergenceCase run)
+internal sealed class ConvergenceChecks(SyncHarness h, TestClock clock, EngineWebhook receiver, ConvergenceCase run)
 {
     /// <summary>Rounds of the engine allowed to reach quiescence once the faults stop.</summary>
     public const int MaxQuiescenceRounds = 6;

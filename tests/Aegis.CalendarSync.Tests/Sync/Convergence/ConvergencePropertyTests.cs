@@ -40,12 +40,12 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
     /// <summary><c>AEGIS_CONVERGENCE_VERBOSE=1</c> writes every passing case's run log and duration to the test output.</summary>
     private static readonly bool Verbose = Environment.GetEnvironmentVariable("AEGIS_CONVERGENCE_VERBOSE") == "1";
     private readonly TestClock _clock = TestClock.SystemShiftedBy(TimeSpan.Zero);
-    private PushReceiver _receiver = null!;
+    private EngineWebhook _receiver = null!;
     private SyncHarness _h = null!;
 
     public async Task InitializeAsync()
     {
-        _receiver = PushReceiver.Start();
+        _receiver = EngineWebhook.Start();
         _h = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
             Clock = _clock,

@@ -11,7 +11,7 @@ namespace Aegis.CalendarSync.Testing.Engine;
 /// <see cref="PushNotificationHandler"/> has handled it, so once the emulator's push queue is flushed every push
 /// is in the sync queue (or refused). Give <see cref="BaseUrl"/> as <c>Connection:PublicBaseUrl</c>, then
 /// <see cref="Attach"/> the harness.</summary>
-public sealed class PushReceiver : IAsyncDisposable
+public sealed class EngineWebhook : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
@@ -19,7 +19,7 @@ public sealed class PushReceiver : IAsyncDisposable
     private int _handled;
     private Exception? _failure;
 
-    private PushReceiver()
+    private EngineWebhook()
     {
         BaseUrl = $"http://127.0.0.1:{FreePort.Next()}/";
         _listener.Prefixes.Add(BaseUrl);
@@ -35,7 +35,7 @@ public sealed class PushReceiver : IAsyncDisposable
     /// <summary>The first exception the handler threw (answered 500), if any: a test asserts there was none.</summary>
     public Exception? Failure => Volatile.Read(ref _failure);
 
-    public static PushReceiver Start() => new();
+    public static EngineWebhook Start() => new();
 
     public void Attach(SyncHarness harness) => _handler = harness.Services.GetRequiredService<PushNotificationHandler>();
 
