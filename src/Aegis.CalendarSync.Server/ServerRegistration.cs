@@ -118,6 +118,7 @@ public static class ServerRegistration
         app.MapEventEndpoints();
         app.MapSyncSettingsEndpoints();
         app.MapSyncEndpoints();
+        app.MapHeldDeletionEndpoints();
         app.MapSyncStreamEndpoints();
         app.MapConflictEndpoints();
         app.MapAuditEndpoints();

@@ -37,6 +37,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisCalendarFeed();
 
         services.AddOptions<SyncEngineOptions>().BindConfiguration(SyncEngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MassDeleteOptions>().BindConfiguration(MassDeleteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectionOptions>().BindConfiguration(ConnectionOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
             {
@@ -60,6 +61,8 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<ConflictResolver>();
         services.TryAddSingleton<CalendarRehoming>();
         services.TryAddSingleton<OutboundSync>();
+        services.TryAddSingleton<MassDeleteGuard>();
+        services.TryAddSingleton<HeldDeletionDecisions>();
         services.TryAddSingleton<InboundSync>();
         services.TryAddSingleton<ISyncService, SyncService>();
         services.TryAddSingleton<ISyncWorkHandler, SyncWorkHandler>();

@@ -21,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<EventCommands>();
         services.TryAddSingleton<Occurrences.OccurrenceCommands>();
         services.TryAddSingleton<SyncCommands>();
+        services.TryAddSingleton<HeldDeletionCommands>();
         services.TryAddSingleton<ConflictCommands>();
         services.TryAddSingleton<ConnectionCommands>();
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());

@@ -96,10 +96,12 @@ public sealed class GoogleOAuthConnection(
             WebhookSecret = WebhookSecretGenerator.Create(),
             SyncToken = null,
             GoogleAccountEmail = null,
+            // A new connection: links made under an earlier one are re-pushed by the first full sync, never read as deletions.
+            ConnectionId = Guid.CreateVersion7(now).ToString("N"),
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
-        settings = await RecordAccountEmailAsync(settings, ct).ConfigureAwait(false);
+        settings = await RecordAccountEmailAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -165,8 +167,9 @@ public sealed class GoogleOAuthConnection(
     }
 
     /// <summary>Stores which Google account got connected, as Google exposes it within the calendar scope: the id of the
-    /// account's primary calendar is its email address. Informational: a failure to read it leaves the connection intact.</summary>
-    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, CancellationToken ct)
+    /// account's primary calendar is its email address. A failure to read it leaves the connection intact. Another account
+    /// than <paramref name="previousEmail"/> cannot see the calendar chosen before: the choice returns to the primary calendar.</summary>
+    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, string? previousEmail, CancellationToken ct)
     {
         try
         {
@@ -176,7 +179,12 @@ public sealed class GoogleOAuthConnection(
                 return settings;
             }
 
-            var updated = settings with { GoogleAccountEmail = email };
+            var anotherAccount = previousEmail is not null && !string.Equals(previousEmail, email, StringComparison.OrdinalIgnoreCase);
+            var updated = settings with
+            {
+                GoogleAccountEmail = email,
+                CalendarId = anotherAccount ? "primary" : settings.CalendarId,
+            };
             await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
             return updated;
         }

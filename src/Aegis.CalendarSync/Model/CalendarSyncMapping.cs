@@ -19,6 +19,13 @@ public sealed record CalendarSyncMapping
     public DateTimeOffset LastModifiedAt { get; init; }
     public DateTimeOffset? LastSyncedAt { get; init; }
     public long Version { get; init; }
+    /// <summary>The connection (<see cref="CalendarSyncSettings.ConnectionId"/>) this link was made under. A link of an
+    /// earlier connection proves nothing about the current account's calendar: it is re-pushed, never read as a deletion.</summary>
+    public string? ConnectionId { get; init; }
+
+    /// <summary>True when the link was made under an earlier connection than <paramref name="settings"/>'s.</summary>
+    public bool IsFromEarlierConnection(CalendarSyncSettings settings) =>
+        !string.Equals(ConnectionId, settings.ConnectionId, StringComparison.Ordinal);
 
     /// <summary>The hash a Google event must have to be the version last synced (an echo, or a change only to
     /// fields Aegis does not sync).</summary>

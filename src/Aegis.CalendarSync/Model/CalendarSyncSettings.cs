@@ -7,6 +7,8 @@ public sealed record CalendarSyncSettings
     public bool Enabled { get; init; }
     public string CalendarId { get; init; } = "primary";
     public string? GoogleAccountEmail { get; init; }
+    /// <summary>A fresh id per successful connect; mappings made under another id belong to an earlier connection.</summary>
+    public string? ConnectionId { get; init; }
     public string? EncryptedAccessToken { get; init; }
     public string? EncryptedRefreshToken { get; init; }
     public DateTimeOffset? TokenExpiresAt { get; init; }

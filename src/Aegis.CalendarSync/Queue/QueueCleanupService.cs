@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Every CleanupInterval deletes completed queue items older than CompletedRetention (default 7 days) and
-/// audit rows older than AuditRetention (default 30 days). Failed items are kept for the user to retry.</summary>
+/// audit rows older than AuditRetention (default 30 days), and Trash events deleted longer ago than Trash:Retention
+/// (default 30 days) whose Google side is settled. Failed items are kept for the user to retry.</summary>
 internal sealed class QueueCleanupService(
     ISyncQueueStore queue,
     IAuditStore audit,
+    IFinancialEventStore events,
     IOptions<QueueOptions> options,
+    IOptions<TrashOptions> trash,
     TimeProvider time,
     ILogger<QueueCleanupService> logger) : BackgroundService
 {
@@ -19,9 +22,11 @@ internal sealed class QueueCleanupService(
         var now = time.GetUtcNow();
         var items = await queue.PurgeCompletedAsync(now - options.Value.CompletedRetention, ct).ConfigureAwait(false);
         var auditRows = await audit.PurgeAsync(now - options.Value.AuditRetention, ct).ConfigureAwait(false);
-        var result = new QueueCleanupResult(items, auditRows);
-        if (items + auditRows > 0)
-            logger.LogInformation("Purged {QueueItems} completed queue items and {AuditRows} audit rows", items, auditRows);
+        var trashed = await events.PurgeDeletedAsync(now - trash.Value.Retention, ct).ConfigureAwait(false);
+        var result = new QueueCleanupResult(items, auditRows, trashed);
+        if (items + auditRows + trashed > 0)
+            logger.LogInformation("Purged {QueueItems} completed queue items, {AuditRows} audit rows and {TrashEvents} events from the Trash",
+                items, auditRows, trashed);
         return result;
     }
 
@@ -42,4 +47,4 @@ internal sealed class QueueCleanupService(
     }
 }
 
-public sealed record QueueCleanupResult(int QueueItems, int AuditRows);
+public sealed record QueueCleanupResult(int QueueItems, int AuditRows, int TrashEvents);

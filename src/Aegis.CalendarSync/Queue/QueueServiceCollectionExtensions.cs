@@ -11,6 +11,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddAegisQueue(this IServiceCollection services)
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrashOptions>().BindConfiguration(TrashOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
         services.TryAddSingleton<QueueProcessorHeartbeat>();

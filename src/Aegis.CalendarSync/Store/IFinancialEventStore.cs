@@ -24,6 +24,11 @@ public interface IFinancialEventStore
     /// <summary>Clears deleted_at of a soft-deleted event (source aegis, so the trigger enqueues its push back to
     /// Google); false when absent or not deleted.</summary>
     Task<bool> RestoreAsync(Guid userId, Guid id, CancellationToken ct);
+    /// <summary>The user's soft-deleted events (the Trash), most recently deleted first.</summary>
+    Task<IReadOnlyList<FinancialEvent>> ListDeletedAsync(Guid userId, int limit, CancellationToken ct);
+    /// <summary>Hard-deletes events soft-deleted before <paramref name="before"/> (all users) whose Google side is
+    /// settled: no mapping left and no queue item still to run or retry for them. Returns the number removed.</summary>
+    Task<int> PurgeDeletedAsync(DateTimeOffset before, CancellationToken ct);
 }
 
 public sealed record EventQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, bool IncludeDeleted = false, int Limit = 500, int Offset = 0);

@@ -51,6 +51,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
+        services.TryAddSingleton<IHeldDeletionStore, SqlHeldDeletionStore>();
         services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();

@@ -12,8 +12,10 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>sync_from_google, incremental_sync and full_sync. Guarantees: the sync token is stored only after the
 /// last page's changes are committed (a crash mid-way replays pages, never skips them); a 410 drops the token and
 /// full-syncs; echoes of our own writes are recognised by etag or content hash however late they arrive; events
-/// created in Google are imported; deletions reconcile both ways. A change that cannot be applied (see
-/// <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
+/// created in Google are imported; deletions reconcile both ways. Deletions from Google are collected per sync and
+/// judged by the <see cref="MassDeleteGuard"/> before the token is stored (a mass delete is held, not applied); a
+/// mapping made under an earlier connection is re-pushed, never read as a deletion. A change that cannot be applied
+/// (see <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
 /// is applied and the token still advances.</summary>
 internal sealed class InboundSync(
     ConnectedAccounts accounts,
@@ -29,6 +31,7 @@ internal sealed class InboundSync(
     OccurrenceSync occurrences,
     IOccurrenceStore occurrenceStore,
     OutboundSync outbound,
+    MassDeleteGuard guard,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
@@ -41,8 +44,10 @@ internal sealed class InboundSync(
             return;
         }
 
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
         var remote = await remoteEvents.GetAsync(attempt.Account, new GoogleEventRef(attempt.CalendarId, googleEventId, null), ct).ConfigureAwait(false);
-        await TryApplyAsync(attempt.Settings, remote, failedBefore: true, ct).ConfigureAwait(false);
+        await TryApplyAsync(attempt.Settings, remote, failedBefore: true, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
     }
 
     public async Task IncrementalAsync(Guid userId, CancellationToken ct)
@@ -59,10 +64,11 @@ internal sealed class InboundSync(
         }
 
         var syncStart = time.GetUtcNow();
-        int changes;
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
+        ListResult listed;
         try
         {
-            changes = await ListAndApplyAsync(settings, new ListEventsRequest { SyncToken = settings.SyncToken }, seen: null, ct).ConfigureAwait(false);
+            listed = await ListAndApplyAsync(settings, new ListEventsRequest { SyncToken = settings.SyncToken }, seen: null, pass, ct).ConfigureAwait(false);
         }
         catch (FullSyncRequiredException ex)
         {
@@ -76,10 +82,12 @@ internal sealed class InboundSync(
             return;
         }
 
-        changes += await RetryFailedAsync(settings, syncStart, ct).ConfigureAwait(false);
+        var retried = await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
+        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} change(s)",
+            ErrorMessage = $"{listed.Count + retried} change(s)" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -93,18 +101,58 @@ internal sealed class InboundSync(
         var syncStart = time.GetUtcNow();
         var windowStart = syncStart - options.Value.FullSyncWindow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var changes = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, ct).ConfigureAwait(false);
-        var removed = await ReconcileMissingAsync(settings, windowStart, seen, ct).ConfigureAwait(false);
+        var pass = await BeginPassAsync(userId, ct).ConfigureAwait(false);
+        var listed = await ListAndApplyAsync(settings, new ListEventsRequest { TimeMin = windowStart }, seen, pass, ct).ConfigureAwait(false);
+        await ReconcileMissingAsync(settings, windowStart, seen, pass, ct).ConfigureAwait(false);
+        await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
+        var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
+        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
-        await RetryFailedAsync(settings, syncStart, ct).ConfigureAwait(false);
 
         await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
 
         await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{changes} listed, {removed} deleted in Google, {pushed} pushed",
+            ErrorMessage = $"{listed.Count} listed, {removed} deleted in Google, {pushed} pushed" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
+
+    private async Task<InboundPass> BeginPassAsync(Guid userId, CancellationToken ct) =>
+        new(await guard.HeldIdsAsync(userId, ct).ConfigureAwait(false));
+
+    /// <summary>The deletions the pass collected: all held when they are a mass delete, otherwise applied (each moves
+    /// the wallet event to the Trash). Returns the number applied.</summary>
+    private async Task<int> SettleDeletionsAsync(SyncAttempt attempt, InboundPass pass, CancellationToken ct)
+    {
+        if (await guard.TryHoldAsync(attempt, pass.Deletions, ct).ConfigureAwait(false))
+        {
+            pass.HeldCount = pass.Deletions.Count;
+            return 0;
+        }
+
+        foreach (var d in pass.Deletions)
+        {
+            await conflicts.ApplyGoogleAsync(attempt.Settings, d.Local, d.Mapping, d.Remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local.Id, d.Remote, ct).ConfigureAwait(false);
+        }
+
+        return pass.Deletions.Count;
+    }
+
+    private static string Outcome(InboundPass pass) =>
+        (pass.HeldCount > 0 ? $", {pass.HeldCount} deletion(s) held" : "")
+        + (pass.Repushed > 0 ? $", {pass.Repushed} re-pushed (earlier connection)" : "");
+
+    /// <summary>Stored only after the list's changes and its deletions (applied or held) are committed.</summary>
+    private async Task StoreTokenAsync(Guid userId, ListResult listed, CancellationToken ct)
+    {
+        if (listed.NextSyncToken is { } token)
+        {
+            await settingsStore.SetSyncTokenAsync(userId, token, ct).ConfigureAwait(false);
+        }
+    }
+
+    private sealed record ListResult(int Count, string? NextSyncToken);
 
     /// <summary>An attempt for a connected user whose sync is on; null for anyone else (no API call is made).</summary>
     private async Task<SyncAttempt?> BeginAsync(Guid userId, CancellationToken ct)
@@ -114,20 +162,19 @@ internal sealed class InboundSync(
         return settings is null ? null : new SyncAttempt(settings, started);
     }
 
-    /// <summary>All pages of one list; each page's events are committed before the next is fetched, and the
-    /// sync token (present only on the last page) is stored last.</summary>
-    private async Task<int> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen, CancellationToken ct)
+    /// <summary>All pages of one list; each page's events are committed before the next is fetched; the sync token
+    /// (present only on the last page) is returned for the caller to store last.</summary>
+    private async Task<ListResult> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen,
+        InboundPass pass, CancellationToken ct)
     {
         var account = ConnectedAccounts.AccountOf(settings);
         var request = first with { MaxResults = options.Value.ListPageSize };
         var failing = await FailingEventIdsAsync(settings, ct).ConfigureAwait(false);
-        // Series this listing reports deleted: their instances it reports cancelled went with the series.
-        var deletedSeries = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         while (true)
         {
             var page = await google.ListEventsAsync(account, settings.CalendarId, request, ct).ConfigureAwait(false);
-            deletedSeries.UnionWith((page.Items ?? []).Where(i => i is { IsCancelled: true, RecurringEventId: null, Id: not null }).Select(i => i.Id!));
+            pass.NoteDeletedSeries(page.Items ?? []);
             foreach (var item in page.Items ?? [])
             {
                 if (item.Id is null)
@@ -136,7 +183,7 @@ internal sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await TryApplyAsync(settings, item, failing.Contains(item.Id), ct, deletedSeries).ConfigureAwait(false);
+                await TryApplyAsync(settings, item, failing.Contains(item.Id), pass, ct).ConfigureAwait(false);
                 count++;
             }
 
@@ -146,12 +193,7 @@ internal sealed class InboundSync(
                 continue;
             }
 
-            if (page.NextSyncToken is { } token)
-            {
-                await settingsStore.SetSyncTokenAsync(settings.UserId, token, ct).ConfigureAwait(false);
-            }
-
-            return count;
+            return new ListResult(count, page.NextSyncToken);
         }
     }
 
@@ -163,13 +205,13 @@ internal sealed class InboundSync(
 
     /// <summary><see cref="ApplyAsync"/>, isolating a change that cannot be applied: it is recorded for its event
     /// (and audited) instead of failing the sync. A success clears the event's earlier failure. True when applied.</summary>
-    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, CancellationToken ct,
-        IReadOnlySet<string>? deletedSeries = null)
+    private async Task<bool> TryApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, bool failedBefore, InboundPass pass,
+        CancellationToken ct)
     {
         var started = auditor.StartTimestamp();
         try
         {
-            await ApplyAsync(settings, remote, ct, deletedSeries).ConfigureAwait(false);
+            await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (InboundFailurePolicy.IsPoison(ex))
         {
@@ -196,7 +238,7 @@ internal sealed class InboundSync(
     /// <summary>Retries the recorded failures of the current calendar that are due (backoff per
     /// <see cref="InboundFailurePolicy.NextAttempt"/>) against what Google holds now, except those that already
     /// failed again in this sync (since <paramref name="syncStart"/>); returns how many were applied.</summary>
-    private async Task<int> RetryFailedAsync(CalendarSyncSettings settings, DateTimeOffset syncStart, CancellationToken ct)
+    private async Task<int> RetryFailedAsync(CalendarSyncSettings settings, DateTimeOffset syncStart, InboundPass pass, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var account = ConnectedAccounts.AccountOf(settings);
@@ -212,7 +254,7 @@ internal sealed class InboundSync(
 
             var remote = await remoteEvents.GetAsync(account, new GoogleEventRef(settings.CalendarId, failure.GoogleEventId, null), ct)
                 .ConfigureAwait(false);
-            if (await TryApplyAsync(settings, remote, failedBefore: true, ct).ConfigureAwait(false))
+            if (await TryApplyAsync(settings, remote, failedBefore: true, pass, ct).ConfigureAwait(false))
             {
                 applied++;
             }
@@ -221,15 +263,23 @@ internal sealed class InboundSync(
         return applied;
     }
 
-    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet. <paramref name="deletedSeries"/>:
-    /// ids of the series the same listing reports deleted (an instance of one of them reported cancelled was not
-    /// deleted on its own).</summary>
-    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct, IReadOnlySet<string>? deletedSeries = null)
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet as a pass of its own (a
+    /// deletion is still judged by the mass-delete guard, and skipped when already held).</summary>
+    public async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
+    {
+        var pass = await BeginPassAsync(settings.UserId, ct).ConfigureAwait(false);
+        await ApplyAsync(settings, remote, pass, ct).ConfigureAwait(false);
+        await SettleDeletionsAsync(new SyncAttempt(settings, auditor.StartTimestamp()), pass, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet; an uncontested deletion is
+    /// collected in <paramref name="pass"/> for the mass-delete guard.</summary>
+    private async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
         if (remote.RecurringEventId is not null)
         {
-            await ApplyInstanceAsync(attempt, remote, deletedSeries?.Contains(remote.RecurringEventId) == true, ct).ConfigureAwait(false);
+            await ApplyInstanceAsync(attempt, remote, pass.IsSeriesDeleted(remote.RecurringEventId), ct).ConfigureAwait(false);
             return;
         }
 
@@ -247,9 +297,21 @@ internal sealed class InboundSync(
             return;
         }
 
+        if (mapping.IsFromEarlierConnection(settings))
+        {
+            if (remote.IsCancelled)
+            {
+                // Absent under this connection proves nothing about the wallet's record: put it back in Google.
+                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
+                return;
+            }
+
+            mapping = await writer.RebindAsync(settings, mapping, ct).ConfigureAwait(false);
+        }
+
         if (remote.IsCancelled)
         {
-            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, pass, ct).ConfigureAwait(false);
             return;
         }
 
@@ -309,9 +371,21 @@ internal sealed class InboundSync(
     /// <summary>Google deleted a mapped event. An unsynced wallet edit makes it a conflict; when the wallet wins (or
     /// the user decides) the event is kept and its pending outbound write revives the Google event.</summary>
     private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent remote, CancellationToken ct)
+        GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
+        if (pass.IsHeld(local.Id))
+        {
+            // Already held by an earlier sync: the user decides, not a repeat of the same deletion.
+            return;
+        }
+
         var locallyChanged = local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash;
+        if (!locallyChanged && local.DeletedAt is null)
+        {
+            pass.Defer(local, mapping, remote);
+            return;
+        }
+
         var resolution = locallyChanged
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.RemoteDeleted), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
@@ -400,13 +474,16 @@ internal sealed class InboundSync(
     }
 
     /// <summary>Mapped events in the window that the full list did not return were deleted in Google. Each is
-    /// confirmed with a get before the wallet deletes anything (a list is not proof of absence for a bill).</summary>
-    private async Task<int> ReconcileMissingAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, HashSet<string> seen, CancellationToken ct)
+    /// confirmed with a get before the wallet deletes anything (a list is not proof of absence for a bill).
+    /// Mapped events of an earlier connection that the list did not return are re-pushed instead.</summary>
+    private async Task ReconcileMissingAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, HashSet<string> seen,
+        InboundPass pass, CancellationToken ct)
     {
-        var removed = 0;
         foreach (var mapping in await mappings.ListAsync(settings.UserId, ct).ConfigureAwait(false))
         {
-            if (seen.Contains(mapping.GoogleEventId) || mapping.GoogleCalendarId != settings.CalendarId)
+            var onCurrentCalendar = mapping.GoogleCalendarId == settings.CalendarId;
+            var earlier = mapping.IsFromEarlierConnection(settings);
+            if ((onCurrentCalendar && seen.Contains(mapping.GoogleEventId)) || (!onCurrentCalendar && !earlier))
             {
                 continue;
             }
@@ -417,14 +494,27 @@ internal sealed class InboundSync(
                 continue;
             }
 
-            var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
-            if (remote.IsCancelled && await TryApplyAsync(settings, remote, failedBefore: false, ct).ConfigureAwait(false))
+            if (earlier)
             {
-                removed++;
+                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
+            if (remote.IsCancelled)
+            {
+                await TryApplyAsync(settings, remote, failedBefore: false, pass, ct).ConfigureAwait(false);
             }
         }
+    }
 
-        return removed;
+    /// <summary>A wallet event linked under an earlier connection: the link is dropped (no call to the old account or
+    /// calendar) and the event pushed to the current calendar; a deterministic id adopts a copy already there.</summary>
+    private async Task RepushAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, InboundPass pass, CancellationToken ct)
+    {
+        await mappings.DeleteAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+        await outbound.SyncAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+        pass.Repushed++;
     }
 
     /// <summary>Wallet events with no Google counterpart (e.g. created before the account was connected).</summary>

@@ -108,11 +108,24 @@ public sealed class SyncStateWriter(
             LastModifiedAt = lastModifiedAt,
             LastSyncedAt = time.GetUtcNow(),
             Version = mapping?.Version ?? 0,
+            ConnectionId = settings.ConnectionId,
         };
         if (!await mappings.UpsertAsync(row, mapping?.Version, ct).ConfigureAwait(false))
         {
             throw new MappingConflictException(financialEventId);
         }
+    }
+
+    /// <summary>Records that <paramref name="mapping"/>, made under an earlier connection, was seen under the current one
+    /// (Google still holds the event): same etag and content hash, the current connection. Returns the stored row.</summary>
+    public async Task<CalendarSyncMapping> RebindAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, CancellationToken ct)
+    {
+        await SaveMappingAsync(settings, mapping.FinancialEventId, mapping,
+            new GoogleEvent { Id = mapping.GoogleEventId, Etag = mapping.GoogleEtag }, mapping.ContentHash,
+            mapping.RemoteContentHash ?? mapping.ContentHash ?? "", mapping.SyncSource,
+            mapping.LastModifiedAt, ct).ConfigureAwait(false);
+        return await mappings.GetByEventAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false)
+            ?? throw new MappingConflictException(mapping.FinancialEventId);
     }
 
     /// <summary>Keeps the agreed content hash but remembers Google's newer etag and rendering, so the pending outbound

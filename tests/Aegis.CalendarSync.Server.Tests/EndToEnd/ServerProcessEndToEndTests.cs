@@ -23,24 +23,8 @@ public sealed class ServerProcessEndToEndTests
         using var dataDirectory = new TempDirectory();
         var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var password = TestSecrets.Password();
-        await using var server = await ServerProcess.StartAsync(baseUri, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["PUBLIC_BASE_URL"] = baseUri.AbsoluteUri,
-            ["TOKENS_ENCRYPTION_KEY"] = TestSecrets.EncryptionKey(),
-            ["WEBHOOK_SECRET"] = TestSecrets.WebhookSecret(),
-            ["STORE_PROVIDER"] = "sqlite",
-            ["STORE_DATA_DIRECTORY"] = dataDirectory.Path,
-            ["GOOGLE_CLIENT_ID"] = OAuthClientRegistration.DefaultClientId,
-            ["GOOGLE_CLIENT_SECRET"] = OAuthClientRegistration.DefaultClientSecret,
-            ["GOOGLE_API_BASE_URL"] = emulator.BaseUri.AbsoluteUri,
-            ["GOOGLE_OAUTH_AUTHORIZE_URL"] = new Uri(emulator.BaseUri, "o/oauth2/v2/auth").AbsoluteUri,
-            ["GOOGLE_TOKEN_URL"] = new Uri(emulator.BaseUri, "token").AbsoluteUri,
-            ["GOOGLE_REVOKE_URL"] = new Uri(emulator.BaseUri, "revoke").AbsoluteUri,
-            ["Server__SeedDemoAccount"] = "true",
-            ["DEMO_PASSWORD"] = password,
-            ["Emulator__Enabled"] = "false",
-        });
+        await using var server = await ServerProcess.StartAsync(baseUri,
+            ServerEnvironment.Production(baseUri, emulator, dataDirectory.Path, password, TestSecrets.EncryptionKey(), TestSecrets.WebhookSecret()));
 
         // Sign in through the API.
         using var anonymous = new HttpClient { BaseAddress = baseUri };

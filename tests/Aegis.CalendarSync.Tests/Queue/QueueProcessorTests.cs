@@ -126,10 +126,30 @@ public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : Store
         await Audit.AppendAsync(new AuditEntry { UserId = userId, Action = AuditAction.SyncToGoogle, Status = AuditOutcome.Success }, Ct);
         var cleanup = Services.GetRequiredService<QueueCleanupService>();
 
-        Assert.Equal(new QueueCleanupResult(1, 0), await cleanup.RunOnceAsync(Ct));
+        Assert.Equal(new QueueCleanupResult(1, 0, 0), await cleanup.RunOnceAsync(Ct));
         Time.Advance(TimeSpan.FromDays(23));
-        Assert.Equal(new QueueCleanupResult(0, 1), await cleanup.RunOnceAsync(Ct));
+        Assert.Equal(new QueueCleanupResult(0, 1, 0), await cleanup.RunOnceAsync(Ct));
         Assert.Single(await Audit.QueryAsync(userId, new AuditQuery(), Ct));
+    }
+
+    [Fact]
+    public async Task Cleanup_purges_trash_events_after_the_thirty_day_retention_only()
+    {
+        var userId = await NewUserAsync();
+        var deleted = await InsertEventAsync(userId, "deleted in Google");
+        var live = await InsertEventAsync(userId, "live");
+        await Processor.ProcessOnceAsync(Ct);
+        Assert.True(await Events.SoftDeleteAsync(userId, deleted.Id, SyncSource.Google, Time.GetUtcNow(), Ct));
+        var cleanup = Services.GetRequiredService<QueueCleanupService>();
+
+        Time.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, (await cleanup.RunOnceAsync(Ct)).TrashEvents);
+        Assert.NotNull(await Events.GetAsync(userId, deleted.Id, Ct, includeDeleted: true));
+
+        Time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, (await cleanup.RunOnceAsync(Ct)).TrashEvents);
+        Assert.Null(await Events.GetAsync(userId, deleted.Id, Ct, includeDeleted: true));
+        Assert.NotNull(await Events.GetAsync(userId, live.Id, Ct));
     }
 
     [Fact]

@@ -45,6 +45,40 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.NotNull(await first.GetRequiredService<IUserStore>().GetAsync(user.Id, Ct));
     }
 
+    [Fact]
+    public async Task A_missing_earlier_migration_is_applied_after_later_ones_already_were()
+    {
+        // A database migrated by main before 0006 (deletion safety) existed there already has 0007; 0006 must still apply.
+        var connectionString = await Database.CreateEmptyDatabaseAsync();
+        await using var services = Database.BuildServices(Time, connectionString);
+        var migrator = services.GetRequiredService<IStoreMigrator>();
+        await migrator.MigrateAsync(Ct);
+        await using (var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct))
+        {
+            foreach (var undo in new[]
+                     {
+                         "DROP INDEX ix_financial_events_deleted", "DROP TABLE held_deletions",
+                         "ALTER TABLE calendar_sync_mapping DROP COLUMN connection_id",
+                         "ALTER TABLE calendar_sync_settings DROP COLUMN connection_id",
+                         "DELETE FROM schema_migrations WHERE version = 6",
+                     })
+            {
+                await connection.ExecuteAsync(undo);
+            }
+        }
+
+        Assert.Equal([6], await migrator.ListPendingAsync(Ct));
+        await migrator.MigrateAsync(Ct);
+
+        Assert.Empty(await migrator.ListPendingAsync(Ct));
+        await using var after = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        var versions = (await after.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Contains(6L, versions);
+        Assert.Contains(7L, versions);
+        Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM calendar_sync_mapping WHERE connection_id IS NOT NULL"));
+        Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM held_deletions"));
+    }
+
     // ---- users and events ----
 
     [Fact]

@@ -6,7 +6,9 @@ using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Server.Api.Sync;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Api.Events;
 
@@ -18,6 +20,7 @@ public static class EventEndpoints
     {
         var group = routes.MapGroup("/api/events").WithTags("Events").RequiresUser();
         group.MapGet("/", ListAsync);
+        group.MapGet("/trash", ListTrashAsync);
         group.MapGet("/{id:guid}", GetAsync).ProducesProblems(404);
         group.MapPost("/", CreateAsync).AcceptsJson<EventInput>();
         group.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<EventInput>().ProducesProblems(404);
@@ -42,6 +45,16 @@ public static class EventEndpoints
             {
                 NextOccurrence = next.TryGetValue(e.Id, out var o) ? OccurrenceResponse.From(e, o) : null,
             }).ToList(), take, skip));
+    }
+
+    /// <summary>The Trash: deleted events (in the wallet or in Google), newest first, each with the time the clean-up
+    /// job may remove it for good.</summary>
+    private static async Task<Results<Ok<List<TrashItemResponse>>, ValidationProblem>> ListTrashAsync(ClaimsPrincipal user,
+        EventCommands events, IOptions<TrashOptions> trash, int? limit, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(limit, 0, 100, 500, out var take, out _, out var error)) return error!;
+        var items = await events.ListTrashAsync(user.GetUserId(), take, ct);
+        return TypedResults.Ok(items.Select(e => TrashItemResponse.From(e, trash.Value.Retention)).ToList());
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(ClaimsPrincipal user, Guid id,

@@ -51,6 +51,10 @@ public sealed class EventCommands(IFinancialEventStore events, TimeProvider time
         return await StoredAsync(existing, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The Trash: the user's soft-deleted events, most recently deleted first (kept for Trash:Retention).</summary>
+    public Task<IReadOnlyList<FinancialEvent>> ListTrashAsync(Guid userId, int limit, CancellationToken ct) =>
+        events.ListDeletedAsync(userId, limit, ct);
+
     /// <summary>Answers with the row as stored (the store keeps microsecond precision), so a later read is equal.</summary>
     private async Task<EventCommandResult> StoredAsync(FinancialEvent written, CancellationToken ct) =>
         new EventCommandResult.Saved(await events.GetAsync(written.UserId, written.Id, ct).ConfigureAwait(false) ?? written);

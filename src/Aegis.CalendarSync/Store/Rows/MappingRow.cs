@@ -9,7 +9,7 @@ internal sealed class MappingRow
         "user_id AS UserId, financial_event_id AS FinancialEventId, google_calendar_id AS GoogleCalendarId, " +
         "google_event_id AS GoogleEventId, google_etag AS GoogleEtag, content_hash AS ContentHash, " +
         "remote_content_hash AS RemoteContentHash, " +
-        "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version";
+        "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version, connection_id AS ConnectionId";
 
     public object UserId { get; init; } = null!;
     public object FinancialEventId { get; init; } = null!;
@@ -22,6 +22,7 @@ internal sealed class MappingRow
     public object LastModifiedAt { get; init; } = null!;
     public object? LastSyncedAt { get; init; }
     public long Version { get; init; }
+    public string? ConnectionId { get; init; }
 
     public CalendarSyncMapping ToModel() => new()
     {
@@ -36,5 +37,6 @@ internal sealed class MappingRow
         LastModifiedAt = DbValue.ToTime(LastModifiedAt),
         LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),
         Version = Version,
+        ConnectionId = ConnectionId,
     };
 }

@@ -11,7 +11,7 @@ internal sealed class SettingsRow
         "token_expires_at AS TokenExpiresAt, sync_token AS SyncToken, google_channel_id AS GoogleChannelId, " +
         "google_resource_id AS GoogleResourceId, channel_expiry_at AS ChannelExpiryAt, webhook_secret AS WebhookSecret, " +
         "last_message_number AS LastMessageNumber, conflict_strategy AS ConflictStrategy, " +
-        "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt";
+        "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId";
 
     public object UserId { get; init; } = null!;
     public bool Enabled { get; init; }
@@ -30,6 +30,7 @@ internal sealed class SettingsRow
     public object? LastFullSyncAt { get; init; }
     public string? DisabledReason { get; init; }
     public object UpdatedAt { get; init; } = null!;
+    public string? ConnectionId { get; init; }
 
     public CalendarSyncSettings ToModel() => new()
     {
@@ -50,5 +51,6 @@ internal sealed class SettingsRow
         LastFullSyncAt = DbValue.ToNullableTime(LastFullSyncAt),
         DisabledReason = DisabledReason,
         UpdatedAt = DbValue.ToTime(UpdatedAt),
+        ConnectionId = ConnectionId,
     };
 }

@@ -5,8 +5,8 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
-/// <summary>The dashboard's reads. The notices are one statement of three scalar subqueries over the settings primary
-/// key, the conflicts' user index and the queue's (user_id, status, created_at) index.</summary>
+/// <summary>The dashboard's reads. The notices are one statement of four scalar subqueries over the settings primary
+/// key, the conflicts' user index and the queue's (user_id, status, created_at) index and the held deletions' primary key.</summary>
 internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore queue) : IDashboardReader
 {
     public string DatabaseName => db.Dialect.Name;
@@ -19,10 +19,11 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
             SELECT
                 (SELECT disabled_reason FROM calendar_sync_settings WHERE user_id = @userId AND enabled = FALSE) AS DisabledReason,
                 (SELECT COUNT(*) FROM sync_conflicts WHERE user_id = @userId AND status = 'open') AS OpenConflicts,
-                (SELECT COUNT(*) FROM sync_queue WHERE user_id = @userId AND status = 'failed') AS DeadLetters
+                (SELECT COUNT(*) FROM sync_queue WHERE user_id = @userId AND status = 'failed') AS DeadLetters,
+                (SELECT COUNT(*) FROM held_deletions WHERE user_id = @userId) AS HeldDeletions
             """,
             new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
-        return new AttentionNotices(row.DisabledReason, row.OpenConflicts, row.DeadLetters);
+        return new AttentionNotices(row.DisabledReason, row.OpenConflicts, row.DeadLetters, row.HeldDeletions);
     }
 
     public Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct) => queue.CountByStatusAsync(ct);
@@ -46,5 +47,6 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
         public string? DisabledReason { get; init; }
         public long OpenConflicts { get; init; }
         public long DeadLetters { get; init; }
+        public long HeldDeletions { get; init; }
     }
 }

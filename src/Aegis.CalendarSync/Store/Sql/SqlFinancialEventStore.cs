@@ -144,6 +144,31 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
         return rows == 1;
     }
 
+    public async Task<IReadOnlyList<FinancialEvent>> ListDeletedAsync(Guid userId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
+            $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE user_id = @userId AND deleted_at IS NOT NULL " +
+            "ORDER BY deleted_at DESC, id LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), limit }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<int> PurgeDeletedAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            """
+            DELETE FROM financial_events
+             WHERE deleted_at IS NOT NULL AND deleted_at < @before
+               AND NOT EXISTS (SELECT 1 FROM calendar_sync_mapping m
+                                WHERE m.user_id = financial_events.user_id AND m.financial_event_id = financial_events.id)
+               AND NOT EXISTS (SELECT 1 FROM sync_queue q
+                                WHERE q.user_id = financial_events.user_id AND q.financial_event_id = financial_events.id
+                                  AND q.status <> 'completed')
+            """, new { before = db.Dialect.Time(before) }, ct)).ConfigureAwait(false);
+    }
+
     private object Parameters(FinancialEvent e, DateTimeOffset now)
     {
         var d = db.Dialect;

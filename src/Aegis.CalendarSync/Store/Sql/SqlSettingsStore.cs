@@ -24,10 +24,10 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             """
             INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, google_account_email, encrypted_access_token,
                 encrypted_refresh_token, token_expires_at, sync_token, google_channel_id, google_resource_id, channel_expiry_at,
-                webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at)
+                webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at, connection_id)
             VALUES (@userId, @enabled, @calendarId, @email, @accessToken, @refreshToken, @tokenExpiresAt, @syncToken,
                 @channelId, @resourceId, @channelExpiryAt, @webhookSecret, @messageNumber, @strategy, @lastFullSyncAt,
-                @disabledReason, @now)
+                @disabledReason, @now, @connectionId)
             ON CONFLICT (user_id) DO UPDATE SET
                 enabled = excluded.enabled, calendar_id = excluded.calendar_id,
                 google_account_email = excluded.google_account_email,
@@ -40,7 +40,8 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                     WHEN calendar_sync_settings.google_channel_id IS NOT DISTINCT FROM excluded.google_channel_id
                     THEN calendar_sync_settings.last_message_number ELSE 0 END,
                 conflict_strategy = excluded.conflict_strategy, last_full_sync_at = excluded.last_full_sync_at,
-                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at
+                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,
+                connection_id = excluded.connection_id
             """,
             new
             {
@@ -49,7 +50,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                 tokenExpiresAt = d.Time(s.TokenExpiresAt), syncToken = s.SyncToken, channelId = s.GoogleChannelId,
                 resourceId = s.GoogleResourceId, channelExpiryAt = d.Time(s.ChannelExpiryAt), webhookSecret = s.WebhookSecret,
                 messageNumber = s.LastMessageNumber, strategy = EnumText.ToText(s.ConflictStrategy),
-                lastFullSyncAt = d.Time(s.LastFullSyncAt), disabledReason = s.DisabledReason, now = d.Time(db.Now()),
+                lastFullSyncAt = d.Time(s.LastFullSyncAt), disabledReason = s.DisabledReason, now = d.Time(db.Now()), connectionId = s.ConnectionId,
             }, ct)).ConfigureAwait(false);
     }
 
