@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using Aegis.CalendarSync.Bench.Cli;
+using Aegis.CalendarSync.Bench.Load;
 using Aegis.CalendarSync.Bench.Measurement;
 using Aegis.CalendarSync.Bench.Reporting;
 
 // Side-by-side benchmarks of the sync engine: each scenario compares two arms run interleaved in one process and
 // reports medians and B/A ratios. Progress goes to stderr; the report to stdout, whose last line is the JSON summary.
+if (args is [WebhookLoad.Flag, var loadRequest])
+{
+    // The second process of the webhook-load scenario.
+    return await WebhookLoad.RunAsync(loadRequest);
+}
+
 var arguments = BenchArguments.Parse(args, out var error);
 if (arguments is null)
 {

@@ -4,6 +4,7 @@ using Aegis.CalendarSync.Connection.Push;
 using Aegis.CalendarSync.Feeds;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Auth;
+using Aegis.CalendarSync.Google.Http;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
@@ -14,6 +15,7 @@ using Aegis.CalendarSync.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync;
 
@@ -30,9 +32,16 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisStore(config);
         // Webhook secrets are encrypted at rest like the tokens; everything resolving ISettingsStore sees plaintext.
         services.TryAddSingleton<SqlSettingsStore>();
-        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, WebhookSecretEncryptingSettingsStore>());
+        // The webhook validates against cached channel rows (dropped on every channel write of this process).
+        services.TryAddSingleton<WebhookSecretEncryptingSettingsStore>();
+        services.Replace(ServiceDescriptor.Singleton<ISettingsStore, ChannelCachingSettingsStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
+        // Several nodes share one PostgreSQL database, so there one account's Google budget is kept in it; SQLite is
+        // one node by construction and keeps the in-process bucket (no statement per Google request).
+        services.TryAddSingleton<IAccountRateLimiter>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgres
+            ? ActivatorUtilities.CreateInstance<SharedAccountRateLimiter>(sp)
+            : sp.GetRequiredService<GoogleAccountRateLimiter>());
         services.AddGoogleCalendarClient();
         services.AddAegisCalendarFeed();
 
@@ -56,6 +65,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<DeadLetterRecovery>();
         services.TryAddSingleton<OccurrenceSync>();
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();

@@ -11,13 +11,20 @@ namespace Aegis.CalendarSync.Bench.Harness;
 public static class BenchEngine
 {
     /// <summary>Starts the engine on <paramref name="database"/> (which the harness then owns and drops) and connects
-    /// one user, which enqueues and runs the initial full sync.</summary>
-    public static async Task<SyncHarness> StartAsync(TestDatabase database, CancellationToken ct)
+    /// one user, which enqueues and runs the initial full sync. <paramref name="settings"/> override the engine's configuration.</summary>
+    public static async Task<SyncHarness> StartAsync(TestDatabase database, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var configuration = BenchRateLimits.ClientSettings();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var harness = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
             GoogleRequestsPerMinute = BenchRateLimits.EmulatorPerMinute,
-            Settings = BenchRateLimits.ClientSettings(),
+            Settings = configuration,
             OwnsDatabase = true,
         }, ct);
         try

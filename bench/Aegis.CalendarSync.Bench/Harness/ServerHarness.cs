@@ -43,14 +43,15 @@ public sealed class ServerHarness : IAsyncDisposable
 
     /// <summary>Starts the emulator and the server on <paramref name="database"/> (which the harness then owns),
     /// connects one user and creates <paramref name="eventCount"/> wallet events, returning once every one is
-    /// mapped to a Google event and the queue is quiet.</summary>
-    public static async Task<ServerHarness> StartAsync(TestDatabase database, int eventCount, CancellationToken ct)
+    /// mapped to a Google event and the queue is quiet. <paramref name="settings"/> override the server's configuration.</summary>
+    public static async Task<ServerHarness> StartAsync(TestDatabase database, int eventCount, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var emulator = await BenchEmulator.StartAsync(Email, ct);
         TestServerHost host;
         try
         {
-            host = await TestServerHost.StartAsync(Options(database, emulator), ct);
+            host = await TestServerHost.StartAsync(Options(database, emulator, settings ?? new Dictionary<string, string?>()), ct);
         }
         catch
         {
@@ -92,7 +93,7 @@ public sealed class ServerHarness : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private static TestServerOptions Options(TestDatabase database, EmulatorHost emulator)
+    private static TestServerOptions Options(TestDatabase database, EmulatorHost emulator, IReadOnlyDictionary<string, string?> overrides)
     {
         var settings = BenchRateLimits.ClientSettings();
         // Overrides the server's appsettings.json (copied next to this program), whose default level is Information.
@@ -102,6 +103,11 @@ public sealed class ServerHarness : IAsyncDisposable
         settings["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Error);
         // The feed scenario polls from one loopback address far faster than the per-address limit allows a client.
         settings["CalendarFeed:RequestsPerMinutePerClient"] = "1000000";
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
         return new TestServerOptions
         {
             Database = database,

@@ -36,10 +36,10 @@ public static class ConsoleReport
             output.WriteLine($"   latency per change (all repetitions pooled; promise: within {Format(LatencySummary.PromiseMilliseconds)} ms)");
             WriteTable(output,
             [
-                ["arm", "samples", "p50 ms", "p95 ms", "max ms", "mean ms", "within 1 s"],
+                ["arm", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "within 1 s"],
                 LatencyRow(result.A.Label, a),
                 LatencyRow(result.B.Label, b),
-                ["ratio B/A", "", Ratio(result.Ratio.LatencyP50), Ratio(result.Ratio.LatencyP95), "", "", ""],
+                ["ratio B/A", "", Ratio(result.Ratio.LatencyP50), Ratio(result.Ratio.LatencyP95), "", "", "", ""],
             ]);
         }
     }
@@ -59,6 +59,7 @@ public static class ConsoleReport
         latency.Samples.ToString(CultureInfo.InvariantCulture),
         Format(latency.P50Ms),
         Format(latency.P95Ms),
+        Format(latency.P99Ms),
         Format(latency.MaxMs),
         Format(latency.MeanMs),
         latency.WithinOneSecond.ToString("P1", CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Bench.Scenarios.Claims;
 using Aegis.CalendarSync.Bench.Scenarios.Propagation;
 
 namespace Aegis.CalendarSync.Bench.Scenarios;
@@ -7,11 +8,14 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new OutboundSqliteVsPostgresScenario(),
+        OutboundSqliteVsPostgresScenario.PostgresConnectionTuning(),
         new NoopEditSkipScenario(),
         new EchoSuppressionScenario(),
         new QueueWorkersScenario(),
         new PropagationScenario(new GoogleToWalletPath()),
         new PropagationScenario(new WalletToGooglePath()),
         new FeedNotModifiedScenario(),
+        .. ClaimLatencyScenario.All(),
+        new WebhookLoadScenario(),
     ];
 }

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Server.Configuration;
 using Cronos;
@@ -7,9 +8,11 @@ namespace Aegis.CalendarSync.Server.Jobs;
 
 /// <summary>The seed's channel-renewal cron: on the "ChannelRenewal:Cron" schedule, runs the engine's
 /// <see cref="ChannelRenewal"/> policy (renew what expires soon, retry, then disable with a reason). The host only
-/// schedules.</summary>
+/// schedules; on several nodes sharing a database each scheduled run happens on one node at a time
+/// (<see cref="SingletonJobRunner"/>), so a channel is renewed once, not once per node.</summary>
 public sealed class ChannelRenewalJob(
     ChannelRenewal renewal,
+    SingletonJobRunner singleton,
     IOptions<ChannelRenewalScheduleOptions> options,
     TimeProvider time,
     ILogger<ChannelRenewalJob> logger) : BackgroundService
@@ -29,7 +32,7 @@ public sealed class ChannelRenewalJob(
                 await Task.Delay(remaining < MaxTimerWait ? remaining : MaxTimerWait, time, stoppingToken);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunScheduledAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -37,6 +40,10 @@ public sealed class ChannelRenewalJob(
             }
         }
     }
+
+    /// <summary>The scheduled run: one renewal pass while holding the job's lease (waits while another node holds it).</summary>
+    public Task<IReadOnlyList<ChannelRenewalResult>> RunScheduledAsync(CancellationToken ct) =>
+        singleton.RunAsync(SingletonJob.ChannelRenewal, RunOnceAsync, ct);
 
     /// <summary>One renewal pass; returns per-user results.</summary>
     public Task<IReadOnlyList<ChannelRenewalResult>> RunOnceAsync(CancellationToken ct) => renewal.RenewDueAsync(ct);

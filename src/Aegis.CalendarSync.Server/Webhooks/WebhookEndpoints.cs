@@ -7,10 +7,11 @@ public static class WebhookEndpoints
 {
     /// <summary>Always 200 with an empty body, even when the store fails: a forged push must not learn why it was
     /// ignored, and a push lost to an outage is recovered by the next push or the next full sync. The rules are the
-    /// engine's <see cref="PushNotificationHandler"/>; this endpoint maps headers, counts rejections and logs.</summary>
+    /// engine's <see cref="PushNotificationHandler"/>; this endpoint maps headers, counts rejections and logs them
+    /// rate-limited (<see cref="RejectedPushLog"/>).</summary>
     public static RouteHandlerBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/webhooks/google-calendar", async (HttpRequest request, PushNotificationHandler handler,
-                SyncMetrics metrics, ILogger<PushNotificationHandler> logger, CancellationToken ct) =>
+                SyncMetrics metrics, RejectedPushLog rejections, ILogger<PushNotificationHandler> logger, CancellationToken ct) =>
             {
                 var push = GooglePushNotification.FromHeaders(request.Headers);
                 try
@@ -19,8 +20,7 @@ public static class WebhookEndpoints
                     if (outcome.IsRejection())
                     {
                         metrics.RecordWebhookRejected(outcome.ToString());
-                        // Channel ids are not secrets (Google echoes them in every push); tokens are never logged.
-                        logger.LogWarning("Rejected Google push for channel {ChannelId}: {Outcome}", push.ChannelId, outcome);
+                        rejections.Record(push, outcome);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<Occurrences.OccurrenceCommands>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<HeldDeletionCommands>();
+        services.TryAddSingleton<ConflictComparer>();
         services.TryAddSingleton<ConflictCommands>();
         services.TryAddSingleton<ConnectionCommands>();
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Aegis.CalendarSync.Store;
 
 namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Section "Connection". Validated at start.</summary>
-public sealed class ConnectionOptions
+public sealed class ConnectionOptions : IValidatableObject
 {
     public const string SectionName = "Connection";
 
@@ -23,6 +24,31 @@ public sealed class ConnectionOptions
     /// <summary>Secret that signs OAuth states (config WEBHOOK_SECRET); at least 32 characters.</summary>
     [Required, MinLength(32)]
     public string StateSigningKey { get; set; } = "";
+
+    /// <summary>Trailing debounce of push-triggered incremental syncs: a push's sync runs this long after the latest
+    /// push of its user (a burst of pushes, e.g. the echoes of a bulk edit, makes one sync).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan PushDebounce { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Longest a push's sync waits under a steady stream of pushes, from the first push it covers; with the
+    /// defaults a change in Google reaches the wallet well inside the one-second promise.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan PushDebounceMax { get; set; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>How long the webhook trusts a cached channel row changed by another node (changes made by this
+    /// process drop it at once); zero reads the row on every push.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan PushChannelCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    public QueueDebounce PushQueueDebounce => new(PushDebounce, PushDebounceMax);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PushDebounceMax < PushDebounce)
+            yield return new ValidationResult(
+                $"Connection:PushDebounceMax ({PushDebounceMax}) must be at least Connection:PushDebounce ({PushDebounce}).",
+                [nameof(PushDebounceMax)]);
+    }
 
     public Uri WebhookAddress => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), "api/webhooks/google-calendar");
 }

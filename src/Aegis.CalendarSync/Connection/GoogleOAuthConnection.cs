@@ -26,6 +26,7 @@ public sealed class GoogleOAuthConnection(
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
+    DeadLetterRecovery deadLetters,
     SyncAuditor auditor,
     IOptions<ConnectionOptions> options,
     TimeProvider time,
@@ -118,6 +119,9 @@ public sealed class GoogleOAuthConnection(
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
+        // Changes that failed for want of a connection (revoked access ...) are retried now; the full sync above
+        // resolves the dead letters it makes obsolete.
+        await deadLetters.RequeueFixedByReconnectAsync(userId, ct).ConfigureAwait(false);
         return userId;
     }
 

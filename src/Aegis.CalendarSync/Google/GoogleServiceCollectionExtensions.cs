@@ -23,6 +23,7 @@ public static class GoogleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleApiOptions>, GoogleApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GoogleAccountRateLimiter>();
+        services.TryAddSingleton<IAccountRateLimiter>(sp => sp.GetRequiredService<GoogleAccountRateLimiter>());
         services.TryAddSingleton<GoogleTokenVault>();
         services.TryAddSingleton<GoogleAccessTokenProvider>();
         services.TryAddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<GoogleAccessTokenProvider>());

@@ -28,4 +28,9 @@ public enum AuditAction
     FeedTokenIssued,
     FeedTokenRegenerated,
     FeedTokenRevoked,
+    /// <summary>A dead letter made obsolete (e.g. by a successful full sync) marked resolved, not retried; error_code is
+    /// the <see cref="DeadLetterResolution"/>, error_message the failure it had.</summary>
+    DeadLetterResolved,
+    /// <summary>A dead letter sent back to the queue by the engine itself (its failure was fixed by a reconnect).</summary>
+    DeadLetterRequeued,
 }

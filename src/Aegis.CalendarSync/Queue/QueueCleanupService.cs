@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,10 @@ namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Every CleanupInterval deletes completed queue items older than CompletedRetention (default 7 days) and
 /// audit rows older than AuditRetention (default 30 days), and Trash events deleted longer ago than Trash:Retention
-/// (default 30 days) whose Google side is settled. Failed items are kept for the user to retry.</summary>
+/// (default 30 days) whose Google side is settled. Failed items are kept for the user to retry. On several nodes the
+/// scheduled passes run one node at a time (<see cref="SingletonJobRunner"/>).</summary>
 internal sealed class QueueCleanupService(
+    SingletonJobRunner singleton,
     ISyncQueueStore queue,
     IAuditStore audit,
     IFinancialEventStore events,
@@ -37,7 +40,7 @@ internal sealed class QueueCleanupService(
         {
             try
             {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await singleton.RunAsync(SingletonJob.QueueCleanup, RunOnceAsync, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -3,8 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Configuration section "Queue".</summary>
-public sealed class QueueOptions
+public sealed class QueueOptions : IValidatableObject
 {
+    /// <summary>Slow retry delays when none are configured: 5 min, 30 min, 2 h, 12 h (about 14.6 h in all).</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultSlowRetryDelays =
+        [TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12)];
+
+    public const int MaxSlowRetries = 10;
+    public static readonly TimeSpan MinSlowRetryDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxSlowRetryDelay = TimeSpan.FromDays(7);
+
     public const string SectionName = "Queue";
 
     /// <summary>Items claimed per statement.</summary>
@@ -19,9 +27,19 @@ public sealed class QueueOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Retries after the first attempt; the next failure dead-letters the item.</summary>
+    /// <summary>Quick retries after the first attempt (2^n s + jitter). After them a transient failure (Google 5xx,
+    /// rate limit, network, timeout) moves on to the slow retries; any other failure dead-letters the item.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Delays of the slow retries, in order (config: <c>Queue:SlowRetryDelays:0</c> = <c>00:05:00</c>, ...);
+    /// null (not configured): <see cref="DefaultSlowRetryDelays"/>. Each is at least <see cref="MinSlowRetryDelay"/>
+    /// and at most <see cref="MaxSlowRetryDelay"/>, at most <see cref="MaxSlowRetries"/> of them. A transient failure
+    /// after the last one dead-letters the item.</summary>
+    public TimeSpan[]? SlowRetryDelays { get; set; }
+
+    /// <summary>The slow retry delays in force.</summary>
+    public IReadOnlyList<TimeSpan> SlowRetrySchedule => SlowRetryDelays ?? DefaultSlowRetryDelays;
 
     /// <summary>Items of one batch processed in parallel (a batch never holds two items of one event).</summary>
     [Range(1, 64)]
@@ -41,4 +59,19 @@ public sealed class QueueOptions
     /// <summary>A running processor shows life at least every <see cref="PollInterval"/> when idle and every
     /// <see cref="HeartbeatInterval"/> while working; three such gaps without a sign mean it is stuck or stopped.</summary>
     public TimeSpan StalledAfter => 3 * (PollInterval > HeartbeatInterval ? PollInterval : HeartbeatInterval);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var delays = SlowRetrySchedule;
+        if (delays.Count > MaxSlowRetries)
+            yield return new ValidationResult($"SlowRetryDelays: at most {MaxSlowRetries} slow retries (got {delays.Count}).",
+                [nameof(SlowRetryDelays)]);
+        for (var i = 0; i < delays.Count; i++)
+        {
+            if (delays[i] < MinSlowRetryDelay || delays[i] > MaxSlowRetryDelay)
+                yield return new ValidationResult(
+                    $"SlowRetryDelays:{i} must be between {MinSlowRetryDelay:c} and {MaxSlowRetryDelay:c} (got {delays[i]:c}).",
+                    [nameof(SlowRetryDelays)]);
+        }
+    }
 }

@@ -8,8 +8,9 @@ namespace Aegis.CalendarSync.Queue;
 
 /// <summary>Continuously drains the sync queue: claims a batch, runs each item through the
 /// <see cref="ISyncWorkHandler"/> (up to WorkerCount at once) while heart-beating its lease, then completes it or
-/// schedules a retry (2^n s + jitter, or the error's Retry-After), dead-lettering permanent failures and items that
-/// exhausted MaxRetries. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
+/// schedules a retry as <see cref="RetryPolicy"/> decides: quick retries (2^n s + jitter, or the error's Retry-After),
+/// then slow retries for transient failures (default 5 min, 30 min, 2 h, 12 h), dead-lettering permanent failures and
+/// items that exhausted their retries. Every write after the claim is fenced by the item's lease id. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
 /// An item whose handler was cancelled (shutdown, lost lease) is not acknowledged: its lease expires and it is
 /// claimed again, so work is never silently dropped.</summary>
 public sealed class QueueProcessor(
@@ -17,11 +18,14 @@ public sealed class QueueProcessor(
     ISyncWorkHandler handler,
     IQueueSignal signal,
     IOptions<QueueOptions> options,
-    RetryBackoff backoff,
+    RetryPolicy retries,
     TimeProvider time,
     QueueProcessorHeartbeat liveness,
     ILogger<QueueProcessor> logger) : BackgroundService
 {
+    /// <summary>Idle wait when an item is due but was not claimable.</summary>
+    public static readonly TimeSpan DueRecheck = TimeSpan.FromMilliseconds(250);
+
     private QueueOptions Options => options.Value;
 
     /// <summary>Claims and processes one batch; returns how many items were claimed.</summary>
@@ -58,8 +62,30 @@ public sealed class QueueProcessor(
 
             // After work, look again at once: completing an item may have released the next one of its event.
             if (claimed == 0)
-                await signal.WaitAsync(Options.PollInterval, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(await IdleWaitAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>How long to sleep when nothing was claimable: until the earliest pending item falls due (a debounced
+    /// push, a retry's backoff), at most PollInterval, so a debounced sync runs on time without a second signal.
+    /// An item already due but not claimed (it fell due after the claim, or another node runs an item of its key) is
+    /// looked at again after <see cref="DueRecheck"/>.</summary>
+    public async Task<TimeSpan> IdleWaitAsync(CancellationToken ct)
+    {
+        DateTimeOffset? due;
+        try
+        {
+            due = await store.NextDueAtAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Reading the next due sync queue item failed");
+            return Options.PollInterval;
+        }
+
+        var untilDue = due is { } at ? at - time.GetUtcNow() : Options.PollInterval;
+        if (untilDue <= TimeSpan.Zero) untilDue = DueRecheck;
+        return untilDue < Options.PollInterval ? untilDue : Options.PollInterval;
     }
 
     private async Task ProcessItemAsync(SyncQueueItem item, CancellationToken ct)
@@ -99,20 +125,21 @@ public sealed class QueueProcessor(
 
     private async Task ScheduleRetryAsync(SyncQueueItem item, Guid leaseId, Exception failure, CancellationToken ct)
     {
-        var permanent = FailureClassifier.IsPermanent(failure);
-        var deadLetter = permanent || item.RetryCount >= Options.MaxRetries;
+        var decision = retries.Decide(item.RetryCount, failure);
         var retryNumber = item.RetryCount + 1;
-        var nextAttempt = time.GetUtcNow() + backoff.Delay(retryNumber, FailureClassifier.RetryAfter(failure));
-        var recorded = await store.RetryAsync(item.Id, leaseId, nextAttempt, FailureClassifier.Describe(failure), deadLetter, ct)
-            .ConfigureAwait(false);
+        var recorded = await store.RetryAsync(item.Id, leaseId, decision.NextAttemptAt ?? time.GetUtcNow(),
+            FailureClassifier.Describe(failure), decision.DeadLetter, ct).ConfigureAwait(false);
         if (!recorded)
             logger.LogWarning(failure, "Sync item {ItemId} failed after its lease was lost; failure not recorded", item.Id);
-        else if (deadLetter)
+        else if (decision.DeadLetter)
             logger.LogError(failure, "Sync item {ItemId} ({Action}) dead-lettered after {Attempts} attempt(s){Reason}",
-                item.Id, item.Action, retryNumber, permanent ? " (permanent error)" : "");
+                item.Id, item.Action, retryNumber, FailureClassifier.IsPermanent(failure) ? " (permanent error)" : "");
+        else if (decision.Tier == RetryTier.Slow)
+            logger.LogWarning(failure, "Sync item {ItemId} ({Action}) still failing after its quick retries; slow retry {Retry} at {NextAttempt:O}",
+                item.Id, item.Action, retryNumber, decision.NextAttemptAt);
         else
             logger.LogWarning(failure, "Sync item {ItemId} ({Action}) failed; retry {Retry} at {NextAttempt:O}",
-                item.Id, item.Action, retryNumber, nextAttempt);
+                item.Id, item.Action, retryNumber, decision.NextAttemptAt);
     }
 
     /// <summary>Extends the lease every Lease/3 while the handler runs, so a live worker never loses it to a slow

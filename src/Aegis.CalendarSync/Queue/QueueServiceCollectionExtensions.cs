@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,8 +15,10 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<TrashOptions>().BindConfiguration(TrashOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new RetryBackoff(Random.Shared));
+        services.TryAddSingleton<RetryPolicy>();
         services.TryAddSingleton<QueueProcessorHeartbeat>();
         services.TryAddSingleton<QueueProcessor>();
+        services.AddAegisCluster();
         services.TryAddSingleton<QueueCleanupService>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueCleanupService>());

@@ -53,6 +53,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IOAuthStateStore, SqlOAuthStateStore>();
         services.TryAddSingleton<IHeldDeletionStore, SqlHeldDeletionStore>();
         services.TryAddSingleton<IInboundFailureStore, SqlInboundFailureStore>();
+        services.TryAddSingleton<IJobLeaseStore, SqlJobLeaseStore>();
+        services.TryAddSingleton<IRateBudgetStore, SqlRateBudgetStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
 

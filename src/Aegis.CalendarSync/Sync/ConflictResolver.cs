@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Data;
+using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Sync;
 
@@ -23,6 +25,7 @@ internal sealed class ConflictResolver(
     FinancialEventMapper mapper,
     OccurrenceSync occurrences,
     SyncAuditor auditor,
+    IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
     /// <summary>KeepLocal: the wallet's version won and the caller writes it. KeepGoogle: Google's version won and is
@@ -71,6 +74,100 @@ internal sealed class ConflictResolver(
     /// <see cref="KeyNotFoundException"/> when the conflict is not open, and leaves it open when the write fails.</summary>
     public async Task ResolveManualAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct)
     {
+        var open = await LoadOpenAsync(userId, conflictId, ct).ConfigureAwait(false);
+        var (attempt, local, mapping, target, remote) = (open.Attempt, open.Local, open.Mapping, open.Target, open.Remote);
+        var settings = attempt.Settings;
+
+        if (open.OfOccurrence)
+        {
+            // A conflict on one occurrence of a series: only that occurrence changes, never the series.
+            await occurrences.ResolveManualAsync(attempt, local!, mapping!, remote, keep, ct).ConfigureAwait(false);
+        }
+        else if (keep == ConflictResolution.KeepGoogle || local is null)
+        {
+            await ApplyGoogleAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
+        }
+        else if (mapper.ToGoogleEvent(local, open.Conflict.GoogleEventId) is { } desired)
+        {
+            var written = await remoteEvents.OverwriteAsync(attempt.Account, target, desired, remote, ct).ConfigureAwait(false);
+            await writer.SavePushedAsync(settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
+            await AuditPushAsync(attempt, local.Id, written, ct).ConfigureAwait(false);
+        }
+        else if (!remote.IsCancelled)
+        {
+            await remoteEvents.DeleteAsync(attempt.Account, target.At(remote.Etag), ct).ConfigureAwait(false);
+            await mappings.DeleteAsync(userId, local.Id, ct).ConfigureAwait(false);
+        }
+
+        await CloseAsync(open, keep == ConflictResolution.KeepLocal ? ConflictStatus.ResolvedLocal : ConflictStatus.ResolvedGoogle, null, ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Resolves an open conflict with the user's per-field pick (<see cref="ConflictMerge"/>) against what
+    /// both sides hold now: the merged version is written to Google first (conditioned on the version just read), then
+    /// to the wallet (only while the wallet still holds the version read; marked as Google's so no second push is
+    /// queued), and the mapping records it as agreed by both. A pick that takes every field from one side is that
+    /// side's <see cref="ResolveManualAsync"/>. Throws <see cref="ConflictMergeException"/> (nothing written) when a
+    /// merge cannot apply: one side deleted the event, the conflict is on one occurrence of a series, or the merged
+    /// version would be cancelled; <see cref="KeyNotFoundException"/> when the conflict is not open.</summary>
+    public async Task ResolveMergedAsync(Guid userId, long conflictId, ConflictMerge merge, CancellationToken ct)
+    {
+        if (merge.IsWhole(out var side))
+        {
+            await ResolveManualAsync(userId, conflictId, side == ConflictSide.Wallet ? ConflictResolution.KeepLocal : ConflictResolution.KeepGoogle, ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var open = await LoadOpenAsync(userId, conflictId, ct).ConfigureAwait(false);
+        if (open.OfOccurrence)
+        {
+            throw new ConflictMergeException("This change is on one date of a repeating event; keep the wallet's or Google's version of that date.");
+        }
+
+        if (open.Local is not { DeletedAt: null } local || open.Remote.IsCancelled || open.Remote.Start is null)
+        {
+            throw new ConflictMergeException("One side deleted the event, so there are no fields to combine; keep the wallet's or Google's version.");
+        }
+
+        var settings = open.Attempt.Settings;
+        var google = mapper.ApplyGoogleChanges(local, open.Remote, new GoogleImportDefaults(userId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone));
+        var amountFrom = merge.Amount == ConflictSide.Google ? google : local;
+        var merged = (merge.Other == ConflictSide.Google ? google : local) with
+        {
+            Id = local.Id,
+            UserId = local.UserId,
+            Title = (merge.Title == ConflictSide.Google ? google : local).Title,
+            Amount = amountFrom.Amount,
+            Currency = amountFrom.Currency,
+            CreatedAt = local.CreatedAt,
+            UpdatedAt = time.GetUtcNow(),
+            DeletedAt = null,
+            SyncSource = SyncSource.Google,
+        };
+        var desired = mapper.ToGoogleEvent(merged, open.Conflict.GoogleEventId)
+            ?? throw new ConflictMergeException("The combined version is cancelled, which removes it from Google; keep one side instead.");
+
+        var written = await remoteEvents.OverwriteAsync(open.Attempt.Account, open.Target, desired, open.Remote, ct).ConfigureAwait(false);
+        if (!await events.UpdateIfUnchangedAsync(merged, local.UpdatedAt, ct).ConfigureAwait(false))
+        {
+            // Edited in the wallet since it was read: that edit is pushed by its own queue item; the conflict stays open.
+            throw new MappingConflictException(local.Id);
+        }
+
+        await writer.SavePushedAsync(settings, merged, open.Mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
+        await AuditPushAsync(open.Attempt, local.Id, written, ct).ConfigureAwait(false);
+        var picks = new JsonObject
+        {
+            ["title"] = EnumText.ToText(merge.Title),
+            ["amount"] = EnumText.ToText(merge.Amount),
+            ["other"] = EnumText.ToText(merge.Other),
+        };
+        await CloseAsync(open, ConflictStatus.ResolvedMerged, new JsonObject { ["merge"] = picks }.ToJsonString(), ct).ConfigureAwait(false);
+    }
+
+    private async Task<OpenConflict> LoadOpenAsync(Guid userId, long conflictId, CancellationToken ct)
+    {
         var started = auditor.StartTimestamp();
         var conflict = await conflicts.GetAsync(userId, conflictId, ct).ConfigureAwait(false);
         if (conflict is not { Status: ConflictStatus.Open })
@@ -88,39 +185,30 @@ internal sealed class ConflictResolver(
             ? new GoogleEventRef(mapping!.GoogleCalendarId, conflict.GoogleEventId, null)
             : mapping?.GoogleRef ?? new GoogleEventRef(settings.CalendarId, conflict.GoogleEventId, null);
         var remote = await remoteEvents.GetAsync(attempt.Account, target, ct).ConfigureAwait(false);
+        return new OpenConflict(conflict, attempt, local, mapping, ofOccurrence, target, remote);
+    }
 
-        if (ofOccurrence)
+    private Task AuditPushAsync(SyncAttempt attempt, Guid financialEventId, GoogleEvent written, CancellationToken ct) =>
+        auditor.RecordAsync(attempt.Audit(AuditAction.SyncToGoogle, AuditOutcome.Success) with
         {
-            // A conflict on one occurrence of a series: only that occurrence changes, never the series.
-            await occurrences.ResolveManualAsync(attempt, local!, mapping!, remote, keep, ct).ConfigureAwait(false);
-        }
-        else if (keep == ConflictResolution.KeepGoogle || local is null)
-        {
-            await ApplyGoogleAsync(settings, local, mapping, remote, ct).ConfigureAwait(false);
-        }
-        else if (mapper.ToGoogleEvent(local, conflict.GoogleEventId) is { } desired)
-        {
-            var written = await remoteEvents.OverwriteAsync(attempt.Account, target, desired, remote, ct).ConfigureAwait(false);
-            await writer.SavePushedAsync(settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
-            await auditor.RecordAsync(attempt.Audit(AuditAction.SyncToGoogle, AuditOutcome.Success) with
-            {
-                FinancialEventId = local.Id,
-                GoogleEventId = written.Id,
-            }, started, ct).ConfigureAwait(false);
-        }
-        else if (!remote.IsCancelled)
-        {
-            await remoteEvents.DeleteAsync(attempt.Account, target.At(remote.Etag), ct).ConfigureAwait(false);
-            await mappings.DeleteAsync(userId, local.Id, ct).ConfigureAwait(false);
-        }
+            FinancialEventId = financialEventId,
+            GoogleEventId = written.Id,
+        }, attempt.StartedAt, ct);
 
-        var status = keep == ConflictResolution.KeepLocal ? ConflictStatus.ResolvedLocal : ConflictStatus.ResolvedGoogle;
-        await conflicts.MarkResolvedAsync(userId, conflictId, status, time.GetUtcNow(), ct).ConfigureAwait(false);
-        await auditor.RecordAsync(attempt.Audit(AuditAction.ConflictResolved, AuditOutcome.Success) with
+    /// <summary>Marks the conflict resolved and audits how (the status as the error code, the merge picks as details).</summary>
+    private async Task CloseAsync(OpenConflict open, ConflictStatus status, string? details, CancellationToken ct)
+    {
+        var conflict = open.Conflict;
+        await conflicts.MarkResolvedAsync(conflict.UserId, conflict.Id, status, time.GetUtcNow(), ct).ConfigureAwait(false);
+        await auditor.RecordAsync(open.Attempt.Audit(AuditAction.ConflictResolved, AuditOutcome.Success) with
         {
             FinancialEventId = conflict.FinancialEventId,
             GoogleEventId = conflict.GoogleEventId,
             ErrorCode = EnumText.ToText(status),
-        }, started, ct).ConfigureAwait(false);
+            ConflictDetails = details,
+        }, open.Attempt.StartedAt, ct).ConfigureAwait(false);
     }
+
+    private sealed record OpenConflict(SyncConflict Conflict, SyncAttempt Attempt, FinancialEvent? Local, CalendarSyncMapping? Mapping,
+        bool OfOccurrence, GoogleEventRef Target, GoogleEvent Remote);
 }

@@ -19,4 +19,8 @@ public interface ISyncService
 
     /// <summary>Resolves a conflict kept for the user (strategy manual).</summary>
     Task ResolveConflictAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct);
+
+    /// <summary>Resolves a conflict kept for the user with a per-field pick: the merged version is written to the
+    /// wallet and to Google. Throws <see cref="ConflictMergeException"/> when a merge cannot apply (nothing written).</summary>
+    Task MergeConflictAsync(Guid userId, long conflictId, ConflictMerge merge, CancellationToken ct);
 }

@@ -318,19 +318,15 @@ internal sealed class InboundSync(
         var remoteHash = EventContentHash.Compute(remote);
         if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.GoogleSideHash)
         {
-            // Our own write coming back (or a change to fields we do not sync): remember the etag, change nothing.
+            // Our own write coming back (or a change to fields we do not sync, or an unchanged event in a full
+            // sync): remember the etag, change nothing. Counted in aegis.sync.skipped{reason=echo}, never audited,
+            // so echoes and unchanged events cost no database write beyond a new etag.
             if (remote.Etag != mapping.GoogleEtag)
             {
                 await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
             }
 
             telemetry.RecordSkip("echo");
-            await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Skipped) with
-            {
-                FinancialEventId = local.Id,
-                GoogleEventId = remote.Id,
-                ErrorCode = "echo",
-            }, attempt.StartedAt, ct).ConfigureAwait(false);
             return;
         }
 

@@ -162,8 +162,8 @@ internal sealed class OccurrenceSync(
                     .ConfigureAwait(false);
             }
 
+            // Counted, never audited (as for whole events).
             telemetry.RecordSkip("echo");
-            await SkipAsync(attempt, series.Id, instance, "echo", ct).ConfigureAwait(false);
             return;
         }
 

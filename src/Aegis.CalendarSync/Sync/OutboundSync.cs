@@ -18,6 +18,7 @@ internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
+    ISyncQueueStore queue,
     RemoteEvents remote,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
@@ -70,6 +71,11 @@ internal sealed class OutboundSync(
                 GoogleEventId = mapping?.GoogleEventId,
                 ErrorCode = skip,
             }, started, ct).ConfigureAwait(false);
+            if (skip == "unchanged")
+            {
+                await queue.CloseFailedForEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
+            }
+
             await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
             return;
         }
@@ -107,6 +113,8 @@ internal sealed class OutboundSync(
             FinancialEventId = local.Id,
             GoogleEventId = written.Id,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
+        // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
+        await queue.CloseFailedForEventAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
         return overDeletion;
     }
 

@@ -12,6 +12,7 @@ internal sealed class SyncService(
     InboundSync inbound,
     ConflictResolver conflicts,
     ISettingsStore settings,
+    DeadLetterRecovery deadLetters,
     SyncAuditor auditor) : ISyncService
 {
     public const string RevokedReason = "Google access was revoked or has expired. Reconnect Google Calendar to resume syncing.";
@@ -25,11 +26,19 @@ internal sealed class SyncService(
     public Task IncrementalSyncAsync(Guid userId, CancellationToken ct) =>
         GuardAsync(userId, AuditAction.IncrementalSync, null, () => inbound.IncrementalAsync(userId, ct), ct);
 
+    /// <summary>After the full sync succeeded, the dead letters it made obsolete are resolved (audited).</summary>
     public Task FullSyncAsync(Guid userId, CancellationToken ct) =>
-        GuardAsync(userId, AuditAction.FullSync, null, () => inbound.FullAsync(userId, ct), ct);
+        GuardAsync(userId, AuditAction.FullSync, null, async () =>
+        {
+            await inbound.FullAsync(userId, ct).ConfigureAwait(false);
+            await deadLetters.ResolveObsoleteAsync(userId, ct).ConfigureAwait(false);
+        }, ct);
 
     public Task ResolveConflictAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct) =>
         GuardAsync(userId, AuditAction.ConflictResolved, null, () => conflicts.ResolveManualAsync(userId, conflictId, keep, ct), ct);
+
+    public Task MergeConflictAsync(Guid userId, long conflictId, ConflictMerge merge, CancellationToken ct) =>
+        GuardAsync(userId, AuditAction.ConflictResolved, null, () => conflicts.ResolveMergedAsync(userId, conflictId, merge, ct), ct);
 
     private async Task GuardAsync(Guid userId, AuditAction action, Guid? financialEventId, Func<Task> operation, CancellationToken ct)
     {

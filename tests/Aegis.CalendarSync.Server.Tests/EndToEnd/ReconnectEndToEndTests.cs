@@ -31,18 +31,18 @@ public sealed class ReconnectEndToEndTests
             var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
             await using var server = await ServerProcess.StartAsync(baseUri,
                 ServerEnvironment.Production(baseUri, first, dataDirectory.Path, password, encryptionKey, webhookSecret));
-            using var api = await SignInAsync(baseUri, password);
-            await ConnectAsync(api);
+            using var api = await ProcessApi.SignInAsync(baseUri, GoogleAccount, password);
+            await ProcessApi.ConnectGoogleAsync(api);
             foreach (var (title, amount) in bills)
             {
                 var created = await (await api.PostJsonAsync("api/events", EventBodies.Valid(title, amount))).ReadJsonAsync(201);
                 ids.Add(Guid.Parse((string)created["id"]!));
             }
 
-            using var google = await GoogleAsync(first);
+            using var google = await ProcessApi.GoogleAsync(first, GoogleAccount);
             foreach (var id in ids)
             {
-                await Eventually.TrueAsync(() => IsLiveInGoogleAsync(google, id), "the bill to reach the first Google");
+                await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(google, id), "the bill to reach the first Google");
             }
         }
 
@@ -50,15 +50,15 @@ public sealed class ReconnectEndToEndTests
         var restartedUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         await using var restarted = await ServerProcess.StartAsync(restartedUri,
             ServerEnvironment.Production(restartedUri, empty, dataDirectory.Path, password, encryptionKey, webhookSecret));
-        using var again = await SignInAsync(restartedUri, password);
+        using var again = await ProcessApi.SignInAsync(restartedUri, GoogleAccount, password);
 
         Assert.Equal(HttpStatusCode.NoContent, (await again.PostAsync("api/google/auth/revoke", null)).StatusCode);
-        await ConnectAsync(again);
+        await ProcessApi.ConnectGoogleAsync(again);
 
-        using var emptyGoogle = await GoogleAsync(empty);
+        using var emptyGoogle = await ProcessApi.GoogleAsync(empty, GoogleAccount);
         foreach (var id in ids)
         {
-            await Eventually.TrueAsync(() => IsLiveInGoogleAsync(emptyGoogle, id), "the bill to be pushed back to the new Google");
+            await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(emptyGoogle, id), "the bill to be pushed back to the new Google");
         }
 
         var events = await (await again.GetAsync("api/events")).ReadJsonAsync();
@@ -72,42 +72,5 @@ public sealed class ReconnectEndToEndTests
         }, "the reconnect's full sync to be audited");
         Assert.Contains("0 deleted in Google", (string?)fullSync["error_message"]);
         Assert.DoesNotContain("fail:", restarted.Output);
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri baseUri, string password)
-    {
-        using var anonymous = new HttpClient { BaseAddress = baseUri };
-        var token = await (await anonymous.PostAsJsonAsync("api/auth/token", new { email = GoogleAccount, password })).ReadJsonAsync();
-        // Redirects by hand: HttpClient drops the Authorization header on a redirect, and the callback must come from
-        // the signed-in user who started the flow, with the session-binding cookie start set (kept by this client).
-        var api = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUri };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["access_token"]!);
-        return api;
-    }
-
-    /// <summary>start → emulator consent (auto-approved) → callback.</summary>
-    private static async Task ConnectAsync(HttpClient api)
-    {
-        var start = await api.GetAsync("api/google/auth/start");
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        using var consentBrowser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var consent = await consentBrowser.GetAsync(start.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(consent.Headers.Location)).StatusCode);
-        Assert.True((bool)(await (await api.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
-    }
-
-    private static async Task<HttpClient> GoogleAsync(EmulatorHost emulator)
-    {
-        var admin = new EmulatorAdminClient(new HttpClient(), emulator.BaseUri);
-        var google = new HttpClient { BaseAddress = emulator.BaseUri };
-        google.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await admin.IssueTokensAsync(GoogleAccount)).AccessToken);
-        return google;
-    }
-
-    private static async Task<bool> IsLiveInGoogleAsync(HttpClient google, Guid eventId)
-    {
-        var response = await google.GetAsync($"calendar/v3/calendars/primary/events/{GoogleEventId.FromFinancialEventId(eventId)}");
-        return response.IsSuccessStatusCode && (string?)(await response.ReadJsonAsync())["status"] != "cancelled";
     }
 }

@@ -93,6 +93,14 @@ public sealed class ServerProcess : IAsyncDisposable
         return start;
     }
 
+    /// <summary>kill -9: the process ends at once, with no shutdown of its own (leases held, requests in flight).</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true); // SIGKILL on Linux
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

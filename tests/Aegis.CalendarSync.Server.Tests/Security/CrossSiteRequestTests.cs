@@ -53,7 +53,7 @@ public sealed partial class CrossSiteRequestTests : IAsyncLifetime
         foreach (var (method, path) in routes)
         {
             var response = await _browser.SendAsync(new HttpMethod(method), path,
-                new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "google-actions", ["Action"] = "disconnect" }), origin, site);
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "google-disconnect" }), origin, site);
             if (response.StatusCode != HttpStatusCode.Forbidden) accepted.Add($"{method} {path} -> {(int)response.StatusCode}");
         }
 

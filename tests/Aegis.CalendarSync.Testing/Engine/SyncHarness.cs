@@ -54,9 +54,9 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
     public static async Task<SyncHarness> StartAsync(TestDatabase database, SyncHarnessOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SyncHarnessOptions();
-        if (options.Clock is not null && options.GoogleClockSkew != TimeSpan.Zero)
+        if (options.SharedClock is not null && (options.GoogleClockSkew != TimeSpan.Zero || options.Clock is not null))
         {
-            throw new ArgumentException("A shared clock and a Google clock skew exclude each other.", nameof(options));
+            throw new ArgumentException("A shared clock excludes a Google clock skew and a wallet-only clock.", nameof(options));
         }
 
         await database.ResetAsync();
@@ -64,7 +64,7 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         {
             AutoApprove = true,
             DefaultAccountEmail = Email,
-            TimeProvider = options.Clock ?? (options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew)),
+            TimeProvider = options.SharedClock ?? (options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew)),
         };
         if (options.GoogleRequestsPerMinute is { } perMinute)
         {
@@ -92,11 +92,12 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
-        services.AddLogging();
-        if (options.Clock is { } clock)
+        if ((options.SharedClock ?? options.Clock) is { } clock)
         {
-            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(clock);
         }
+
+        services.AddLogging();
 
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

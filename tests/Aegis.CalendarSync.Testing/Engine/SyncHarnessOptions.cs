@@ -8,13 +8,19 @@ public sealed class SyncHarnessOptions
     /// <summary>Configuration applied last, e.g. ["Google:AttemptTimeout"] = "00:00:03".</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The wallet's clock (the engine's TimeProvider: queue due times, leases, audit times); null: the system
+    /// clock. A stopped <see cref="Clock.TestClock"/> lets a test move the queue through hours of retries without
+    /// waiting; Google keeps its own clock (<see cref="GoogleClockSkew"/>).</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times); zero: the system clock.</summary>
     public TimeSpan GoogleClockSkew { get; init; }
 
     /// <summary>One clock for the wallet engine and the emulator (Google's <c>updated</c> times), so every write on
     /// either side is stamped on one timeline the test moves with <see cref="FakeTimeProvider.Advance"/>; null: the
-    /// system clock (shifted by <see cref="GoogleClockSkew"/> for the emulator). Not combined with a skew.</summary>
-    public TestClock? Clock { get; init; }
+    /// system clock (shifted by <see cref="GoogleClockSkew"/> for the emulator). Not combined with a skew nor with
+    /// <see cref="Clock"/>.</summary>
+    public TestClock? SharedClock { get; init; }
 
     /// <summary>The emulator's per-user and per-project quotas per sliding minute (EmulatorOptions.RequestsPerUserPerMinute
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>

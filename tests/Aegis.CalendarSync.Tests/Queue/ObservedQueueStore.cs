@@ -26,15 +26,24 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
     }
 
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) => inner.EnqueueFromGoogleAsync(userId, action, ct);
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct) =>
+        inner.EnqueueFromGoogleAsync(userId, action, debounce, ct);
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct) => inner.NextDueAtAsync(ct);
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) => inner.CompleteAsync(id, leaseId, ct);
     public Task<bool> RetryAsync(long id, Guid leaseId, DateTimeOffset nextAttemptAt, string error, bool deadLetter, CancellationToken ct) =>
         inner.RetryAsync(id, leaseId, nextAttemptAt, error, deadLetter, ct);
     public Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct) => inner.RequeueFailedAsync(userId, id, ct);
+
+    public Task<int> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
+        inner.CloseFailedForEventAsync(userId, financialEventId, ct);
     public Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct) => inner.RequeueAllFailedAsync(userId, ct);
     public Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct) =>
         inner.ListFailedAsync(userId, limit, ct);
     public Task<IReadOnlyList<SyncQueueItem>> ListAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
         inner.ListAsync(userId, status, limit, ct);
+    public Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
+        inner.ListTitledAsync(userId, status, limit, ct);
+    public Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct) => inner.ResolveFailedAsync(userId, id, ct);
     public Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct) => inner.CountByStatusAsync(ct);
     public Task<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken ct) => inner.PurgeCompletedAsync(olderThan, ct);
 }

@@ -42,6 +42,26 @@ public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : Store
     }
 
     [Fact]
+    public async Task Idle_wait_lasts_until_the_next_item_falls_due_and_never_beyond_the_poll_interval()
+    {
+        var userId = await NewUserAsync();
+        var poll = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.PollInterval;
+        Assert.Equal(poll, await Processor.IdleWaitAsync(Ct));
+
+        await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync,
+            new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600)), Ct);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), await Processor.IdleWaitAsync(Ct));
+        Time.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(QueueProcessor.DueRecheck, await Processor.IdleWaitAsync(Ct));
+        Assert.Equal(1, await Processor.ProcessOnceAsync(Ct));
+
+        await InsertEventAsync(userId);
+        Handler.Behaviour = (_, _) => throw new InvalidOperationException("backendError");
+        Assert.Equal(1, await Processor.ProcessOnceAsync(Ct));
+        Assert.Equal(TimeSpan.FromSeconds(2.2), await Processor.IdleWaitAsync(Ct));
+    }
+
+    [Fact]
     public async Task Failing_item_is_retried_with_exponential_backoff_and_jitter_then_dead_lettered()
     {
         var userId = await NewUserAsync();

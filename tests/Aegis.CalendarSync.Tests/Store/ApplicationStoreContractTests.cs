@@ -55,9 +55,13 @@ public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase databas
         }, Ct);
         await Audit.AppendAsync(new AuditEntry { UserId = other, Action = AuditAction.FullSync, Status = AuditOutcome.Success, CreatedAt = Start }, Ct);
 
+        await AddConflictAsync(userId);
+        var resolved = await AddConflictAsync(userId);
+        await Conflicts.MarkResolvedAsync(userId, resolved, ConflictStatus.ResolvedMerged, Start, Ct);
+
         var progress = await Progress.ReadProgressAsync([userId, other, unknown], Ct);
 
-        Assert.Equal(new UserProgress(new QueueCounts(1, 0, 0, 0), new ConnectionState(true, true, null)), progress[userId]);
+        Assert.Equal(new UserProgress(new QueueCounts(1, 0, 0, 0), new ConnectionState(true, true, null), OpenConflicts: 1), progress[userId]);
         Assert.Equal(new UserProgress(QueueCounts.Empty, new ConnectionState(false, true, null)), progress[other]);
         Assert.Equal(UserProgress.Empty, progress[unknown]);
         var activity = Assert.Single(await Progress.ReadActivityAfterAsync([userId], 0, 10, Ct));

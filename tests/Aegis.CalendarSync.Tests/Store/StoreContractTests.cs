@@ -368,6 +368,45 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Claim_takes_expired_leases_first_then_due_work_in_the_order_it_fell_due()
+    {
+        var userId = await NewUserAsync();
+        var backingOff = await InsertEventAsync(userId, "a");
+        var crashed = await InsertEventAsync(userId, "b");
+        var waiting = await InsertEventAsync(userId, "c");
+        var first = Assert.Single(await Queue.ClaimAsync(1, Lease, Ct));
+        Assert.True(await Queue.RetryAsync(first.Id, first.LeaseId!.Value, Start.AddSeconds(5), "503", false, Ct));
+        Assert.Equal(crashed.Id, Assert.Single(await Queue.ClaimAsync(1, Lease, Ct)).FinancialEventId);
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var order = new List<Guid>();
+        for (var i = 0; i < 3; i++) order.Add(Assert.Single(await Queue.ClaimAsync(1, Lease, Ct)).FinancialEventId!.Value);
+
+        Assert.Equal(backingOff.Id, first.FinancialEventId);
+        Assert.Equal([crashed.Id, waiting.Id, backingOff.Id], order);
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Calendar_wide_inbound_work_runs_one_at_a_time_per_user_without_holding_up_anything_else()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var incremental = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        var full = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, Ct);
+        var othersSync = await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct);
+        var bill = await InsertEventAsync(userId);
+
+        var batch = await Queue.ClaimAsync(10, Lease, Ct);
+
+        Assert.Equal([incremental, othersSync], batch.Where(i => i.FinancialEventId is null).Select(i => i.Id));
+        Assert.Equal([bill.Id], batch.Where(i => i.FinancialEventId is not null).Select(i => i.FinancialEventId!.Value));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.True(await Queue.CompleteAsync(incremental, batch[0].LeaseId!.Value, Ct));
+        Assert.Equal(full, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).Id);
+    }
+
+    [Fact]
     public async Task Concurrent_claimers_never_receive_the_same_item()
     {
         var users = new[] { await NewUserAsync(), await NewUserAsync() };
@@ -449,6 +488,29 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var failed = Assert.Single(await QueueOfAsync(userId, QueueStatus.Failed));
         Assert.Equal((2, "400 badRequest"), (failed.RetryCount, failed.LastError));
         Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Closing_an_events_dead_letters_completes_only_that_users_failed_items_of_that_event()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var synced = await InsertEventAsync(userId);
+        var pending = await InsertEventAsync(userId);
+        var ofOther = await InsertEventAsync(other);
+        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        {
+            if (claimed.FinancialEventId != pending.Id) await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
+        }
+
+        Assert.Equal(0, await Queue.CloseFailedForEventAsync(other, synced.Id, Ct));
+        Assert.Equal(1, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
+        Assert.Equal(0, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
+
+        Assert.Equal(synced.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Completed)).FinancialEventId);
+        Assert.Empty(await QueueOfAsync(userId, QueueStatus.Failed));
+        Assert.Equal(ofOther.Id, Assert.Single(await QueueOfAsync(other, QueueStatus.Failed)).FinancialEventId);
+        Assert.Equal(pending.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Processing)).FinancialEventId);
     }
 
     [Fact]
@@ -562,6 +624,85 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.Equal(2, items.Count);
         Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queue.EnqueueFromGoogleAsync(userId, QueueAction.Upsert, Ct));
+    }
+
+    [Fact]
+    public async Task Debounced_inbound_work_falls_due_after_the_latest_push_but_no_later_than_its_cap()
+    {
+        var userId = await NewUserAsync();
+        var debounce = new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+        var first = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct);
+        Assert.Equal(Start.AddMilliseconds(300), await Queue.NextDueAtAsync(Ct));
+        Time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+
+        // Each push within the quiet time pushes the sync back, up to 600 ms after the first push.
+        Assert.Equal(first, await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct));
+        Assert.Equal(Start.AddMilliseconds(500), await Queue.NextDueAtAsync(Ct));
+        Time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(first, await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct));
+        Assert.Equal(Start.AddMilliseconds(500), await Queue.NextDueAtAsync(Ct));
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+        Time.Advance(TimeSpan.FromMilliseconds(100));
+
+        var claimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Equal((first, QueueAction.IncrementalSync), (claimed.Id, claimed.Action));
+        Assert.Null(await Queue.NextDueAtAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_push_never_postpones_inbound_work_that_is_due_and_an_immediate_request_brings_it_forward()
+    {
+        var userId = await NewUserAsync();
+        var debounce = new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+        var id = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
+        Time.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.Equal(id, await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct));
+        Assert.Equal(Start, await Queue.NextDueAtAsync(Ct));
+
+        var other = await NewUserAsync();
+        var pushed = await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, debounce, Ct);
+        Assert.Equal(pushed, await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct));
+
+        Assert.Equal([id, pushed], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Pushes_during_a_running_sync_cause_exactly_one_more_run_after_it()
+    {
+        var userId = await NewUserAsync();
+        var debounce = new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+        await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct);
+        Time.Advance(TimeSpan.FromMilliseconds(300));
+        var running = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+
+        var followUps = new HashSet<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            followUps.Add(await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, debounce, Ct));
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        var followUp = Assert.Single(followUps);
+        Assert.NotEqual(running.Id, followUp);
+        Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.True(await Queue.CompleteAsync(running.Id, running.LeaseId!.Value, Ct));
+        Assert.Equal(followUp, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).Id);
+        Assert.Empty(await QueueOfAsync(userId, QueueStatus.Pending));
+    }
+
+    [Fact]
+    public async Task Next_due_is_the_earliest_pending_item_including_backoffs()
+    {
+        var userId = await NewUserAsync();
+        Assert.Null(await Queue.NextDueAtAsync(Ct));
+        await InsertEventAsync(userId);
+        var item = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.Null(await Queue.NextDueAtAsync(Ct));
+
+        Assert.True(await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start.AddSeconds(4), "503", false, Ct));
+
+        Assert.Equal(Start.AddSeconds(4), await Queue.NextDueAtAsync(Ct));
     }
 
     [Fact]
@@ -744,6 +885,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
             "sync_to_google", "delete_in_google", "sync_from_google", "delete_from_google", "incremental_sync", "full_sync",
             "conflict", "conflict_resolved", "sync_failed", "sync_disabled", "connected", "disconnected", "channel_renewed",
             "calendar_switched", "channel_renewal", "sign_in", "feed_token_issued", "feed_token_regenerated", "feed_token_revoked",
+            "dead_letter_resolved", "dead_letter_requeued",
         ];
         string[] outcomes = ["success", "skipped", "failed", "conflict"];
         Assert.Equal(actions.Length, Enum.GetValues<AuditAction>().Length);

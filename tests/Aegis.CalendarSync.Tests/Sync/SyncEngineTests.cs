@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
 using GoogleCalendarEmulator.Faults;
@@ -109,6 +110,7 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : HarnessTe
     public async Task No_loop_when_echoes_return_and_no_call_for_a_no_op_edit()
     {
         await H.ConnectAsync();
+        using var skips = new SkipCounter(H.Services.GetRequiredService<SyncTelemetry>());
         var created = await H.CreateEventAsync("Electricity");
         await H.DrainQueueAsync();
         var before = await H.CountsAsync();
@@ -126,8 +128,32 @@ public abstract class SyncEngineTests<TDatabase>(TDatabase database) : HarnessTe
         Assert.Equal(created.UpdatedAt, afterEcho.UpdatedAt);
         Assert.Equal(SyncSource.Aegis, afterEcho.SyncSource);
         var skipped = await H.Audit.QueryAsync(H.UserId, new AuditQuery(Status: AuditOutcome.Skipped), Ct);
-        Assert.Contains(skipped, a => a.ErrorCode == "echo");
+        // Issue 12: a recognised echo is counted in the metrics, not audited.
+        Assert.DoesNotContain(skipped, a => a.ErrorCode == "echo");
+        Assert.True(skips.Of("echo") >= 1);
         Assert.Contains(skipped, a => a.ErrorCode == "unchanged");
+    }
+
+    [Fact]
+    public async Task A_full_sync_audits_one_summary_row_and_a_row_only_for_the_event_that_changed()
+    {
+        await H.ConnectAsync();
+        var unchanged = new[] { await H.CreateEventAsync("Water"), await H.CreateEventAsync("Gas") };
+        var edited = await H.CreateEventAsync("Electricity");
+        await H.DrainQueueAsync();
+        await H.Sync.IncrementalSyncAsync(H.UserId, Ct);
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", GoogleEventId.FromFinancialEventId(edited.Id), new { summary = "Power" });
+        var before = (await H.Audit.QueryAsync(H.UserId, new AuditQuery(Limit: 1000), Ct)).Select(a => a.Id).ToHashSet();
+        using var skips = new SkipCounter(H.Services.GetRequiredService<SyncTelemetry>());
+
+        await H.Sync.FullSyncAsync(H.UserId, Ct);
+
+        var rows = (await H.Audit.QueryAsync(H.UserId, new AuditQuery(Limit: 1000), Ct)).Where(a => !before.Contains(a.Id)).ToList();
+        Assert.Equal(
+            [(AuditAction.SyncFromGoogle, (Guid?)edited.Id), (AuditAction.FullSync, null)],
+            rows.Select(a => (a.Action, a.FinancialEventId)).Order());
+        Assert.Equal(unchanged.Length, skips.Of("echo"));
+        Assert.Equal("Power", (await H.Events.GetAsync(H.UserId, edited.Id, Ct))!.Title);
     }
 
     [Fact]

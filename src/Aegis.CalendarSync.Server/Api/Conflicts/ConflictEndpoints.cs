@@ -40,6 +40,7 @@ public static class ConflictEndpoints
         {
             ConflictResolveResult.Resolved resolved => TypedResults.Ok(ConflictResponse.From(resolved.Conflict)),
             ConflictResolveResult.AlreadyClosed closed => Problems.Conflict($"The conflict is already {WireEnum.ToWire(closed.Conflict.Status)}."),
+            ConflictResolveResult.Refused refused => Problems.Conflict(refused.Reason),
             _ => Problems.NotFound("Conflict"),
         };
     }

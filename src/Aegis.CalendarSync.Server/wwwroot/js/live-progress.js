@@ -1,4 +1,5 @@
-// Live sync progress: keeps the [data-live-progress] section current from GET /api/sync/stream (Server-Sent Events).
+// Live sync progress: keeps the [data-live-progress] section and the page notices ([data-live-notices], on every
+// signed-in page) current from GET /api/sync/stream (Server-Sent Events).
 // No framework. Re-binds after Blazor enhanced navigation, which swaps the page content without a reload.
 (() => {
     "use strict";
@@ -27,7 +28,33 @@
         return item;
     }
 
+    function plural(notice, count) {
+        return count === 1 ? notice.dataset.one : notice.dataset.many.replace("{n}", String(count));
+    }
+
+    function showCount(notice, count) {
+        if (!notice) return;
+        notice.hidden = count === 0;
+        if (count > 0) setText(notice.querySelector("[data-notice-text]"), plural(notice, count));
+    }
+
+    function renderNotices(root, notices) {
+        if (!root || !notices) return;
+        showCount(root.querySelector('[data-notice="conflicts"]'), notices.open_conflicts);
+        showCount(root.querySelector('[data-notice="dead-letters"]'), notices.dead_letters);
+        const disabled = root.querySelector('[data-notice="disabled"]');
+        if (!disabled) return;
+        disabled.hidden = !notices.disabled_reason;
+        if (!notices.disabled_reason) return;
+        setText(disabled.querySelector("[data-notice-text]"), notices.disabled_reason);
+        const link = disabled.querySelector("[data-notice-link]");
+        link.href = notices.needs_reconnect ? link.dataset.reconnectHref : link.dataset.settingsHref;
+        setText(link, notices.needs_reconnect ? "Reconnect" : "Turn sync on");
+    }
+
     function render(root, payload, replace) {
+        renderNotices(document.querySelector("[data-live-notices]"), payload.notices);
+        if (!root) return;
         renderQueue(root, payload.queue);
         setText(root.querySelector("[data-live-connection]"), connectionText[payload.connection.state] || payload.connection.state);
         const list = root.querySelector("[data-live-activity]");
@@ -43,9 +70,10 @@
         if (source) source.close();
         source = null;
         const root = document.querySelector("[data-live-progress]");
-        if (!root || typeof EventSource === "undefined") return;
-        const state = root.querySelector("[data-live-state]");
-        const stream = new EventSource(root.dataset.streamUrl);
+        const notices = document.querySelector("[data-live-notices]");
+        if ((!root && !notices) || typeof EventSource === "undefined") return;
+        const state = root ? root.querySelector("[data-live-state]") : null;
+        const stream = new EventSource(root ? root.dataset.streamUrl : "/api/sync/stream");
         source = stream;
         setText(state, "connecting");
         stream.onopen = () => setText(state, "live");

@@ -3,7 +3,7 @@ using Aegis.CalendarSync.Model;
 namespace Aegis.CalendarSync.Application.Conflicts;
 
 /// <summary>Answer to a manual resolution: resolved (the conflict as stored now), no such conflict of this user, or
-/// already closed (nothing changed; its current status).</summary>
+/// already closed (nothing changed; its current status), or refused (a merge that cannot apply; nothing changed).</summary>
 public abstract record ConflictResolveResult
 {
     private ConflictResolveResult() { }
@@ -16,4 +16,6 @@ public abstract record ConflictResolveResult
     }
 
     public sealed record AlreadyClosed(SyncConflict Conflict) : ConflictResolveResult;
+
+    public sealed record Refused(string Reason) : ConflictResolveResult;
 }

@@ -28,6 +28,8 @@ internal static class ActivitySummary
         [AuditAction.FeedTokenIssued] = new("Created a calendar subscription link", "create a calendar subscription link"),
         [AuditAction.FeedTokenRegenerated] = new("Replaced the calendar subscription link", "replace the calendar subscription link"),
         [AuditAction.FeedTokenRevoked] = new("Revoked the calendar subscription link", "revoke the calendar subscription link"),
+        [AuditAction.DeadLetterResolved] = new("Cleared a failed change of {0} that is no longer needed", "clear a failed change of {0}"),
+        [AuditAction.DeadLetterRequeued] = new("Retrying a failed change of {0} after reconnecting", "retry a failed change of {0}"),
     }.ToFrozenDictionary();
 
     public static string Describe(AuditAction action, AuditOutcome status, string? eventTitle, Guid? financialEventId, string? errorMessage)

@@ -26,8 +26,10 @@ public sealed class SyncCommands(
         return new SyncRequestResult.Enqueued(await queue.EnqueueFromGoogleAsync(userId, action, ct).ConfigureAwait(false), action);
     }
 
-    public Task<IReadOnlyList<SyncQueueItem>> ListQueueAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
-        queue.ListAsync(userId, status, limit, ct);
+    /// <summary>The user's queue items (newest first), each with its event's title, the reason its last attempt failed
+    /// and, while it retries by itself, when.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct) =>
+        (await queue.ListTitledAsync(userId, status, limit, ct).ConfigureAwait(false)).Select(QueueEntry.From).ToList();
 
     /// <summary>Puts a dead letter back to pending with its retries reset; false when the user has no such failed item.</summary>
     public Task<bool> RetryDeadLetterAsync(Guid userId, long queueItemId, CancellationToken ct) =>

@@ -2,13 +2,15 @@ using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store;
+using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>DESIGN §4 push rules: look the channel up, compare the token in constant time, check resource id and
 /// expiry, drop duplicate message numbers, treat <c>sync</c> as the handshake, and turn <c>exists</c>/<c>not_exists</c>
-/// into one coalesced from_google incremental sync for the channel's user (the store wakes the queue).</summary>
-public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueStore queue, TimeProvider time)
+/// into one coalesced from_google incremental sync for the channel's user (the store wakes the queue), due after the
+/// trailing debounce of <see cref="ConnectionOptions.PushDebounce"/>.</summary>
+public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time)
 {
     public const string SyncState = "sync";
 
@@ -36,7 +38,7 @@ public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueS
             case SyncState:
                 return PushOutcome.Handshake;
             case "exists" or "not_exists":
-                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, ct).ConfigureAwait(false);
+                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
                 return PushOutcome.Enqueued;
             default:
                 return PushOutcome.UnknownState;

@@ -7,6 +7,6 @@ namespace Aegis.CalendarSync.Google.Errors;
 /// after the client's own backoff retries were exhausted. <see cref="GoogleApiException.RetryAfter"/> comes from
 /// the Retry-After header when Google sent one.</summary>
 internal sealed class RateLimitedException(HttpStatusCode statusCode, string? reason, string message, TimeSpan? retryAfter = null)
-    : GoogleApiException(statusCode, reason, message, retryAfter), IHasRetryAfter
+    : GoogleApiException(statusCode, reason, message, retryAfter), IHasRetryAfter, ITransientFailure
 {
 }

@@ -7,7 +7,7 @@ namespace Aegis.CalendarSync.Google.Http;
 /// <summary>One token bucket per Google account: <see cref="GoogleApiOptions.RequestsPerSecond"/> tokens per second
 /// with an equal burst; callers wait (oldest first) for a token instead of failing. Google's per-user quota is
 /// 600 requests/min, so the default 10/s keeps one busy account just under it.</summary>
-internal sealed class GoogleAccountRateLimiter : IDisposable
+internal sealed class GoogleAccountRateLimiter : IAccountRateLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<Guid> _limiter;
 
@@ -47,6 +47,14 @@ internal sealed class GoogleAccountRateLimiter : IDisposable
                 "clientRateLimitQueueFull",
                 $"Too many Google API requests are waiting for account {userId}.",
                 retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
+        }
+    }
+
+    public async ValueTask AcquireAsync(Guid userId, int requests, CancellationToken ct)
+    {
+        for (var i = requests; i > 0; i--)
+        {
+            await AcquireAsync(userId, ct).ConfigureAwait(false);
         }
     }
 

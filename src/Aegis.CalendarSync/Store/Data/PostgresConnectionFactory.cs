@@ -3,12 +3,32 @@ using Npgsql;
 
 namespace Aegis.CalendarSync.Store.Data;
 
-/// <summary>Pooled PostgreSQL connections from one <see cref="NpgsqlDataSource"/>.</summary>
+/// <summary>Pooled PostgreSQL connections from one <see cref="NpgsqlDataSource"/>, tuned for the store's many short
+/// statements (<see cref="Tune"/>).</summary>
 internal sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable, IDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    /// <summary>Distinct statements kept prepared per physical connection: more than the store's statement texts, so
+    /// every hot statement stays prepared.</summary>
+    public const int DefaultMaxAutoPrepare = 128;
 
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(Tune(connectionString));
+
+    /// <summary>The connection string as the operator gave it.</summary>
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The operator's connection string plus what the store needs to be cheap per statement, each only when
+    /// the operator did not set it: <c>No Reset On Close=true</c> (a connection returned to the pool is not reset with
+    /// <c>DISCARD ALL</c>, a round trip per store call; the store leaves no session state behind: it sets no session
+    /// variables and releases its one session lock, the migration lock, itself) and <c>Max Auto Prepare</c>
+    /// (<see cref="DefaultMaxAutoPrepare"/>: a statement run 5 times on a connection is prepared there, so parse and plan
+    /// happen once per connection instead of per call). Explicit values, even <c>Max Auto Prepare=0</c>, win.</summary>
+    public static string Tune(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        return builder.ConnectionString;
+    }
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -16,4 +36,12 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>Whether the connection string sets a keyword (either spelling, any case and spacing).</summary>
+    private static bool Mentions(string connectionString, params string[] keywords)
+    {
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(key => keywords.Any(k =>
+            string.Equals(key.Replace(" ", "", StringComparison.Ordinal), k.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)));
+    }
 }

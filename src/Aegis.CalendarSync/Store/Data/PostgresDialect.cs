@@ -18,6 +18,8 @@ internal sealed class PostgresDialect : SqlDialect
     public override string TableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = @table AND table_schema = current_schema()";
 
+    public override string Greatest => "GREATEST";
+
     public override string TimestampType => "timestamptz";
 
     public override object Id(Guid id) => id;

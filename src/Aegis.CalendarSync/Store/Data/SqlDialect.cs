@@ -23,6 +23,9 @@ public abstract class SqlDialect
     /// <summary>Scalar query: 1 when the table named by @table exists in the connection's schema, else 0.</summary>
     public abstract string TableExistsSql { get; }
 
+    /// <summary>The scalar function returning the larger of two values (GREATEST on PostgreSQL, MAX on SQLite).</summary>
+    public abstract string Greatest { get; }
+
     /// <summary>Column type of timestamps in <c>schema_migrations</c>.</summary>
     public abstract string TimestampType { get; }
 

@@ -13,6 +13,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override string ClaimLockClause => "";
     public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
 
+    public override string Greatest => "MAX";
+
     public override string TimestampType => "TEXT";
 
     public override object Id(Guid id) => id.ToString("D");

@@ -3,12 +3,16 @@ using Aegis.CalendarSync.Store.Data;
 
 namespace Aegis.CalendarSync.Store.Rows;
 
-internal sealed class SyncQueueRow
+internal class SyncQueueRow
 {
     public const string Columns =
         "id AS Id, user_id AS UserId, financial_event_id AS FinancialEventId, sync_direction AS Direction, " +
         "action AS Action, status AS Status, retry_count AS RetryCount, next_attempt_at AS NextAttemptAt, " +
         "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/> in a join.</summary>
+    public static string QualifiedColumns(string alias) =>
+        string.Join(", ", Columns.Split(", ").Select(column => $"{alias}.{column}"));
 
     public long Id { get; init; }
     public object UserId { get; init; } = null!;

@@ -49,7 +49,7 @@ internal sealed class SqlConflictStore(SqlStoreContext db) : IConflictStore
     public async Task<bool> MarkResolvedAsync(Guid userId, long id, ConflictStatus status, DateTimeOffset at, CancellationToken ct)
     {
         if (status == ConflictStatus.Open)
-            throw new ArgumentOutOfRangeException(nameof(status), status, "Expected resolved_local or resolved_google.");
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Expected a resolved status.");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(Db.Command(
             "UPDATE sync_conflicts SET status = @status, resolved_at = @at WHERE user_id = @userId AND id = @id AND status = @open",

@@ -5,7 +5,8 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
-/// <summary>Reads <c>sync_queue</c>, <c>calendar_sync_settings</c> and <c>calendar_sync_audit</c> (joined to the event
+/// <summary>Reads <c>sync_queue</c>, <c>calendar_sync_settings</c>, <c>sync_conflicts</c> (open ones, by its
+/// (user_id, status) index) and <c>calendar_sync_audit</c> (joined to the event
 /// title) through the store's connections and dialect. The per-user queries use the (user_id, status, created_at)
 /// queue index and the settings primary key; the activity query walks the audit primary key from a cursor.</summary>
 internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlDialect dialect) : ISyncProgressReader
@@ -32,6 +33,12 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
             $"disabled_reason AS DisabledReason FROM calendar_sync_settings WHERE user_id IN ({users})",
             parameters, cancellationToken: ct));
 
+        var conflicts = await connection.QueryAsync<(object UserId, long Count)>(new CommandDefinition(
+            $"SELECT user_id, COUNT(*) FROM sync_conflicts WHERE status = 'open' AND user_id IN ({users}) GROUP BY user_id",
+            parameters, cancellationToken: ct));
+
+        foreach (var (userId, count) in conflicts)
+            result[DbValue.ToGuid(userId)] = result[DbValue.ToGuid(userId)] with { OpenConflicts = count };
         foreach (var group in counts.GroupBy(c => DbValue.ToGuid(c.UserId)))
             result[group.Key] = result[group.Key] with { Queue = QueueCounts.From(group.Select(c => (c.Status, c.Count))) };
         foreach (var row in settings)

@@ -9,8 +9,8 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>The sync queue on either engine.
 /// <para>Claim: one UPDATE ... WHERE id IN (candidates) RETURNING, inside a write transaction (SQLite: BEGIN
 /// IMMEDIATE, so no other writer runs between choosing and marking; PostgreSQL: FOR UPDATE SKIP LOCKED, so
-/// concurrent claimers skip each other's rows instead of waiting). A candidate is due pending work or processing
-/// work whose lease expired. Per-(user, event) order: a candidate is skipped while an older item of the same key is
+/// concurrent claimers skip each other's rows instead of waiting). A candidate is processing work whose lease
+/// expired (first, oldest expiry first) or due pending work (in the order it fell due, then by id). Per-(user, event) order: a candidate is skipped while an older item of the same key is
 /// pending or processing, or any item of that key holds a live lease; so a batch never holds two items of one key.
 /// Calendar-wide from_google items (null event) share one key per user, so one user's inbound syncs never overlap.</para>
 /// <para>Fencing: every later write matches id, lease_id and status 'processing', so a worker whose lease expired
@@ -19,32 +19,61 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 {
     private const string Fence = "id = @id AND lease_id = @lease AND status = 'processing'";
 
-    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct)
+    /// <summary>A pending inbound item due later than this (a slow retry) is made due (after the debounce's quiet time)
+    /// by a new request for the same work: a push from Google or a "Sync now" shows Google answers again, and the user
+    /// should not wait hours. A quick retry's backoff (seconds) is kept.</summary>
+    private static readonly TimeSpan LongWait = TimeSpan.FromMinutes(1);
+
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) =>
+        EnqueueFromGoogleAsync(userId, action, QueueDebounce.None, ct);
+
+    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
-        var now = db.Dialect.Time(db.Now());
-        var args = new { userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now };
+        ArgumentNullException.ThrowIfNull(debounce);
+        var now = db.Now();
+        var args = new
+        {
+            userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now = db.Dialect.Time(now),
+            due = db.Dialect.Time(now + debounce.Quiet),
+            // created_at + max delay < now + quiet: the pending item has waited as long as it may, keep its due time.
+            capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
+            soon = db.Dialect.Time(now + LongWait),
+        };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
-                "UPDATE sync_queue SET updated_at = @now, " +
-                "next_attempt_at = CASE WHEN retry_count = 0 THEN @now ELSE next_attempt_at END " +
+                "UPDATE sync_queue SET updated_at = @now, next_attempt_at = CASE " +
+                "WHEN retry_count > 0 AND next_attempt_at > @soon THEN @due " +
+                "WHEN retry_count > 0 THEN next_attempt_at " +
+                "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
+                "ELSE @due END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
                 "next_attempt_at, created_at, updated_at) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @now, @now, @now) RETURNING id",
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
         SignalInProcess();
         return id;
+    }
+
+    /// <summary>The first entry of ix_sync_queue_due.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var due = await connection.ExecuteScalarAsync<object?>(Db.Command(
+            "SELECT next_attempt_at FROM sync_queue WHERE status = 'pending' ORDER BY next_attempt_at LIMIT 1", null, ct))
+            .ConfigureAwait(false);
+        return DbValue.ToNullableTime(due);
     }
 
     public async Task<IReadOnlyList<SyncQueueItem>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken ct)
@@ -56,19 +85,10 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             UPDATE sync_queue
                SET status = 'processing', lease_id = @lease, locked_until = @until, updated_at = @now
              WHERE id IN (
-                SELECT c.id FROM sync_queue c
-                 WHERE ((c.status = 'pending' AND c.next_attempt_at <= @now)
-                        OR (c.status = 'processing' AND c.locked_until < @now))
-                   AND NOT EXISTS (
-                       SELECT 1 FROM sync_queue o
-                        WHERE o.user_id = c.user_id
-                          AND o.financial_event_id IS NOT DISTINCT FROM c.financial_event_id
-                          AND o.id <> c.id
-                          AND ((o.id < c.id AND o.status IN ('pending', 'processing'))
-                               OR (o.status = 'processing' AND o.locked_until >= @now)))
-                 ORDER BY c.id
-                 LIMIT @batchSize
-                 {db.Dialect.ClaimLockClause})
+                SELECT id FROM ({Candidates("c.status = 'processing' AND c.locked_until < @now", "c.locked_until, c.id")}) expired
+                UNION ALL
+                SELECT id FROM ({Candidates("c.status = 'pending' AND c.next_attempt_at <= @now", "c.next_attempt_at, c.id")}) due
+                LIMIT @batchSize)
             RETURNING {SyncQueueRow.Columns}
             """;
         var args = new
@@ -82,6 +102,25 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return items;
     }
+
+    /// <summary>Up to @batchSize claimable rows matching <paramref name="due"/> in <paramref name="order"/>, each the
+    /// oldest active item of its key with no live lease on that key. Every predicate is one the partial indexes of
+    /// migration 0012 serve (ix_sync_queue_due / ix_sync_queue_lease_expiry walked in order, ix_sync_queue_active_key
+    /// probed per candidate), so the cost depends on the batch, not on how many rows are queued or backing off.</summary>
+    private string Candidates(string due, string order) => $"""
+        SELECT c.id FROM sync_queue c
+         WHERE {due}
+           AND NOT EXISTS (
+               SELECT 1 FROM sync_queue o
+                WHERE o.user_id = c.user_id
+                  AND COALESCE(o.financial_event_id, o.user_id) = COALESCE(c.financial_event_id, c.user_id)
+                  AND o.status IN ('pending', 'processing')
+                  AND o.id <> c.id
+                  AND (o.id < c.id OR (o.status = 'processing' AND o.locked_until >= @now)))
+         ORDER BY {order}
+         LIMIT @batchSize
+         {db.Dialect.ClaimLockClause}
+        """;
 
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) =>
         FencedUpdateAsync("status = 'completed', locked_until = NULL, last_error = NULL", id, leaseId, new { }, ct);
@@ -98,6 +137,15 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
 
     public Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct) =>
         FencedUpdateAsync("locked_until = @until", id, leaseId, new { until = db.Dialect.Time(db.Now() + lease) }, ct);
+
+    public async Task<int> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +
+            "WHERE user_id = @userId AND financial_event_id = @eventId AND status = 'failed'",
+            new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId), now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false);
+    }
 
     public async Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct)
     {
@@ -155,6 +203,28 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             new { userId = db.Dialect.Id(userId), status = status is { } s ? EnumText.ToText(s) : null, limit }, ct))
             .ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<IReadOnlyList<TitledQueueItem>> ListTitledAsync(Guid userId, QueueStatus? status, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        // The title is joined on user_id too, so an item can only ever show its own user's event.
+        var rows = await connection.QueryAsync<TitledQueueRow>(Db.Command(
+            $"SELECT {SyncQueueRow.QualifiedColumns("q")}, e.title AS EventTitle FROM sync_queue q " +
+            "LEFT JOIN financial_events e ON e.id = q.financial_event_id AND e.user_id = q.user_id WHERE q.user_id = @userId" +
+            (status is null ? "" : " AND q.status = @status") + " ORDER BY q.id DESC LIMIT @limit",
+            new { userId = db.Dialect.Id(userId), status = status is { } s ? EnumText.ToText(s) : null, limit }, ct))
+            .ConfigureAwait(false);
+        return rows.Select(r => new TitledQueueItem(r.ToModel(), r.EventTitle)).ToList();
+    }
+
+    public async Task<bool> ResolveFailedAsync(Guid userId, long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +
+            "WHERE id = @id AND user_id = @userId AND status = 'failed'",
+            new { id, userId = db.Dialect.Id(userId), now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false) == 1;
     }
 
     public async Task<IReadOnlyDictionary<QueueStatus, long>> CountByStatusAsync(CancellationToken ct)

@@ -60,7 +60,7 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
         _receiver = EngineWebhook.Start();
         _h = await SyncHarness.StartAsync(database, new SyncHarnessOptions
         {
-            Clock = _clock,
+            SharedClock = _clock,
             Settings =
             {
                 ["Connection:PublicBaseUrl"] = _receiver.BaseUrl,

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Aegis.CalendarSync.Google.Models;
+using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Aegis.CalendarSync.Application.Conflicts;
+
+/// <summary>Builds the field-by-field comparison of a conflict's two snapshots (as <see cref="ConflictRecorder"/>
+/// stores them: the wallet's event as web JSON, Google's event as Calendar v3 JSON). Google's version is read the way
+/// the sync would apply it to the wallet (<see cref="FinancialEventMapper.ApplyGoogleChanges"/>), so both columns are
+/// in the wallet's terms and a field Google holds unchanged shows the same words on both sides.</summary>
+public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncEngineOptions> options)
+{
+    private static readonly JsonSerializerOptions LocalJson = new(JsonSerializerDefaults.Web);
+    private const string Deleted = "Deleted";
+
+    public ConflictComparison Compare(Guid userId, string localSnapshot, string googleSnapshot)
+    {
+        var local = Parse(() => JsonSerializer.Deserialize<FinancialEvent>(localSnapshot, LocalJson));
+        var remote = Parse(() => JsonSerializer.Deserialize(googleSnapshot, GoogleJsonContext.Default.GoogleEvent));
+        return Compare(userId, local, remote);
+    }
+
+    public ConflictComparison Compare(Guid userId, FinancialEvent? local, GoogleEvent? remote)
+    {
+        var walletDeleted = local is null || local.DeletedAt is not null;
+        var google = remote is { IsCancelled: false, Start: not null } ? Apply(userId, local, remote) : null;
+        var wallet = walletDeleted ? null : local;
+        var fields = Enum.GetValues<ConflictField>()
+            .Select(f => new ConflictFieldComparison(f, Text(f, wallet), Text(f, google)))
+            .ToList();
+        return new ConflictComparison(
+            Title: wallet?.Title ?? google?.Title ?? local?.Title ?? remote?.Summary ?? FinancialEventMapper.UntitledTitle,
+            Fields: fields,
+            WalletChangedAt: local is null ? null : local.DeletedAt ?? local.UpdatedAt,
+            GoogleChangedAt: remote?.Updated,
+            WalletDeleted: walletDeleted,
+            GoogleDeleted: google is null,
+            OfOccurrence: remote?.RecurringEventId is not null);
+    }
+
+    private FinancialEvent? Apply(Guid userId, FinancialEvent? local, GoogleEvent remote)
+    {
+        try
+        {
+            var defaults = new GoogleImportDefaults(userId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone);
+            return mapper.ApplyGoogleChanges(local is { DeletedAt: null } ? local : null, remote, defaults);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(ConflictField field, FinancialEvent? e) => e is null ? Deleted : EventFieldText.Of(field, e);
+
+    private static T? Parse<T>(Func<T?> parse) where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

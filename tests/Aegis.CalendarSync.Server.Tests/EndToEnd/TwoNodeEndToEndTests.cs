@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using GoogleCalendarEmulator.Admin;
+using GoogleCalendarEmulator.Hosting;
+
+namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
+
+/// <summary>Two real server processes (Production, configured from the environment exactly alike) on one PostgreSQL
+/// database and one Google, with real timers: changes written through either node reach Google exactly once, the
+/// account's Google requests from both nodes together stay within its rate, and when one node is killed (kill -9)
+/// holding leased work the other finishes it once the leases expire.</summary>
+public sealed class TwoNodeEndToEndTests
+{
+    private const string Account = "demo@example.com";
+    private const int RequestsPerSecond = 4;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Two_nodes_push_every_change_once_within_one_rate_and_the_survivor_finishes_a_killed_nodes_work()
+    {
+        await using var database = await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true });
+        var admin = new EmulatorAdminClient(new HttpClient(), emulator.BaseUri);
+        using var dataDirectory = new TempDirectory();
+        var (password, key, secret) = (TestSecrets.Password(), TestSecrets.EncryptionKey(), TestSecrets.WebhookSecret());
+
+        Dictionary<string, string> Node(Uri baseUri, bool seed)
+        {
+            var environment = ServerEnvironment.Production(baseUri, emulator, dataDirectory.Path, password, key, secret);
+            environment["STORE_PROVIDER"] = "postgres";
+            environment["STORE_CONNECTION_STRING"] = database.ConnectionString;
+            environment["Server__SeedDemoAccount"] = seed ? "true" : "false";
+            environment["Google__RequestsPerSecond"] = RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["Queue__Lease"] = Lease.ToString();
+            environment["Queue__PollInterval"] = "00:00:01";
+            return environment;
+        }
+
+        var aUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var bUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        await using var a = await ServerProcess.StartAsync(aUri, Node(aUri, seed: true));
+        await using var b = await ServerProcess.StartAsync(bUri, Node(bUri, seed: false));
+        using var apiA = await ProcessApi.SignInAsync(aUri, Account, password);
+        using var apiB = await ProcessApi.SignInAsync(bUri, Account, password);
+        await ProcessApi.ConnectGoogleAsync(apiA);
+        using var google = await ProcessApi.GoogleAsync(emulator, Account);
+
+        // 1. Changes written through both nodes, both nodes processing the one queue.
+        var ids = new List<Guid>();
+        for (var i = 0; i < 24; i++)
+        {
+            ids.Add(await CreateAsync(i % 2 == 0 ? apiA : apiB, $"Bill {i}"));
+        }
+
+        await WaitForInsertsAsync(admin, ids.Count);
+
+        // 2. Node A is killed while it holds leased work; B takes it over once the leases expire.
+        for (var i = 24; i < 40; i++)
+        {
+            ids.Add(await CreateAsync(apiA, $"Bill {i}"));
+        }
+
+        await a.KillAsync();
+        await WaitForInsertsAsync(admin, ids.Count);
+        var requests = await admin.GetRequestsAsync();
+
+        // Exactly once: one Google event per wallet bill, nothing else on the calendar, no insert that made a second copy.
+        var listed = await (await google.GetAsync("calendar/v3/calendars/primary/events?maxResults=250")).ReadJsonAsync();
+        var summaries = listed["items"]!.AsArray().Select(e => (string)e!["summary"]!).ToList();
+        Assert.Equal(ids.Count, summaries.Count);
+        Assert.Equal(summaries.Count, summaries.Distinct().Count());
+        Assert.Equal(ids.Count, requests.Count(r => r.Operation == "events.insert" && r.Status == 200));
+        foreach (var id in ids) Assert.True(await ProcessApi.IsLiveInGoogleAsync(google, id));
+
+        // One rate for both nodes: Calendar API calls of the account in any one second, from both nodes together, at
+        // most the burst plus one second's rate (the shared budget is GCRA with burst = rate).
+        var calendarCalls = requests.Where(r => r.Account == Account && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
+            .Select(r => (At: DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Operation, r.Status))
+            .OrderBy(r => r.At).ToList();
+        var windows = calendarCalls.Select((c, i) => calendarCalls.Skip(i).TakeWhile(u => u.At - c.At < TimeSpan.FromSeconds(1)).ToList()).ToList();
+        var busiest = windows.MaxBy(w => w.Count)!;
+        Assert.True(busiest.Count <= 2 * RequestsPerSecond,
+            $"{busiest.Count} Calendar API calls within one second from two nodes; the shared rate allows {2 * RequestsPerSecond}: " +
+            string.Join(", ", busiest.Select(c => $"{c.At:HH:mm:ss.fff} {c.Operation} {c.Status}")));
+        Assert.DoesNotContain("fail:", b.Output);
+    }
+
+    /// <summary>Watches Google's request log (the admin API, itself not logged, so the test spends none of the
+    /// account's rate) until <paramref name="count"/> inserts succeeded.</summary>
+    private static Task WaitForInsertsAsync(EmulatorAdminClient admin, int count) =>
+        Eventually.TrueAsync(async () => (await admin.GetRequestsAsync()).Count(r => r.Operation == "events.insert" && r.Status == 200) >= count,
+            $"{count} bills to reach Google", TimeSpan.FromMinutes(2));
+
+    private static async Task<Guid> CreateAsync(HttpClient api, string title)
+    {
+        JsonNode created = await (await api.PostJsonAsync("api/events", EventBodies.Valid(title, 10m))).ReadJsonAsync(201);
+        return Guid.Parse((string)created["id"]!);
+    }
+}

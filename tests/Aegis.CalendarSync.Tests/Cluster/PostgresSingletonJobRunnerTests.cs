@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Cluster;
+
+public sealed class PostgresSingletonJobRunnerTests(PostgresTestDatabase database) : SingletonJobRunnerTests<PostgresTestDatabase>(database);

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Cluster;
+
+public sealed class SqliteClusterStoreTests(SqliteTestDatabase database) : ClusterStoreContractTests<SqliteTestDatabase>(database);

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Cluster;
+
+public sealed class SqliteSharedAccountRateLimiterTests(SqliteTestDatabase database) : SharedAccountRateLimiterTests<SqliteTestDatabase>(database);

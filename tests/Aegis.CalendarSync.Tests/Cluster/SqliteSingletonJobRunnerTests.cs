@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Cluster;
+
+public sealed class SqliteSingletonJobRunnerTests(SqliteTestDatabase database) : SingletonJobRunnerTests<SqliteTestDatabase>(database);
