@@ -44,6 +44,7 @@ public static class ServerRegistration
         services.AddAegisSyncEngine(configuration);
         AddWeb(services, dataDirectory);
         AddObservability(services);
+        services.AddAegisTracing(configuration);
 
         // Hosted services start in registration order: the store's migration (added above) runs before these.
         services.AddHostedService<StartupInitializer>();
@@ -69,6 +70,7 @@ public static class ServerRegistration
         services.AddAegisMigrations(ServerMigrations.Set);
         services.AddSingleton<ISignInFailureStore, SqlSignInFailureStore>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SignUpService>();
         services.AddSignInRateLimiting();
         services.AddAntiforgery();
         // Cookie and antiforgery keys survive restarts (signed-in browsers stay signed in); owner-only folder.
@@ -101,6 +103,7 @@ public static class ServerRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<SignUpGate>();
         app.UseMiddleware<MetricsTokenGuard>();
         // Once only: the sign-in (global) and feed (endpoint) limits both partition by client address; a second
         // UseRateLimiter would count every request twice.
@@ -139,5 +142,6 @@ public static class ServerRegistration
             .ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateOnStart();
     }
 }

@@ -79,6 +79,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<OAuthStateProtector>();
         services.TryAddSingleton<PushChannels>();
         services.TryAddSingleton<CalendarChoice>();
+        services.TryAddSingleton<ConnectionCalendar>();
         services.TryAddSingleton<GoogleOAuthConnection>();
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelRenewal>();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Auth;
 
-/// <summary>ASP.NET Core's rate limiter on the two sign-in entry points (<c>POST /api/auth/token</c>, <c>POST /login</c>),
+/// <summary>ASP.NET Core's rate limiter on the two sign-in entry points (<c>POST /api/auth/token</c>, <c>POST /login</c>)
+/// and on sign-up (<c>POST /signup</c>, counted with them),
 /// partitioned by client address: at most <see cref="SignInOptions.PerAddressPermitLimit"/> attempts per
 /// <see cref="SignInOptions.PerAddressWindow"/>, whichever accounts they name; the rest are answered 429 with
 /// Retry-After before any password is checked. Other requests are not limited. The address is the connection's peer
@@ -34,7 +35,8 @@ public static class SignInRateLimiting
 
     public static bool IsSignInAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && (request.Path.Equals("/api/auth/token", StringComparison.OrdinalIgnoreCase)
-            || request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase));
+            || request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals(SignUpGate.Path, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whole seconds, rounded up, at least 1 (RFC 9110 §10.2.3).</summary>
     public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>

@@ -25,6 +25,15 @@ public sealed class ConnectionOptions : IValidatableObject
     [Required, MinLength(32)]
     public string StateSigningKey { get; set; } = "";
 
+    /// <summary>Where a new connection (first connect, another account, or the calendar chosen before is gone) syncs:
+    /// <see cref="NewConnectionCalendar.Dedicated"/> (default) a calendar of its own named <see cref="DedicatedCalendarName"/>,
+    /// created on connect (an owned one of that name is reused) and marked for import; <see cref="NewConnectionCalendar.Primary"/>
+    /// the account's primary calendar, not marked for import. The user can pick another calendar either way.</summary>
+    public NewConnectionCalendar NewConnectionCalendar { get; set; } = NewConnectionCalendar.Dedicated;
+
+    [Required, StringLength(100, MinimumLength = 1)]
+    public string DedicatedCalendarName { get; set; } = "Aegis";
+
     /// <summary>Trailing debounce of push-triggered incremental syncs: a push's sync runs this long after the latest
     /// push of its user (a burst of pushes, e.g. the echoes of a bulk edit, makes one sync).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]

@@ -27,6 +27,7 @@ public sealed class GoogleOAuthConnection(
     OAuthStateProtector protector,
     PushChannels channels,
     DeadLetterRecovery deadLetters,
+    ConnectionCalendar calendar,
     SyncAuditor auditor,
     IOptions<ConnectionOptions> options,
     TimeProvider time,
@@ -102,7 +103,7 @@ public sealed class GoogleOAuthConnection(
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
-        settings = await RecordAccountEmailAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
+        settings = await RecordAccountAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -171,9 +172,10 @@ public sealed class GoogleOAuthConnection(
     }
 
     /// <summary>Stores which Google account got connected, as Google exposes it within the calendar scope: the id of the
-    /// account's primary calendar is its email address. A failure to read it leaves the connection intact. Another account
-    /// than <paramref name="previousEmail"/> cannot see the calendar chosen before: the choice returns to the primary calendar.</summary>
-    private async Task<CalendarSyncSettings> RecordAccountEmailAsync(CalendarSyncSettings settings, string? previousEmail, CancellationToken ct)
+    /// account's primary calendar is its email address, and the calendar the connection syncs into
+    /// (<see cref="ConnectionCalendar"/>: another account than <paramref name="previousEmail"/> cannot see the calendar
+    /// chosen before). A failure to read them leaves the connection intact, on the calendar chosen before.</summary>
+    private async Task<CalendarSyncSettings> RecordAccountAsync(CalendarSyncSettings settings, string? previousEmail, CancellationToken ct)
     {
         try
         {
@@ -183,12 +185,8 @@ public sealed class GoogleOAuthConnection(
                 return settings;
             }
 
-            var anotherAccount = previousEmail is not null && !string.Equals(previousEmail, email, StringComparison.OrdinalIgnoreCase);
-            var updated = settings with
-            {
-                GoogleAccountEmail = email,
-                CalendarId = anotherAccount ? "primary" : settings.CalendarId,
-            };
+            var updated = await calendar.ChooseAsync(settings with { GoogleAccountEmail = email }, previousEmail, email, calendars, ct)
+                .ConfigureAwait(false);
             await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
             return updated;
         }

@@ -8,6 +8,7 @@ using Aegis.CalendarSync.Google.Batch;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Http;
 using Aegis.CalendarSync.Google.Models;
+using Aegis.CalendarSync.Observability;
 
 namespace Aegis.CalendarSync.Google;
 
@@ -42,32 +43,32 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
             query.Add("privateExtendedProperty", $"{name}={value}");
         }
 
-        return SendAsync(account, HttpMethod.Get, EventsUrl(calendarId) + query, null, null, GoogleJsonContext.Default.EventsListResponse, ct);
+        return SendAsync("events.list", account, HttpMethod.Get, EventsUrl(calendarId) + query, null, null, GoogleJsonContext.Default.EventsListResponse, ct);
     }
 
     public Task<GoogleEvent> GetEventAsync(GoogleAccount account, string calendarId, string eventId, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Get, EventUrl(calendarId, eventId), null, null, GoogleJsonContext.Default.GoogleEvent, ct);
+        SendAsync("events.get", account, HttpMethod.Get, EventUrl(calendarId, eventId), null, null, GoogleJsonContext.Default.GoogleEvent, ct);
 
     public Task<GoogleEvent> InsertEventAsync(GoogleAccount account, string calendarId, GoogleEvent googleEvent, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Post, EventsUrl(calendarId), Json(googleEvent, GoogleJsonContext.Default.GoogleEvent), null, GoogleJsonContext.Default.GoogleEvent, ct);
+        SendAsync("events.insert", account, HttpMethod.Post, EventsUrl(calendarId), Json(googleEvent, GoogleJsonContext.Default.GoogleEvent), null, GoogleJsonContext.Default.GoogleEvent, ct);
 
     public Task<GoogleEvent> UpdateEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent googleEvent, string? ifMatchEtag, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Put, EventUrl(calendarId, eventId), Json(googleEvent, GoogleJsonContext.Default.GoogleEvent), ifMatchEtag, GoogleJsonContext.Default.GoogleEvent, ct);
+        SendAsync("events.update", account, HttpMethod.Put, EventUrl(calendarId, eventId), Json(googleEvent, GoogleJsonContext.Default.GoogleEvent), ifMatchEtag, GoogleJsonContext.Default.GoogleEvent, ct);
 
     public Task<GoogleEvent> PatchEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent patch, string? ifMatchEtag, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Patch, EventUrl(calendarId, eventId), Json(patch, GoogleJsonContext.Default.GoogleEvent), ifMatchEtag, GoogleJsonContext.Default.GoogleEvent, ct);
+        SendAsync("events.patch", account, HttpMethod.Patch, EventUrl(calendarId, eventId), Json(patch, GoogleJsonContext.Default.GoogleEvent), ifMatchEtag, GoogleJsonContext.Default.GoogleEvent, ct);
 
     public Task DeleteEventAsync(GoogleAccount account, string calendarId, string eventId, string? ifMatchEtag, CancellationToken ct) =>
-        SendAsync<object>(account, HttpMethod.Delete, EventUrl(calendarId, eventId), null, ifMatchEtag, null, ct);
+        SendAsync<object>("events.delete", account, HttpMethod.Delete, EventUrl(calendarId, eventId), null, ifMatchEtag, null, ct);
 
     public Task<Channel> WatchEventsAsync(GoogleAccount account, string calendarId, Channel channel, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Post, EventsUrl(calendarId) + "/watch", Json(channel with { Type = channel.Type ?? Channel.WebHookType }, GoogleJsonContext.Default.Channel), null, GoogleJsonContext.Default.Channel, ct);
+        SendAsync("events.watch", account, HttpMethod.Post, EventsUrl(calendarId) + "/watch", Json(channel with { Type = channel.Type ?? Channel.WebHookType }, GoogleJsonContext.Default.Channel), null, GoogleJsonContext.Default.Channel, ct);
 
     public Task StopChannelAsync(GoogleAccount account, string channelId, string resourceId, CancellationToken ct) =>
-        SendAsync<object>(account, HttpMethod.Post, "calendar/v3/channels/stop", Json(new Channel { Id = channelId, ResourceId = resourceId }, GoogleJsonContext.Default.Channel), null, null, ct);
+        SendAsync<object>("channels.stop", account, HttpMethod.Post, "calendar/v3/channels/stop", Json(new Channel { Id = channelId, ResourceId = resourceId }, GoogleJsonContext.Default.Channel), null, null, ct);
 
     public Task<GoogleCalendar> GetCalendarAsync(GoogleAccount account, string calendarId, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Get, $"calendar/v3/calendars/{Escape(calendarId)}", null, null, GoogleJsonContext.Default.GoogleCalendar, ct);
+        SendAsync("calendars.get", account, HttpMethod.Get, $"calendar/v3/calendars/{Escape(calendarId)}", null, null, GoogleJsonContext.Default.GoogleCalendar, ct);
 
     public async Task<IReadOnlyList<CalendarListEntry>> ListCalendarsAsync(GoogleAccount account, CancellationToken ct)
     {
@@ -76,7 +77,7 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
         do
         {
             var query = new QueryBuilder().Add("maxResults", "250").Add("pageToken", pageToken);
-            var page = await SendAsync(account, HttpMethod.Get, "calendar/v3/users/me/calendarList" + query, null, null,
+            var page = await SendAsync("calendarList.list", account, HttpMethod.Get, "calendar/v3/users/me/calendarList" + query, null, null,
                 GoogleJsonContext.Default.CalendarListResponse, ct).ConfigureAwait(false);
             calendars.AddRange(page.Items ?? []);
             pageToken = page.NextPageToken;
@@ -87,7 +88,7 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
     }
 
     public Task<GoogleCalendar> InsertCalendarAsync(GoogleAccount account, GoogleCalendar calendar, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Post, "calendar/v3/calendars", Json(calendar, GoogleJsonContext.Default.GoogleCalendar), null, GoogleJsonContext.Default.GoogleCalendar, ct);
+        SendAsync("calendars.insert", account, HttpMethod.Post, "calendar/v3/calendars", Json(calendar, GoogleJsonContext.Default.GoogleCalendar), null, GoogleJsonContext.Default.GoogleCalendar, ct);
 
     public async Task<IReadOnlyList<GoogleBatchResult>> ExecuteBatchAsync(GoogleAccount account, IReadOnlyList<GoogleBatchOperation> operations, CancellationToken ct)
     {
@@ -117,7 +118,7 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = contentType;
-        return await SendAsync(account, HttpMethod.Post, BatchPath, content, null, request =>
+        return await SendAsync("batch", account, HttpMethod.Post, BatchPath, content, null, request =>
         {
             request.Options.Set(GoogleRequestOptions.Cost, calls);
             request.Options.Set(GoogleRequestOptions.RefreshFirst, refreshFirst);
@@ -190,9 +191,9 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
 
     /// <summary>Sends one logical call (the handlers may make several attempts) and maps the final response.
     /// <paramref name="responseType"/> null = no body expected.</summary>
-    private Task<T> SendAsync<T>(
+    private Task<T> SendAsync<T>(string operation,
         GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag, JsonTypeInfo<T>? responseType, CancellationToken ct) =>
-        SendAsync(account, method, relativeUrl, content, ifMatchEtag, null, async (response, token) =>
+        SendAsync(operation, account, method, relativeUrl, content, ifMatchEtag, null, async (response, token) =>
         {
             if (responseType is null)
             {
@@ -207,7 +208,24 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
             }
         }, ct);
 
-    private async Task<T> SendAsync<T>(
+    /// <summary>One logical call in a <c>google.calendar {operation}</c> span (see <see cref="SyncTracing.StartGoogleCall"/>).</summary>
+    private async Task<T> SendAsync<T>(string operation,
+        GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag,
+        Action<HttpRequestMessage>? configure, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        using var span = SyncTracing.StartGoogleCall(operation, account.UserId);
+        try
+        {
+            return await SendCoreAsync(account, method, relativeUrl, content, ifMatchEtag, configure, read, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SyncTracing.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<T> SendCoreAsync<T>(
         GoogleAccount account, HttpMethod method, string relativeUrl, HttpContent? content, string? ifMatchEtag,
         Action<HttpRequestMessage>? configure, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken ct)
     {

@@ -131,6 +131,11 @@ public sealed class FinancialEventMapper(TimeProvider time)
         };
     }
 
+    /// <summary>The event was written by Aegis: it carries the private Aegis id property every write sets (an id
+    /// alone proves nothing: Google's own ids have the same shape). Any other event was created by a person or
+    /// another app in Google.</summary>
+    public static bool IsWrittenByAegis(GoogleEvent g) => Guid.TryParse(g.GetPrivateProperty(AegisProperties.EventId), out _);
+
     /// <summary>Id for an event created in Google: the Aegis id it carries (mapping row lost), else a name-based
     /// UUID (version 8) of user and Google id, so importing the same Google event twice yields the same id.</summary>
     public static Guid ImportedEventId(Guid userId, GoogleEvent g)

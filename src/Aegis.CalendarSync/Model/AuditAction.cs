@@ -24,6 +24,8 @@ public enum AuditAction
     /// <summary>A sign-in attempt of the host (token endpoint or login form): success, or failed with the reason code
     /// invalid_credentials / locked_out / refused_while_locked_out / rate_limited.</summary>
     SignIn,
+    /// <summary>An account created through the sign-up page (Accounts:AllowSignUp).</summary>
+    SignUp,
     /// <summary>The private calendar feed: a first link, a replacement (the old one revoked) and a revocation.</summary>
     FeedTokenIssued,
     FeedTokenRegenerated,

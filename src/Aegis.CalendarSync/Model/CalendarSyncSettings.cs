@@ -7,6 +7,9 @@ public sealed record CalendarSyncSettings
     public bool Enabled { get; init; }
     public string CalendarId { get; init; } = "primary";
     public string? GoogleAccountEmail { get; init; }
+    /// <summary>The selected calendar is marked for import: its events that Aegis did not create become financial
+    /// events. Off, they are ignored (never imported, never modified). Cleared when sync moves to another calendar.</summary>
+    public bool ImportForeignEvents { get; init; }
     /// <summary>A fresh id per successful connect; mappings made under another id belong to an earlier connection.</summary>
     public string? ConnectionId { get; init; }
     public string? EncryptedAccessToken { get; init; }

@@ -17,4 +17,7 @@ public sealed record SyncQueueItem
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The W3C traceparent of the span that enqueued (or last coalesced into) this item; null when none was
+    /// recorded (tracing off, or a write from outside the application).</summary>
+    public string? TraceParent { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,11 +34,26 @@ public sealed class QueueProcessor(
     public async Task<int> ProcessOnceAsync(CancellationToken ct)
     {
         liveness.Tick();
-        var items = await store.ClaimAsync(Options.BatchSize, Options.Lease, ct).ConfigureAwait(false);
+        IReadOnlyList<SyncQueueItem> items = [];
+        var claim = SyncTracing.StartClaim();
+        try
+        {
+            items = await store.ClaimAsync(Options.BatchSize, Options.Lease, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SyncTracing.Fail(claim, ex);
+            throw;
+        }
+        finally
+        {
+            SyncTracing.EndClaim(claim, items.Count);
+        }
         if (items.Count == 0) return 0;
+        var claimContext = claim?.Context ?? default;
         await Parallel.ForEachAsync(items,
             new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
-            async (item, token) => await ProcessItemAsync(item, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (item, token) => await ProcessItemAsync(item, claimContext, token).ConfigureAwait(false)).ConfigureAwait(false);
         return items.Count;
     }
 
@@ -88,8 +105,9 @@ public sealed class QueueProcessor(
         return untilDue < Options.PollInterval ? untilDue : Options.PollInterval;
     }
 
-    private async Task ProcessItemAsync(SyncQueueItem item, CancellationToken ct)
+    private async Task ProcessItemAsync(SyncQueueItem item, ActivityContext claim, CancellationToken ct)
     {
+        using var span = SyncTracing.StartProcess(item, claim);
         var leaseId = item.LeaseId ?? throw new InvalidOperationException($"Claimed item {item.Id} has no lease.");
         using var handlerScope = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var heartbeatScope = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -107,6 +125,7 @@ public sealed class QueueProcessor(
         catch (Exception ex)
         {
             failure = ex;
+            SyncTracing.Fail(span, ex);
         }
         finally
         {

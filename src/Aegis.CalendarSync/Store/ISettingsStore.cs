@@ -35,6 +35,7 @@ public interface ISettingsStore
     Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct);
     Task DisableAsync(Guid userId, string reason, CancellationToken ct);
     /// <summary>Points sync at another calendar in one statement: the calendar id, the channel registered on it
-    /// (last_message_number reset), and no sync token (the old calendar's token means nothing for the new one).</summary>
+    /// (last_message_number reset), and no sync token (the old calendar's token means nothing for the new one). Another
+    /// calendar is not marked for import (<see cref="Model.CalendarSyncSettings.ImportForeignEvents"/> cleared).</summary>
     Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt, CancellationToken ct);
 }

@@ -5,6 +5,9 @@ namespace Aegis.CalendarSync.Store;
 public interface IUserStore
 {
     Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct);
+    /// <summary>Creates the user unless the (normalised) email is taken, atomically (two concurrent calls for one email
+    /// create one user); null when it was taken.</summary>
+    Task<AppUser?> TryCreateAsync(string email, string displayName, CancellationToken ct);
     Task<AppUser?> GetAsync(Guid id, CancellationToken ct);
     Task<AppUser?> FindByEmailAsync(string email, CancellationToken ct);
     /// <summary>Every user, ordered by email.</summary>

@@ -406,12 +406,19 @@ internal sealed class InboundSync(
             GoogleEventId = remote.Id,
         }, attempt.StartedAt, ct);
 
-    /// <summary>An event without a mapping: created in Google (imported), or ours with a lost mapping row (relinked).</summary>
+    /// <summary>An event without a mapping: created in Google (imported only from a calendar marked for import;
+    /// elsewhere ignored and never modified), or ours with a lost mapping row (relinked).</summary>
     private async Task ImportAsync(SyncAttempt attempt, GoogleEvent remote, CancellationToken ct)
     {
         var settings = attempt.Settings;
         if (remote.IsCancelled)
         {
+            return;
+        }
+
+        if (!settings.ImportForeignEvents && !FinancialEventMapper.IsWrittenByAegis(remote))
+        {
+            telemetry.RecordSkip("foreign");
             return;
         }
 

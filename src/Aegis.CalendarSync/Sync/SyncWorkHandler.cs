@@ -1,13 +1,30 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
 
 namespace Aegis.CalendarSync.Sync;
 
-/// <summary>Runs a claimed queue item through the sync service. Every action is idempotent (deterministic ids,
-/// If-Match, content hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
+/// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
+/// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
+/// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
 internal sealed class SyncWorkHandler(ISyncService sync) : ISyncWorkHandler
 {
-    public Task HandleAsync(SyncQueueItem item, CancellationToken ct) => (item.Direction, item.Action) switch
+    public async Task HandleAsync(SyncQueueItem item, CancellationToken ct)
+    {
+        var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
+        using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
+        try
+        {
+            await RunAsync(item, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SyncTracing.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private Task RunAsync(SyncQueueItem item, CancellationToken ct) => (item.Direction, item.Action) switch
     {
         (SyncDirection.ToGoogle, QueueAction.Upsert or QueueAction.Delete) when item.FinancialEventId is { } id =>
             sync.SyncToGoogleAsync(item.UserId, id, ct),

@@ -63,6 +63,39 @@ public sealed class GoogleCalendarsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_a_person_creates_are_imported_only_once_the_calendar_is_marked_for_import()
+    {
+        await _server.ConnectGoogleAsync(_user, importForeignEvents: false);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        Assert.False((bool)(await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync())["import_foreign_events"]!);
+        var day = DateTimeOffset.UtcNow.Date.AddDays(4);
+        await _server.EmulatorAdmin.CreateEventAsPersonAsync(GoogleAccountEmail, "primary", new GoogleCalendarEmulator.Calendar.Model.CalendarEvent
+        {
+            Summary = "Birthday",
+            Start = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = day.ToString("yyyy-MM-dd") },
+            End = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = day.AddDays(1).ToString("yyyy-MM-dd") },
+        });
+        await (await _user.Client.PostAsync("api/sync/now", null)).ReadJsonAsync(202);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        Assert.Empty((await (await _user.Client.GetAsync("api/events")).ReadJsonAsync())["items"]!.AsArray());
+
+        var marked = await (await _user.Client.PutJsonAsync("api/sync/settings", new { import_foreign_events = true })).ReadJsonAsync();
+        Assert.True((bool)marked["import_foreign_events"]!);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var items = (await (await _user.Client.GetAsync("api/events")).ReadJsonAsync())["items"]!.AsArray();
+        Assert.Equal(["Birthday"], items.Select(e => (string)e!["title"]!));
+
+        // A calendar created from Aegis is its own, marked for import; switching to another one clears the marking.
+        var created = await (await _user.Client.PostJsonAsync("api/google/calendars", new { summary = Dedicated })).ReadJsonAsync(201);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var settings = await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.Equal((string?)created["calendar"]!["id"], (string?)settings["calendar_id"]);
+        Assert.True((bool)settings["import_foreign_events"]!);
+        var back = await (await _user.Client.PutJsonAsync("api/sync/settings", new { calendar_id = "primary" })).ReadJsonAsync();
+        Assert.False((bool)back["import_foreign_events"]!);
+    }
+
+    [Fact]
     public async Task Creating_a_dedicated_calendar_switches_sync_to_it_and_moves_the_synced_events()
     {
         await _server.ConnectGoogleAsync(_user);

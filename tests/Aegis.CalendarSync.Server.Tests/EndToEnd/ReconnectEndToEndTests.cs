@@ -40,9 +40,10 @@ public sealed class ReconnectEndToEndTests
             }
 
             using var google = await ProcessApi.GoogleAsync(first, GoogleAccount);
+            var calendar = await DedicatedCalendarAsync(api);
             foreach (var id in ids)
             {
-                await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(google, id), "the bill to reach the first Google");
+                await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(google, id, calendar), "the bill to reach the first Google");
             }
         }
 
@@ -56,9 +57,11 @@ public sealed class ReconnectEndToEndTests
         await ProcessApi.ConnectGoogleAsync(again);
 
         using var emptyGoogle = await ProcessApi.GoogleAsync(empty, GoogleAccount);
+        // The calendar chosen before is gone with the old Google: the reconnect gets a new dedicated calendar.
+        var newCalendar = await DedicatedCalendarAsync(again);
         foreach (var id in ids)
         {
-            await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(emptyGoogle, id), "the bill to be pushed back to the new Google");
+            await Eventually.TrueAsync(() => ProcessApi.IsLiveInGoogleAsync(emptyGoogle, id, newCalendar), "the bill to be pushed back to the new Google");
         }
 
         var events = await (await again.GetAsync("api/events")).ReadJsonAsync();
@@ -72,5 +75,15 @@ public sealed class ReconnectEndToEndTests
         }, "the reconnect's full sync to be audited");
         Assert.Contains("0 deleted in Google", (string?)fullSync["error_message"]);
         Assert.DoesNotContain("fail:", restarted.Output);
+    }
+
+    /// <summary>The calendar a new connection syncs into by default: a dedicated one, marked for import.</summary>
+    private static async Task<string> DedicatedCalendarAsync(HttpClient api)
+    {
+        var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.True((bool)settings["import_foreign_events"]!);
+        var calendar = (string)settings["calendar_id"]!;
+        Assert.NotEqual("primary", calendar);
+        return calendar;
     }
 }

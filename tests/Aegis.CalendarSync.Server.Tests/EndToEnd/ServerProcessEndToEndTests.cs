@@ -46,6 +46,10 @@ public sealed class ServerProcessEndToEndTests
         var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
         Assert.True((bool)settings["connected"]!);
         Assert.True((bool)settings["enabled"]!);
+        // A new connection syncs into a dedicated calendar of its own, marked for import.
+        var calendar = Uri.EscapeDataString((string)settings["calendar_id"]!);
+        Assert.NotEqual("primary", calendar);
+        Assert.True((bool)settings["import_foreign_events"]!);
 
         // Create in the wallet → appears in Google.
         var created = await (await api.PostJsonAsync("api/events", EventBodies.Valid("Water bill", 31.5m))).ReadJsonAsync(201);
@@ -56,13 +60,13 @@ public sealed class ServerProcessEndToEndTests
         google.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", googleToken);
         var inGoogle = await Eventually.GetAsync(async () =>
         {
-            var response = await google.GetAsync($"calendar/v3/calendars/primary/events/{googleEventId}");
+            var response = await google.GetAsync($"calendar/v3/calendars/{calendar}/events/{googleEventId}");
             return response.IsSuccessStatusCode ? await response.ReadJsonAsync() : null;
         }, "the event to reach Google");
         Assert.Equal(SummaryFormat.Format("Water bill", EventType.Bill, 31.5m, "EUR"), (string?)inGoogle["summary"]);
 
         // A person edits it in Google → push → the wallet shows the edit.
-        await admin.PatchEventAsPersonAsync(GoogleAccount, "primary", googleEventId,
+        await admin.PatchEventAsPersonAsync(GoogleAccount, (string)settings["calendar_id"]!, googleEventId,
             new { summary = SummaryFormat.Format("Water bill (corrected)", EventType.Bill, 31.5m, "EUR") });
         await Eventually.TrueAsync(async () =>
             (string?)(await (await api.GetAsync($"api/events/{eventId}")).ReadJsonAsync())["title"] == "Water bill (corrected)",

@@ -15,6 +15,7 @@ public sealed class StartupFailureTests
         { "WEBHOOK_SECRET", "", "WEBHOOK_SECRET" },
         { "Emulator__Enabled", "true", "Emulator:Enabled" },
         { "SignIn__MaxFailedAttempts", "0", "MaxFailedAttempts" },
+        { "OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", "OTEL_EXPORTER_OTLP_ENDPOINT" },
         { "STORE_CONNECTION_STRING", $"Host=127.0.0.1;Port={FreePort.Next()};Username=aegis;Password=x;Database=aegis;Timeout=3", "database" },
     };
 

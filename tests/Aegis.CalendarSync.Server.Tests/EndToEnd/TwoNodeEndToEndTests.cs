@@ -43,6 +43,7 @@ public sealed class TwoNodeEndToEndTests
         using var apiA = await ProcessApi.SignInAsync(aUri, Account, password);
         using var apiB = await ProcessApi.SignInAsync(bUri, Account, password);
         await ProcessApi.ConnectGoogleAsync(apiA);
+        var calendar = Uri.EscapeDataString(await ProcessApi.SyncedCalendarAsync(apiA));
         using var google = await ProcessApi.GoogleAsync(emulator, Account);
 
         // 1. Changes written through both nodes, both nodes processing the one queue.
@@ -65,12 +66,12 @@ public sealed class TwoNodeEndToEndTests
         var requests = await admin.GetRequestsAsync();
 
         // Exactly once: one Google event per wallet bill, nothing else on the calendar, no insert that made a second copy.
-        var listed = await (await google.GetAsync("calendar/v3/calendars/primary/events?maxResults=250")).ReadJsonAsync();
+        var listed = await (await google.GetAsync($"calendar/v3/calendars/{calendar}/events?maxResults=250")).ReadJsonAsync();
         var summaries = listed["items"]!.AsArray().Select(e => (string)e!["summary"]!).ToList();
         Assert.Equal(ids.Count, summaries.Count);
         Assert.Equal(summaries.Count, summaries.Distinct().Count());
         Assert.Equal(ids.Count, requests.Count(r => r.Operation == "events.insert" && r.Status == 200));
-        foreach (var id in ids) Assert.True(await ProcessApi.IsLiveInGoogleAsync(google, id));
+        foreach (var id in ids) Assert.True(await ProcessApi.IsLiveInGoogleAsync(google, id, Uri.UnescapeDataString(calendar)));
 
         // One rate for both nodes: Calendar API calls of the account in any one second, from both nodes together, at
         // most the burst plus one second's rate (the shared budget is GCRA with burst = rate).

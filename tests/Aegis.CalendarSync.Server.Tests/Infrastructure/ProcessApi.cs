@@ -44,10 +44,15 @@ public static class ProcessApi
         return google;
     }
 
-    /// <summary>True when the wallet event's Google event exists on the primary calendar and is not cancelled.</summary>
-    public static async Task<bool> IsLiveInGoogleAsync(HttpClient google, Guid eventId)
+    /// <summary>The Google calendar the account syncs with (a new connection gets a dedicated one).</summary>
+    public static async Task<string> SyncedCalendarAsync(HttpClient api) =>
+        (string)(await (await api.GetAsync("api/sync/settings")).ReadJsonAsync())["calendar_id"]!;
+
+    /// <summary>True when the wallet event's Google event exists on <paramref name="calendarId"/> and is not cancelled.</summary>
+    public static async Task<bool> IsLiveInGoogleAsync(HttpClient google, Guid eventId, string calendarId = "primary")
     {
-        var response = await google.GetAsync($"calendar/v3/calendars/primary/events/{GoogleEventId.FromFinancialEventId(eventId)}");
+        var response = await google.GetAsync(
+            $"calendar/v3/calendars/{Uri.EscapeDataString(calendarId)}/events/{GoogleEventId.FromFinancialEventId(eventId)}");
         return response.IsSuccessStatusCode && (string?)(await response.ReadJsonAsync())["status"] != "cancelled";
     }
 }

@@ -83,14 +83,6 @@ public sealed class GoogleWebhookTests : IAsyncLifetime
     private Task<IReadOnlyList<SyncQueueItem>> QueueAsync() =>
         _server.Get<ISyncQueueStore>().ListAsync(_user.Id, null, 1000, CancellationToken.None);
 
-    private Task<HttpResponseMessage> PushAsync(CalendarSyncSettings channel, string state, long messageNumber)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/google-calendar");
-        request.Headers.Add("X-Goog-Channel-ID", channel.GoogleChannelId);
-        request.Headers.Add("X-Goog-Channel-Token", channel.WebhookSecret);
-        request.Headers.Add("X-Goog-Resource-ID", channel.GoogleResourceId);
-        request.Headers.Add("X-Goog-Resource-State", state);
-        request.Headers.Add("X-Goog-Message-Number", messageNumber.ToString(CultureInfo.InvariantCulture));
-        return _server.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PushAsync(CalendarSyncSettings channel, string state, long messageNumber) =>
+        GooglePush.SendAsync(_server, channel, state, messageNumber);
 }

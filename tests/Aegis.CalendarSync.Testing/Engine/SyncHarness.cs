@@ -84,6 +84,8 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         settings["WEBHOOK_SECRET"] = TestSecrets.WebhookSecret();
         // Nothing listens here: inbound sync is driven directly; the server tests cover the webhook.
         settings["Connection:PublicBaseUrl"] = "http://127.0.0.1:9";
+        // The tests read and write Google's primary calendar; a test of the dedicated default sets "Dedicated".
+        settings["Connection:NewConnectionCalendar"] = "Primary";
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
@@ -111,15 +113,20 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         UserId = (await Users.CreateAsync(email, "Wallet owner", ct)).Id;
 
     /// <summary>Creates the wallet user (unless <see cref="CreateUserAsync"/> did) and connects Google through the real
-    /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync.</summary>
-    public async Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default)
+    /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync. The calendar is marked for import
+    /// first (the events a person creates there become financial events).</summary>
+    public Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default) =>
+        ConnectAsync(strategy, importForeignEvents: true, ct);
+
+    /// <summary><see cref="ConnectAsync(ConflictStrategy, CancellationToken)"/>, the calendar marked for import or not.</summary>
+    public async Task ConnectAsync(ConflictStrategy strategy, bool importForeignEvents, CancellationToken ct = default)
     {
         if (UserId == Guid.Empty)
         {
             await CreateUserAsync(ct: ct);
         }
 
-        await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy }, ct);
+        await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy, ImportForeignEvents = importForeignEvents }, ct);
         var connection = Services.GetRequiredService<IGoogleConnectionService>();
         var authorize = await connection.StartAuthorizationAsync(UserId, RedirectUri, ct);
         var (code, state) = await AuthorizeAsync(authorize, ct);

@@ -42,6 +42,20 @@ public sealed partial class BrowserSession : IDisposable
         });
     }
 
+    /// <summary>GET /signup, then the sign-up form's post as a browser sends it.</summary>
+    public async Task<HttpResponseMessage> SubmitSignUpAsync(string email, string password, string confirmation)
+    {
+        var token = await AntiforgeryTokenAsync("signup");
+        return await PostFormAsync("signup", new Dictionary<string, string>
+        {
+            ["_handler"] = "signup",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.Confirm"] = confirmation,
+        });
+    }
+
     /// <summary>The antiforgery token of the form on <paramref name="path"/>.</summary>
     public async Task<string> AntiforgeryTokenAsync(string path)
     {

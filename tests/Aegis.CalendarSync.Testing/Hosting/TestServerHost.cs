@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server;
 using Aegis.CalendarSync.Server.Auth;
+using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Testing.Network;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
@@ -65,6 +67,7 @@ public sealed class TestServerHost : IAsyncDisposable
         if (options.Time is not null) builder.Services.AddSingleton(options.Time);
 
         builder.AddAegisServer();
+        options.Services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseAegisServer();
         await app.StartAsync(ct);
@@ -95,8 +98,15 @@ public sealed class TestServerHost : IAsyncDisposable
 
     /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, start and
     /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).</summary>
-    public async Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default)
+    public Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default) => ConnectGoogleAsync(user, importForeignEvents: true, ct);
+
+    /// <param name="importForeignEvents">Marks the primary calendar for import first (the events a person creates
+    /// there become financial events), as most tests expect.</param>
+    public async Task ConnectGoogleAsync(TestUser user, bool importForeignEvents, CancellationToken ct = default)
     {
+        var settings = Get<ISettingsStore>();
+        var current = await settings.GetAsync(user.Id, ct) ?? new CalendarSyncSettings { UserId = user.Id };
+        await settings.SavePreferencesAsync(current with { ImportForeignEvents = importForeignEvents }, ct);
         var callback = await AuthorizeAtEmulatorAsync(user.Client, ct);
         var response = await user.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -160,6 +170,8 @@ public sealed class TestServerHost : IAsyncDisposable
         // Yearly: the renewal job only runs when a test calls RunOnceAsync.
         settings["ChannelRenewal:Cron"] = "0 0 1 1 *";
         settings["ChannelRenewal:RetryBaseDelay"] = "00:00:00";
+        // The tests read and write Google's primary calendar; a test of the dedicated default sets "Dedicated".
+        settings["Connection:NewConnectionCalendar"] = "Primary";
         return settings;
     }
 

@@ -23,6 +23,9 @@ public sealed class TestServerOptions
     /// Development-only pipeline (developer exception page) and generated secrets.</summary>
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>Extra service registrations, applied after the server's own (e.g. a span exporter).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     /// <summary>Extra configuration, applied last.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

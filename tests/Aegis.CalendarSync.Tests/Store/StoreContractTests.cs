@@ -82,6 +82,18 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     // ---- users and events ----
 
     [Fact]
+    public async Task Try_create_refuses_an_email_already_taken_in_any_case_and_changes_nothing()
+    {
+        var created = await Users.TryCreateAsync("Rui.Costa@Example.com", "Rui", Ct);
+        Assert.NotNull(created);
+
+        Assert.Null(await Users.TryCreateAsync("  rui.costa@EXAMPLE.com ", "Impostor", Ct));
+
+        Assert.Equal(created, await Users.FindByEmailAsync("rui.costa@example.com", Ct));
+        Assert.Single(await Users.ListAsync(Ct), u => u.Email == "rui.costa@example.com");
+    }
+
+    [Fact]
     public async Task User_is_found_by_email_case_insensitively()
     {
         var created = await Users.CreateAsync("Ana.Silva@Example.com", "Ana", Ct);

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -108,7 +109,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
     }
 
     [Fact]
-    public async Task Switching_imports_the_events_already_on_the_new_calendar()
+    public async Task Switching_to_a_calendar_marked_for_import_imports_the_events_already_on_it()
     {
         await H.ConnectAsync();
         var family = await H.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Family", CalendarAccessRoles.Writer);
@@ -120,7 +121,9 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
             End = new GoogleCalendarEmulator.Calendar.Model.EventDateTime { Date = start.AddDays(1).ToString("yyyy-MM-dd") },
         });
 
-        await Connection.SwitchCalendarAsync(H.UserId, family.Id, Ct);
+        // Switching alone clears the marking (another calendar); the user marks the new one in the same change.
+        await H.Services.GetRequiredService<ConnectionCommands>().UpdatePreferencesAsync(H.UserId,
+            new SyncPreferencesChange(CalendarId: family.Id, ImportForeignEvents: true), Ct);
         await H.DrainQueueAsync();
 
         var imported = Assert.Single(await H.Events.ListAsync(H.UserId, new EventQuery(), Ct));

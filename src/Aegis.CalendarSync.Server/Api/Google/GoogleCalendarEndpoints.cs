@@ -51,9 +51,8 @@ public static class GoogleCalendarEndpoints
         var userId = user.GetUserId();
         try
         {
-            var created = await connection.CreateCalendarAsync(userId, r.Summary!.Trim(), r.TimeZone, ct);
-            var switched = await connection.SwitchCalendarAsync(userId, created.Id, ct);
-            var response = new CalendarCreatedResponse(GoogleCalendarResponse.From(created with { Selected = true }), switched.EventsMoved);
+            var (created, switched) = await connection.CreateDedicatedCalendarAsync(userId, r.Summary!.Trim(), r.TimeZone, ct);
+            var response = new CalendarCreatedResponse(GoogleCalendarResponse.From(created), switched.EventsMoved);
             return TypedResults.Created($"/api/google/calendars/{Uri.EscapeDataString(created.Id)}", response);
         }
         catch (Exception e) when (CalendarProblems.For(e, loggers.CreateLogger(typeof(GoogleCalendarEndpoints))) is { } problem)

@@ -40,7 +40,7 @@ public static class SyncSettingsEndpoints
 
         try
         {
-            return await connection.UpdatePreferencesAsync(user.GetUserId(), new SyncPreferencesChange(strategy, r.CalendarId, r.Enabled), ct) switch
+            return await connection.UpdatePreferencesAsync(user.GetUserId(), new SyncPreferencesChange(strategy, r.CalendarId, r.Enabled, r.ImportForeignEvents), ct) switch
             {
                 PreferencesUpdateResult.Saved saved => TypedResults.Ok(SyncSettingsResponse.From(saved.Settings)),
                 _ => Problems.Conflict("Connect a Google account before enabling sync."),

@@ -7,6 +7,7 @@ public sealed record SyncSettingsResponse(
     bool Enabled,
     bool Connected,
     string CalendarId,
+    bool ImportForeignEvents,
     ConflictStrategy ConflictStrategy,
     string? GoogleAccountEmail,
     DateTimeOffset? ChannelExpiryAt,
@@ -15,7 +16,7 @@ public sealed record SyncSettingsResponse(
     DateTimeOffset? UpdatedAt)
 {
     public static SyncSettingsResponse From(CalendarSyncSettings? s) => s is null
-        ? new(false, false, "primary", ConflictStrategy.LastWriteWins, null, null, null, null, null)
-        : new(s.Enabled, s.IsConnected, s.CalendarId, s.ConflictStrategy, s.GoogleAccountEmail, s.ChannelExpiryAt,
+        ? new(false, false, "primary", false, ConflictStrategy.LastWriteWins, null, null, null, null, null)
+        : new(s.Enabled, s.IsConnected, s.CalendarId, s.ImportForeignEvents, s.ConflictStrategy, s.GoogleAccountEmail, s.ChannelExpiryAt,
             s.LastFullSyncAt, s.DisabledReason, s.UpdatedAt);
 }

@@ -12,6 +12,7 @@ public sealed class ConnectionCommands(
     PushChannels channels,
     CalendarChoice calendars,
     ISettingsStore settings,
+    ISyncQueueStore queue,
     TimeProvider time) : IGoogleConnectionService
 {
     public const int MaxCalendarIdLength = 255;
@@ -22,7 +23,8 @@ public sealed class ConnectionCommands(
 
     /// <summary>Applies the change: a different calendar goes through <see cref="SwitchCalendarAsync"/> (which moves
     /// the channel, the sync token and the synced events, and throws its exceptions here); re-enabling clears the
-    /// disabled reason (the user's acknowledgement of it). Only the preference columns are written.</summary>
+    /// disabled reason (the user's acknowledgement of it). Marking the calendar for import queues a full sync, which
+    /// imports the events already in it. Only the preference columns are written.</summary>
     public async Task<PreferencesUpdateResult> UpdatePreferencesAsync(Guid userId, SyncPreferencesChange change, CancellationToken ct)
     {
         var current = await settings.GetAsync(userId, ct).ConfigureAwait(false) ?? new CalendarSyncSettings { UserId = userId };
@@ -38,9 +40,15 @@ public sealed class ConnectionCommands(
             ConflictStrategy = change.ConflictStrategy ?? current.ConflictStrategy,
             Enabled = change.Enabled ?? current.Enabled,
             DisabledReason = change.Enabled == true ? null : current.DisabledReason,
+            ImportForeignEvents = change.ImportForeignEvents ?? current.ImportForeignEvents,
             UpdatedAt = time.GetUtcNow(),
         };
         await settings.SavePreferencesAsync(updated, ct).ConfigureAwait(false);
+        if (updated is { ImportForeignEvents: true, CanSync: true } && !current.ImportForeignEvents)
+        {
+            await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
+        }
+
         return new PreferencesUpdateResult.Saved(updated);
     }
 
@@ -59,6 +67,17 @@ public sealed class ConnectionCommands(
 
     public Task<SyncableCalendar> CreateCalendarAsync(Guid userId, string summary, string? timeZone, CancellationToken ct) =>
         calendars.CreateAsync(userId, summary, timeZone, ct);
+
+    /// <summary>Creates a dedicated calendar, switches sync to it (moving the synced events) and marks it for import:
+    /// what a person adds to Aegis's own calendar is meant as a financial event.</summary>
+    public async Task<(SyncableCalendar Calendar, CalendarSwitchResult Switch)> CreateDedicatedCalendarAsync(Guid userId, string summary,
+        string? timeZone, CancellationToken ct)
+    {
+        var created = await calendars.CreateAsync(userId, summary, timeZone, ct).ConfigureAwait(false);
+        var switched = await calendars.SwitchAsync(userId, created.Id, ct).ConfigureAwait(false);
+        await UpdatePreferencesAsync(userId, new SyncPreferencesChange(ImportForeignEvents: true), ct).ConfigureAwait(false);
+        return (created with { Selected = true }, switched);
+    }
 
     public Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct) =>
         calendars.SwitchAsync(userId, calendarId, ct);

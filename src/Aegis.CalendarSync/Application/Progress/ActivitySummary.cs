@@ -25,6 +25,7 @@ internal static class ActivitySummary
         [AuditAction.Connected] = new("Connected Google Calendar", "connect Google Calendar"),
         [AuditAction.Disconnected] = new("Disconnected Google Calendar", "disconnect Google Calendar"),
         [AuditAction.ChannelRenewed] = new("Renewed the Google push channel", "renew the Google push channel"),
+        [AuditAction.SignUp] = new("Created the account", "create the account"),
         [AuditAction.FeedTokenIssued] = new("Created a calendar subscription link", "create a calendar subscription link"),
         [AuditAction.FeedTokenRegenerated] = new("Replaced the calendar subscription link", "replace the calendar subscription link"),
         [AuditAction.FeedTokenRevoked] = new("Revoked the calendar subscription link", "revoke the calendar subscription link"),

@@ -11,7 +11,8 @@ internal sealed class SettingsRow
         "token_expires_at AS TokenExpiresAt, sync_token AS SyncToken, google_channel_id AS GoogleChannelId, " +
         "google_resource_id AS GoogleResourceId, channel_expiry_at AS ChannelExpiryAt, webhook_secret AS WebhookSecret, " +
         "last_message_number AS LastMessageNumber, conflict_strategy AS ConflictStrategy, " +
-        "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId";
+        "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId, " +
+        "import_foreign_events AS ImportForeignEvents";
 
     public object UserId { get; init; } = null!;
     public bool Enabled { get; init; }
@@ -31,6 +32,7 @@ internal sealed class SettingsRow
     public string? DisabledReason { get; init; }
     public object UpdatedAt { get; init; } = null!;
     public string? ConnectionId { get; init; }
+    public bool ImportForeignEvents { get; init; }
 
     public CalendarSyncSettings ToModel() => new()
     {
@@ -52,5 +54,6 @@ internal sealed class SettingsRow
         DisabledReason = DisabledReason,
         UpdatedAt = DbValue.ToTime(UpdatedAt),
         ConnectionId = ConnectionId,
+        ImportForeignEvents = ImportForeignEvents,
     };
 }

@@ -8,7 +8,8 @@ internal class SyncQueueRow
     public const string Columns =
         "id AS Id, user_id AS UserId, financial_event_id AS FinancialEventId, sync_direction AS Direction, " +
         "action AS Action, status AS Status, retry_count AS RetryCount, next_attempt_at AS NextAttemptAt, " +
-        "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "trace_parent AS TraceParent";
 
     /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/> in a join.</summary>
     public static string QualifiedColumns(string alias) =>
@@ -27,6 +28,7 @@ internal class SyncQueueRow
     public string? LastError { get; init; }
     public object CreatedAt { get; init; } = null!;
     public object UpdatedAt { get; init; } = null!;
+    public string? TraceParent { get; init; }
 
     public SyncQueueItem ToModel() => new()
     {
@@ -43,5 +45,6 @@ internal class SyncQueueRow
         LastError = LastError,
         CreatedAt = DbValue.ToTime(CreatedAt),
         UpdatedAt = DbValue.ToTime(UpdatedAt),
+        TraceParent = TraceParent,
     };
 }

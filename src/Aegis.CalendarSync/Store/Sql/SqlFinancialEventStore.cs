@@ -47,100 +47,79 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
 
     public async Task InsertAsync(FinancialEvent e, CancellationToken ct)
     {
-        var args = Parameters(e, db.Now());
-        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            await connection.ExecuteAsync(Db.Command(
-                """
-                INSERT INTO financial_events (id, user_id, title, description, amount, currency, event_type, status, start_at,
-                    end_at, all_day, time_zone, recurrence, category, location, created_at, updated_at, deleted_at, sync_source)
-                VALUES (@id, @userId, @title, @description, @amount, @currency, @eventType, @status, @startAt,
-                    @endAt, @allDay, @timeZone, @recurrence, @category, @location, @updatedAt, @updatedAt, @deletedAt, @syncSource)
-                """, args, ct)).ConfigureAwait(false);
-        }
-        SignalIfEnqueued(e.SyncSource);
+        var now = db.Now();
+        await WriteAsync(
+            """
+            INSERT INTO financial_events (id, user_id, title, description, amount, currency, event_type, status, start_at,
+                end_at, all_day, time_zone, recurrence, category, location, created_at, updated_at, deleted_at, sync_source)
+            VALUES (@id, @userId, @title, @description, @amount, @currency, @eventType, @status, @startAt,
+                @endAt, @allDay, @timeZone, @recurrence, @category, @location, @updatedAt, @updatedAt, @deletedAt, @syncSource)
+            """, Parameters(e, now), e.UserId, e.Id, e.SyncSource, now, ct).ConfigureAwait(false);
     }
 
-    public async Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct)
+    public Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct)
     {
-        int rows;
-        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            rows = await connection.ExecuteAsync(Db.Command(
-                $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id",
-                Parameters(e, db.Now()), ct)).ConfigureAwait(false);
-        }
-        if (rows == 1) SignalIfEnqueued(e.SyncSource);
-        return rows == 1;
+        var now = db.Now();
+        return WriteAsync($"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id",
+            Parameters(e, now), e.UserId, e.Id, e.SyncSource, now, ct);
     }
 
-    public async Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    public Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct)
     {
-        var args = new DynamicParameters(Parameters(e, db.Now()));
+        var now = db.Now();
+        var args = new DynamicParameters(Parameters(e, now));
         args.Add("expected", db.Dialect.Time(expectedUpdatedAt));
-        int rows;
-        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            rows = await connection.ExecuteAsync(Db.Command(
-                $"UPDATE financial_events SET {MutableColumns}, deleted_at = @deletedAt WHERE user_id = @userId AND id = @id AND updated_at = @expected",
-                args, ct)).ConfigureAwait(false);
-        }
-        if (rows == 1) SignalIfEnqueued(e.SyncSource);
-        return rows == 1;
+        return WriteAsync(
+            $"UPDATE financial_events SET {MutableColumns}, deleted_at = @deletedAt WHERE user_id = @userId AND id = @id AND updated_at = @expected",
+            args, e.UserId, e.Id, e.SyncSource, now, ct);
     }
 
-    public async Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
-        DateTimeOffset expectedUpdatedAt, CancellationToken ct)
+    public Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
+        DateTimeOffset expectedUpdatedAt, CancellationToken ct) =>
+        SoftDeleteCoreAsync(userId, id, source, at, expectedUpdatedAt, ct);
+
+    public Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct) =>
+        SoftDeleteCoreAsync(userId, id, source, at, null, ct);
+
+    /// <summary>Soft delete of a live row; with <paramref name="expectedUpdatedAt"/>, only if unchanged since then.</summary>
+    private Task<bool> SoftDeleteCoreAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at,
+        DateTimeOffset? expectedUpdatedAt, CancellationToken ct)
+    {
+        var now = db.Now();
+        return WriteAsync(
+            "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
+            "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL" + (expectedUpdatedAt is null ? "" : " AND updated_at = @expected"),
+            new
+            {
+                userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
+                now = db.Dialect.Time(now), source = EnumText.ToText(source), expected = db.Dialect.Time(expectedUpdatedAt),
+            }, userId, id, source, now, ct);
+    }
+
+    public Task<bool> RestoreAsync(Guid userId, Guid id, CancellationToken ct)
+    {
+        var now = db.Now();
+        return WriteAsync(
+            "UPDATE financial_events SET deleted_at = NULL, updated_at = @now, sync_source = @source " +
+            "WHERE user_id = @userId AND id = @id AND deleted_at IS NOT NULL",
+            new
+            {
+                userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), now = db.Dialect.Time(now),
+                source = EnumText.ToText(SyncSource.Aegis),
+            }, userId, id, SyncSource.Aegis, now, ct);
+    }
+
+    /// <summary>One write of one event row at <paramref name="now"/> (see <see cref="OutboundEnqueue"/>); true when
+    /// the row was written.</summary>
+    private async Task<bool> WriteAsync(string sql, object args, Guid userId, Guid id, SyncSource source, DateTimeOffset now,
+        CancellationToken ct)
     {
         int rows;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         {
-            rows = await connection.ExecuteAsync(Db.Command(
-                "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
-                "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL AND updated_at = @expected",
-                new
-                {
-                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
-                    now = db.Dialect.Time(db.Now()), source = EnumText.ToText(source), expected = db.Dialect.Time(expectedUpdatedAt),
-                }, ct)).ConfigureAwait(false);
+            rows = await OutboundEnqueue.ExecuteAsync(connection, db.Dialect, sql, args, userId, id, source, now, ct).ConfigureAwait(false);
         }
         if (rows == 1) SignalIfEnqueued(source);
-        return rows == 1;
-    }
-
-    public async Task<bool> SoftDeleteAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, CancellationToken ct)
-    {
-        int rows;
-        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            rows = await connection.ExecuteAsync(Db.Command(
-                "UPDATE financial_events SET deleted_at = @at, updated_at = @now, sync_source = @source " +
-                "WHERE user_id = @userId AND id = @id AND deleted_at IS NULL",
-                new
-                {
-                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), at = db.Dialect.Time(at),
-                    now = db.Dialect.Time(db.Now()), source = EnumText.ToText(source),
-                }, ct)).ConfigureAwait(false);
-        }
-        if (rows == 1) SignalIfEnqueued(source);
-        return rows == 1;
-    }
-
-    public async Task<bool> RestoreAsync(Guid userId, Guid id, CancellationToken ct)
-    {
-        int rows;
-        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            rows = await connection.ExecuteAsync(Db.Command(
-                "UPDATE financial_events SET deleted_at = NULL, updated_at = @now, sync_source = @source " +
-                "WHERE user_id = @userId AND id = @id AND deleted_at IS NOT NULL",
-                new
-                {
-                    userId = db.Dialect.Id(userId), id = db.Dialect.Id(id), now = db.Dialect.Time(db.Now()),
-                    source = EnumText.ToText(SyncSource.Aegis),
-                }, ct)).ConfigureAwait(false);
-        }
-        if (rows == 1) SignalIfEnqueued(SyncSource.Aegis);
         return rows == 1;
     }
 

@@ -33,7 +33,7 @@ internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal
     public async Task<bool> UpsertAsync(OccurrenceOverride o, CancellationToken ct)
     {
         var d = db.Dialect;
-        var now = d.Time(db.Now());
+        var now = db.Now();
         int rows;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         {
@@ -45,7 +45,7 @@ internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal
                 return false;
             }
 
-            rows = await connection.ExecuteAsync(Db.Command(
+            rows = await OutboundEnqueue.ExecuteAsync(connection, d,
                 """
                 INSERT INTO occurrence_overrides (user_id, financial_event_id, original_start, status, amount, start_at, end_at,
                     title, created_at, updated_at, sync_source)
@@ -59,8 +59,8 @@ internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal
                 {
                     userId = d.Id(o.UserId), eventId = d.Id(o.FinancialEventId), originalStart = d.Time(o.OriginalStart),
                     status = EnumText.ToText(o.Status), amount = o.Amount, startAt = d.Time(o.StartAt), endAt = d.Time(o.EndAt),
-                    title = o.Title, now, source = EnumText.ToText(o.SyncSource),
-                }, ct)).ConfigureAwait(false);
+                    title = o.Title, now = d.Time(now), source = EnumText.ToText(o.SyncSource),
+                }, o.UserId, o.FinancialEventId, o.SyncSource, now, ct).ConfigureAwait(false);
         }
 
         if (rows == 1 && !d.SignalsInDatabase && o.SyncSource != SyncSource.Google) signal.Notify();

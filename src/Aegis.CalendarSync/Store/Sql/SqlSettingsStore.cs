@@ -24,10 +24,11 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             """
             INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, google_account_email, encrypted_access_token,
                 encrypted_refresh_token, token_expires_at, sync_token, google_channel_id, google_resource_id, channel_expiry_at,
-                webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at, connection_id)
+                webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at, connection_id,
+                import_foreign_events)
             VALUES (@userId, @enabled, @calendarId, @email, @accessToken, @refreshToken, @tokenExpiresAt, @syncToken,
                 @channelId, @resourceId, @channelExpiryAt, @webhookSecret, @messageNumber, @strategy, @lastFullSyncAt,
-                @disabledReason, @now, @connectionId)
+                @disabledReason, @now, @connectionId, @importForeign)
             ON CONFLICT (user_id) DO UPDATE SET
                 enabled = excluded.enabled, calendar_id = excluded.calendar_id,
                 google_account_email = excluded.google_account_email,
@@ -41,7 +42,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                     THEN calendar_sync_settings.last_message_number ELSE 0 END,
                 conflict_strategy = excluded.conflict_strategy, last_full_sync_at = excluded.last_full_sync_at,
                 disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,
-                connection_id = excluded.connection_id
+                connection_id = excluded.connection_id, import_foreign_events = excluded.import_foreign_events
             """,
             new
             {
@@ -51,6 +52,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                 resourceId = s.GoogleResourceId, channelExpiryAt = d.Time(s.ChannelExpiryAt), webhookSecret = s.WebhookSecret,
                 messageNumber = s.LastMessageNumber, strategy = EnumText.ToText(s.ConflictStrategy),
                 lastFullSyncAt = d.Time(s.LastFullSyncAt), disabledReason = s.DisabledReason, now = d.Time(db.Now()), connectionId = s.ConnectionId,
+                importForeign = s.ImportForeignEvents,
             }, ct)).ConfigureAwait(false);
     }
 
@@ -122,17 +124,19 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
             """
-            INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, conflict_strategy, disabled_reason, last_message_number, updated_at)
-            VALUES (@userId, @enabled, @calendarId, @strategy, @disabledReason, 0, @now)
+            INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, conflict_strategy, disabled_reason, last_message_number, updated_at,
+                import_foreign_events)
+            VALUES (@userId, @enabled, @calendarId, @strategy, @disabledReason, 0, @now, @importForeign)
             ON CONFLICT (user_id) DO UPDATE SET
                 enabled = excluded.enabled, calendar_id = excluded.calendar_id, conflict_strategy = excluded.conflict_strategy,
-                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at
+                disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,
+                import_foreign_events = excluded.import_foreign_events
             """,
             new
             {
                 userId = d.Id(preferences.UserId), enabled = preferences.Enabled, calendarId = preferences.CalendarId,
                 strategy = EnumText.ToText(preferences.ConflictStrategy), disabledReason = preferences.DisabledReason,
-                now = d.Time(db.Now()),
+                now = d.Time(db.Now()), importForeign = preferences.ImportForeignEvents,
             }, ct)).ConfigureAwait(false);
     }
 
@@ -162,8 +166,9 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
             "UPDATE calendar_sync_settings SET calendar_id = @calendarId, google_channel_id = @channelId, google_resource_id = @resourceId, " +
-            "channel_expiry_at = @expiresAt, last_message_number = 0, sync_token = NULL, updated_at = @now WHERE user_id = @userId",
-            new { userId = d.Id(userId), calendarId, channelId, resourceId, expiresAt = d.Time(channelExpiresAt), now = d.Time(db.Now()) },
+            "channel_expiry_at = @expiresAt, last_message_number = 0, sync_token = NULL, updated_at = @now, " +
+            "import_foreign_events = CASE WHEN calendar_id = @calendarId THEN import_foreign_events ELSE @off END WHERE user_id = @userId",
+            new { userId = d.Id(userId), calendarId, channelId, resourceId, expiresAt = d.Time(channelExpiresAt), now = d.Time(db.Now()), off = false },
             ct)).ConfigureAwait(false);
     }
 

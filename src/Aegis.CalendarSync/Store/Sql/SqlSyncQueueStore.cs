@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -33,6 +34,8 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
         ArgumentNullException.ThrowIfNull(debounce);
         var now = db.Now();
+        using var enqueue = SyncTracing.StartEnqueue(userId, SyncDirection.FromGoogle, null);
+        enqueue?.SetTag(SyncTracing.QueueAction, EnumText.ToText(action));
         var args = new
         {
             userId = db.Dialect.Id(userId), action = EnumText.ToText(action), now = db.Dialect.Time(now),
@@ -40,6 +43,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             // created_at + max delay < now + quiet: the pending item has waited as long as it may, keep its due time.
             capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
             soon = db.Dialect.Time(now + LongWait),
+            traceParent = SyncTracing.TraceParent(enqueue),
         };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
@@ -47,7 +51,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
-                "UPDATE sync_queue SET updated_at = @now, next_attempt_at = CASE " +
+                "UPDATE sync_queue SET updated_at = @now, trace_parent = COALESCE(@traceParent, trace_parent), next_attempt_at = CASE " +
                 "WHEN retry_count > 0 AND next_attempt_at > @soon THEN @due " +
                 "WHEN retry_count > 0 THEN next_attempt_at " +
                 "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
@@ -56,12 +60,13 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
-                "next_attempt_at, created_at, updated_at) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now) RETURNING id",
+                "next_attempt_at, created_at, updated_at, trace_parent) " +
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now, @traceParent) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
+        enqueue?.SetTag(SyncTracing.QueueItemId, id);
         SignalInProcess();
         return id;
     }

@@ -10,15 +10,29 @@ internal sealed class SqlUserStore(SqlStoreContext db) : IUserStore
 {
     public async Task<AppUser> CreateAsync(string email, string displayName, CancellationToken ct)
     {
+        var (user, args) = NewUser(email, displayName);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Db.Command(
+            "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at)", args, ct)).ConfigureAwait(false);
+        return user;
+    }
+
+    public async Task<AppUser?> TryCreateAsync(string email, string displayName, CancellationToken ct)
+    {
+        var (user, args) = NewUser(email, displayName);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.ExecuteAsync(Db.Command(
+            "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at) ON CONFLICT (email) DO NOTHING",
+            args, ct)).ConfigureAwait(false);
+        return rows == 1 ? user : null;
+    }
+
+    private (AppUser User, object Args) NewUser(string email, string displayName)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         var now = db.Now();
         var user = new AppUser(Guid.CreateVersion7(now), NormalizeEmail(email), displayName.Trim(), now);
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(Db.Command(
-            "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at)",
-            new { id = db.Dialect.Id(user.Id), email = user.Email, name = user.DisplayName, at = db.Dialect.Time(now) },
-            ct)).ConfigureAwait(false);
-        return user;
+        return (user, new { id = db.Dialect.Id(user.Id), email = user.Email, name = user.DisplayName, at = db.Dialect.Time(now) });
     }
 
     public Task<AppUser?> GetAsync(Guid id, CancellationToken ct) =>
