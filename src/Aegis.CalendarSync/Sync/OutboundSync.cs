@@ -18,7 +18,7 @@ internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
-    ISyncQueueStore queue,
+    DeadLetterRecovery deadLetters,
     RemoteEvents remote,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
@@ -73,7 +73,7 @@ internal sealed class OutboundSync(
             }, started, ct).ConfigureAwait(false);
             if (skip == "unchanged")
             {
-                await queue.CloseFailedForEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
+                await deadLetters.ResolveReachedGoogleAsync(userId, financialEventId, ct).ConfigureAwait(false);
             }
 
             await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
@@ -114,7 +114,7 @@ internal sealed class OutboundSync(
             GoogleEventId = written.Id,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
         // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
-        await queue.CloseFailedForEventAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
+        await deadLetters.ResolveReachedGoogleAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
         return overDeletion;
     }
 
