@@ -87,11 +87,8 @@ public static class ServerRegistration
         services.AddSingleton<QueueDepthMonitor>();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton<RejectedPushLog>();
-        services.AddSingleton<DashboardMetrics>();
-        // Created at start, not on first use: the gauge must exist before the first scrape and the dashboard
-        // must see measurements from the first one on.
+        // Created at start, not on first use: the gauge must exist before the first scrape.
         services.ActivateSingleton<SyncMetrics>();
-        services.ActivateSingleton<DashboardMetrics>();
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SyncInstruments.MeterName).AddPrometheusExporter());
         services.AddAegisHealthChecks();
     }

@@ -58,7 +58,7 @@ public sealed class SignInService(
         if (user is not null)
         {
             await failures.ResetAsync(key, ct);
-            await AuditAsync(user.Id, AuditOutcome.Success, null, $"Signed in from {from}.", ct);
+            await AuditAsync(user.Id, AuditOutcome.Success, null, $"from {from}", ct);
             return new SignInResult(SignInStatus.Succeeded, user);
         }
 
@@ -87,7 +87,8 @@ public sealed class SignInService(
     }
 
     /// <summary>Through <see cref="SyncAuditor"/>: also counted in the metrics, and a failed audit write never changes the
-    /// answer to the attempt.</summary>
+    /// answer to the attempt.
+    /// A success's note goes to the row's details, a refusal's reason to its error message.</summary>
     private Task AuditAsync(Guid userId, AuditOutcome status, string? code, string message, CancellationToken ct) =>
         auditor.RecordAsync(new AuditEntry
         {
@@ -95,6 +96,7 @@ public sealed class SignInService(
             Action = AuditAction.SignIn,
             Status = status,
             ErrorCode = code,
-            ErrorMessage = message,
+            ErrorMessage = status == AuditOutcome.Success ? null : message,
+            Details = status == AuditOutcome.Success ? message : null,
         }, auditor.StartTimestamp(), ct);
 }

@@ -20,6 +20,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton<EventCommands>();
         services.TryAddSingleton<Occurrences.OccurrenceCommands>();
+        services.TryAddSingleton<EventSync.EventSyncQueries>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<HeldDeletionCommands>();
         services.TryAddSingleton<ConflictComparer>();
@@ -27,6 +28,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ConnectionCommands>();
         services.TryAddSingleton<IGoogleConnectionService>(sp => sp.GetRequiredService<ConnectionCommands>());
         services.TryAddSingleton<AuditQueries>();
+        services.TryAddSingleton<Dashboard.DashboardQueries>();
         services.TryAddSingleton<UserAccounts>();
         services.TryAddSingleton<ReadinessQueries>();
         services.TryAddSingleton<DeadLetterCommands>();

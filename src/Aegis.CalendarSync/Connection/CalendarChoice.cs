@@ -91,7 +91,7 @@ public sealed class CalendarChoice(
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
-            { ErrorMessage = $"now {target}; {moved} event(s) moved" }, started, ct).ConfigureAwait(false);
+            { Details = $"now '{target}'; {AuditWording.Count(moved, "event")} moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
     }
 

@@ -15,6 +15,8 @@ public sealed record CalendarSyncMapping
     /// <summary>EventContentHash of Google's own rendering of that version as last seen; null when Google holds the
     /// wallet's rendering (after a push). Differs for events created or renamed by a person in Google.</summary>
     public string? RemoteContentHash { get; init; }
+    /// <summary>Google's <c>htmlLink</c> of the event (opens it in Google Calendar), as Google last answered it.</summary>
+    public string? HtmlLink { get; init; }
     public SyncSource SyncSource { get; init; }
     public DateTimeOffset LastModifiedAt { get; init; }
     public DateTimeOffset? LastSyncedAt { get; init; }

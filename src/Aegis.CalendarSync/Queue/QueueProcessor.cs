@@ -150,6 +150,10 @@ public sealed class QueueProcessor(
             FailureClassifier.Describe(failure), decision.DeadLetter, ct).ConfigureAwait(false);
         if (!recorded)
             logger.LogWarning(failure, "Sync item {ItemId} failed after its lease was lost; failure not recorded", item.Id);
+        else if (decision.DeadLetter && Sync.FailureReasons.From(FailureClassifier.Describe(failure)) is { FixedByReconnect: true })
+            // The user's access is gone (revoked, expired, disconnected): not a fault of this service; the item is
+            // retried when the user reconnects (DeadLetterRecovery), so it is a warning, not an error.
+            logger.LogWarning(failure, "Sync item {ItemId} ({Action}) set aside until Google Calendar is reconnected", item.Id, item.Action);
         else if (decision.DeadLetter)
             logger.LogError(failure, "Sync item {ItemId} ({Action}) dead-lettered after {Attempts} attempt(s){Reason}",
                 item.Id, item.Action, retryNumber, FailureClassifier.IsPermanent(failure) ? " (permanent error)" : "");

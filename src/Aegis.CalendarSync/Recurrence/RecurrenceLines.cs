@@ -36,7 +36,7 @@ public static partial class RecurrenceLines
     {
         if (text is { Length: > MaxLength })
         {
-            return $"recurrence must be at most {MaxLength} characters.";
+            return $"The repeat rule can be at most {MaxLength} characters long.";
         }
 
         var lines = Split(text);
@@ -61,10 +61,10 @@ public static partial class RecurrenceLines
 
         if (lines.Count > 0 && !lines.Any(l => Name(l) is "RRULE" or "RDATE"))
         {
-            return "recurrence needs an RRULE (or RDATE) line.";
+            return "A repeat rule needs an RRULE (or RDATE) line.";
         }
 
-        return lines.Count == 0 || SeriesExpansion.TryExpandSample(lines) ? null : "recurrence dates could not be parsed.";
+        return lines.Count == 0 || SeriesExpansion.TryExpandSample(lines) ? null : "The repeat rule's dates could not be worked out.";
     }
 
     private static string? Name(string line)

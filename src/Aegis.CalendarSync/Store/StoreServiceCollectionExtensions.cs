@@ -57,6 +57,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IRateBudgetStore, SqlRateBudgetStore>();
         services.TryAddSingleton<ISyncProgressReader, SqlSyncProgressReader>();
         services.TryAddSingleton<IDashboardReader, SqlDashboardReader>();
+        services.TryAddSingleton<Application.EventSync.IEventSyncReader, SqlEventSyncReader>();
 
         services.AddAegisMigrations(MigrationSet.Engine);
         services.TryAddSingleton<IStoreMigrator, StoreMigrator>();

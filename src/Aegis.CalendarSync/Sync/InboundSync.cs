@@ -87,7 +87,7 @@ internal sealed class InboundSync(
         await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{listed.Count + retried} change(s)" + Outcome(pass),
+            Details = AuditWording.Count(listed.Count + retried, "change") + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -113,7 +113,7 @@ internal sealed class InboundSync(
 
         await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
-            ErrorMessage = $"{listed.Count} listed, {removed} deleted in Google, {pushed} pushed" + Outcome(pass),
+            Details = $"{AuditWording.Count(listed.Count, "event")} listed, {removed} deleted in Google, {pushed} sent to Google" + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -133,14 +133,14 @@ internal sealed class InboundSync(
         foreach (var d in pass.Deletions)
         {
             await conflicts.ApplyGoogleAsync(attempt.Settings, d.Local, d.Mapping, d.Remote, ct).ConfigureAwait(false);
-            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local.Id, d.Remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, d.Local, d.Remote, ct).ConfigureAwait(false);
         }
 
         return pass.Deletions.Count;
     }
 
     private static string Outcome(InboundPass pass) =>
-        (pass.HeldCount > 0 ? $", {pass.HeldCount} deletion(s) held" : "")
+        (pass.HeldCount > 0 ? $", {AuditWording.Count(pass.HeldCount, "deletion")} held" : "")
         + (pass.Repushed > 0 ? $", {pass.Repushed} re-pushed (earlier connection)" : "");
 
     /// <summary>Stored only after the list's changes and its deletions (applied or held) are committed.</summary>
@@ -341,7 +341,7 @@ internal sealed class InboundSync(
         }
         else if (resolution == ConflictResolution.KeepGoogle)
         {
-            await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.SyncFromGoogle, local, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -387,7 +387,7 @@ internal sealed class InboundSync(
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         if (resolution == ConflictResolution.KeepGoogle)
         {
-            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local.Id, remote, ct).ConfigureAwait(false);
+            await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -399,12 +399,20 @@ internal sealed class InboundSync(
         return ConflictResolution.KeepGoogle;
     }
 
-    private Task AuditAppliedAsync(SyncAttempt attempt, AuditAction action, Guid financialEventId, GoogleEvent remote, CancellationToken ct) =>
-        auditor.RecordAsync(attempt.Audit(action, AuditOutcome.Success) with
+    /// <summary>Audits Google's change applied to <paramref name="before"/>: the row names the event by the title it had
+    /// before the change (the one the user knew) and says what changed.</summary>
+    private async Task AuditAppliedAsync(SyncAttempt attempt, AuditAction action, FinancialEvent before, GoogleEvent remote, CancellationToken ct)
+    {
+        var after = remote.IsCancelled ? null : await events.GetAsync(attempt.UserId, before.Id, ct, includeDeleted: true).ConfigureAwait(false);
+        await auditor.RecordAsync(attempt.Audit(action, AuditOutcome.Success) with
         {
-            FinancialEventId = financialEventId,
+            FinancialEventId = before.Id,
             GoogleEventId = remote.Id,
-        }, attempt.StartedAt, ct);
+            EventTitle = before.Title,
+            Details = after is null ? null : EventChangeDescription.Describe(before, after),
+            PropagationMs = auditor.PropagationSince(remote.Updated),
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
 
     /// <summary>An event without a mapping: created in Google (imported only from a calendar marked for import;
     /// elsewhere ignored and never modified), or ours with a lost mapping row (relinked).</summary>
@@ -450,7 +458,9 @@ internal sealed class InboundSync(
         {
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
+            EventTitle = applied.Title,
             ErrorCode = existing is null ? "imported" : "relinked",
+            PropagationMs = auditor.PropagationSince(remote.Updated),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -472,7 +482,7 @@ internal sealed class InboundSync(
             FinancialEventId = applied.Id,
             GoogleEventId = remote.Id,
             ErrorCode = split ? "series_split" : "imported_copy",
-            ErrorMessage = split ? $"split from {original.FinancialEventId}; {moved} occurrence override(s) moved" : null,
+            Details = split ? $"split from '{original.FinancialEventId}'; {AuditWording.Count(moved, "changed occurrence")} moved to the new series" : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
@@ -533,7 +543,7 @@ internal sealed class InboundSync(
             {
                 if (!mapped.Contains(e.Id) && e.EndAt > windowStart && mapper.ToGoogleEvent(e) is not null)
                 {
-                    await outbound.SyncAsync(settings.UserId, e.Id, ct).ConfigureAwait(false);
+                    await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
                     pushed++;
                 }
             }

@@ -30,7 +30,9 @@ internal sealed class OutboundSync(
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
-    public async Task SyncAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    /// <summary>Pushes the event. <paramref name="measurePropagation"/> false: a catch-up push of an event changed
+    /// before the account was connected (its delay is not the sync's), so its audit row records no propagation time.</summary>
+    public async Task SyncAsync(Guid userId, Guid financialEventId, CancellationToken ct, bool measurePropagation = true)
     {
         var started = auditor.StartTimestamp();
         var settings = await accounts.FindAsync(userId, ct).ConfigureAwait(false);
@@ -44,7 +46,7 @@ internal sealed class OutboundSync(
             return;
         }
 
-        var attempt = new SyncAttempt(settings, started);
+        var attempt = new SyncAttempt(settings, started) { MeasuresPropagation = measurePropagation };
         var local = await events.GetAsync(userId, financialEventId, ct, includeDeleted: true).ConfigureAwait(false);
         var mapping = await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
         if (local is { DeletedAt: null } && mapping is not null && CalendarRehoming.IsStale(settings, mapping))
@@ -112,6 +114,8 @@ internal sealed class OutboundSync(
         {
             FinancialEventId = local.Id,
             GoogleEventId = written.Id,
+            EventTitle = local.Title,
+            PropagationMs = attempt.MeasuresPropagation ? auditor.PropagationSince(local.UpdatedAt) : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
         // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
         await deadLetters.ResolveReachedGoogleAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
@@ -216,6 +220,8 @@ internal sealed class OutboundSync(
         {
             FinancialEventId = financialEventId,
             GoogleEventId = mapping.GoogleEventId,
+            EventTitle = local?.Title,
+            PropagationMs = auditor.PropagationSince(local?.DeletedAt ?? local?.UpdatedAt),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 

@@ -16,6 +16,9 @@ internal sealed record SyncAttempt(CalendarSyncSettings Settings, long StartedAt
 
     public ConflictStrategy Strategy => Settings.ConflictStrategy;
 
+    /// <summary>False for a catch-up push whose change predates the connection: no propagation time is recorded.</summary>
+    public bool MeasuresPropagation { get; init; } = true;
+
     /// <summary>An audit row of this attempt's user; callers add event ids and error details with <c>with</c>.</summary>
     public AuditEntry Audit(AuditAction action, AuditOutcome outcome) => AuditEntry.Of(UserId, action, outcome);
 }

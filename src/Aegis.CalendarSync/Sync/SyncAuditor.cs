@@ -8,11 +8,18 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Writes one calendar_sync_audit row per operation (with its duration) and the matching metrics.
 /// Audit writes never fail the operation they describe (its result is already committed when they run): a failed
 /// write is logged and counted on <see cref="SyncInstruments.AuditWriteFailures"/>, and the operation carries on.
-/// Only cancellation of <c>ct</c> itself propagates.</summary>
-public sealed class SyncAuditor(IAuditStore audit, SyncTelemetry telemetry, TimeProvider time, ILogger<SyncAuditor> logger)
+/// Only cancellation of <c>ct</c> itself propagates.
+/// A row about an event that does not name its title gets the event's title as it is when the row is written.</summary>
+public sealed class SyncAuditor(IAuditStore audit, IFinancialEventStore events, SyncTelemetry telemetry, TimeProvider time,
+    ILogger<SyncAuditor> logger)
 {
-    /// <summary>Longest error message kept in a row.</summary>
+    /// <summary>Longest error message (and details text) kept in a row.</summary>
     public const int MaxErrorMessageLength = 2000;
+
+    /// <summary>Milliseconds from <paramref name="changedAt"/> to the clock's now, never negative (clocks of the two
+    /// sides may disagree by a little).</summary>
+    public long? PropagationSince(DateTimeOffset? changedAt) =>
+        changedAt is { } at ? Math.Max(0, (long)(time.GetUtcNow() - at).TotalMilliseconds) : null;
 
     public long StartTimestamp() => time.GetTimestamp();
 
@@ -29,12 +36,19 @@ public sealed class SyncAuditor(IAuditStore audit, SyncTelemetry telemetry, Time
 
         var row = entry with
         {
-            ErrorMessage = entry.ErrorMessage is { Length: > MaxErrorMessageLength } message ? message[..MaxErrorMessageLength] : entry.ErrorMessage,
+            ErrorMessage = Truncate(entry.ErrorMessage),
+            Details = Truncate(entry.Details),
             DurationMs = (long)elapsed.TotalMilliseconds,
             CreatedAt = time.GetUtcNow(),
         };
         try
         {
+            if (row is { EventTitle: null, FinancialEventId: { } eventId })
+            {
+                var current = await events.GetAsync(row.UserId, eventId, ct, includeDeleted: true).ConfigureAwait(false);
+                row = row with { EventTitle = current?.Title };
+            }
+
             await audit.AppendAsync(row, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -44,4 +58,6 @@ public sealed class SyncAuditor(IAuditStore audit, SyncTelemetry telemetry, Time
                 entry.Action, entry.Status, entry.UserId);
         }
     }
+
+    private static string? Truncate(string? text) => text is { Length: > MaxErrorMessageLength } ? text[..MaxErrorMessageLength] : text;
 }

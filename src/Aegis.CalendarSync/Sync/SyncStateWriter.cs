@@ -56,8 +56,9 @@ public sealed class SyncStateWriter(
             {
                 FinancialEventId = applied.Id,
                 GoogleEventId = remote.Id,
+                EventTitle = applied.Title,
                 ErrorCode = SummaryAmountUnreadCode,
-                ErrorMessage = problem,
+                Details = problem,
             }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
         }
 
@@ -104,6 +105,7 @@ public sealed class SyncStateWriter(
             GoogleEtag = remote.Etag,
             ContentHash = contentHash,
             RemoteContentHash = remoteContentHash == contentHash ? null : remoteContentHash,
+            HtmlLink = remote.HtmlLink ?? mapping?.HtmlLink,
             SyncSource = source,
             LastModifiedAt = lastModifiedAt,
             LastSyncedAt = time.GetUtcNow(),

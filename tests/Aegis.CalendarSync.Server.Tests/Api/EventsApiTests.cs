@@ -16,6 +16,28 @@ public sealed class EventsApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    [Theory]
+    [InlineData(10.12, "EUR")]
+    [InlineData(10.1, "EUR")]
+    [InlineData(1000, "JPY")]
+    [InlineData(1.234, "KWD")]
+    [InlineData(12.50, "USD")]
+    public async Task Amounts_with_at_most_the_currencys_minor_units_are_accepted(double amount, string currency)
+    {
+        var created = await (await _user.Client.PostJsonAsync("api/events", EventBodies.Priced((decimal)amount, currency))).ReadJsonAsync(201);
+        Assert.Equal((decimal)amount, (decimal)created["amount"]!);
+        Assert.Equal(currency, (string?)created["currency"]);
+    }
+
+    [Fact]
+    public async Task Ten_point_one_two_three_euros_is_refused_in_plain_words_and_nothing_is_stored()
+    {
+        var problem = await (await _user.Client.PostJsonAsync("api/events", EventBodies.Priced(10.123m, "EUR"))).AssertProblemAsync(400);
+
+        Assert.Equal("EUR amounts have at most 2 decimal places.", (string?)problem["errors"]!["amount"]![0]);
+        Assert.Empty((await (await _user.Client.GetAsync("api/events")).ReadJsonAsync())["items"]!.AsArray());
+    }
+
     [Fact]
     public async Task Created_event_can_be_read_updated_and_soft_deleted()
     {

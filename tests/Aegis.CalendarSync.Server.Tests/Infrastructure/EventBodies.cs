@@ -16,6 +16,14 @@ public static class EventBodies
         ["time_zone"] = "Europe/Lisbon",
     };
 
+    /// <summary>A valid body with another amount and currency.</summary>
+    public static Dictionary<string, object?> Priced(decimal amount, string currency)
+    {
+        var body = Valid(amount: amount);
+        body["currency"] = currency;
+        return body;
+    }
+
     public static Dictionary<string, object?> With(string key, object? value)
     {
         var body = Valid();

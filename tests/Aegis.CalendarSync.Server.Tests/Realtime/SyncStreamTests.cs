@@ -23,9 +23,9 @@ public sealed class SyncStreamTests
 
         var created = await (await user.Client.PostJsonAsync("api/events", EventBodies.Valid("Rent", 950m))).ReadJsonAsync(201);
 
-        var pushed = await stream.ReadUntilAsync(m => m.Event == "progress" && m.Summaries.Contains("Pushed 'Rent' to Google"),
+        var pushed = await stream.ReadUntilAsync(m => m.Event == "progress" && m.Summaries.Contains("Sent 'Rent' to Google"),
             "the push of 'Rent' in a progress event");
-        var row = pushed.Json["activity"]!.AsArray().Single(a => (string?)a!["summary"] == "Pushed 'Rent' to Google")!;
+        var row = pushed.Json["activity"]!.AsArray().Single(a => (string?)a!["summary"] == "Sent 'Rent' to Google")!;
         Assert.Equal((string?)created["id"], (string?)row["financial_event_id"]);
         Assert.Equal("sync_to_google", (string?)row["action"]);
         Assert.Equal("success", (string?)row["status"]);
@@ -48,7 +48,7 @@ public sealed class SyncStreamTests
         await aliceStream.ReadEventAsync("snapshot");
 
         var aliceEventId = (string)(await (await alice.Client.PostJsonAsync("api/events", EventBodies.Valid("Alice's rent"))).ReadJsonAsync(201))["id"]!;
-        await aliceStream.ReadUntilAsync(m => m.Event == "progress" && m.Summaries.Contains("Pushed 'Alice's rent' to Google"),
+        await aliceStream.ReadUntilAsync(m => m.Event == "progress" && m.Summaries.Contains("Sent 'Alice's rent' to Google"),
             "Alice's push on Alice's stream");
         // A row of Bob's written after Alice's: every row of Alice's that could leak would reach Bob before it.
         await server.Get<IAuditStore>().AppendAsync(new AuditEntry

@@ -37,6 +37,17 @@ public sealed class Chromium : IAsyncDisposable
     public Task<IPage> NewPageAsync(Uri baseUri, params string[] permissions) =>
         _browser.NewPageAsync(new() { BaseURL = baseUri.AbsoluteUri, Permissions = permissions });
 
+    /// <summary>A page on <paramref name="server"/> with a viewport of <paramref name="width"/> × <paramref name="height"/>
+    /// CSS pixels, the browser's language <paramref name="locale"/> (Accept-Language) and time zone.</summary>
+    public Task<IPage> NewPageAsync(TestServerHost server, int width, int height, string locale = "en-US", string timeZone = "Europe/Lisbon") =>
+        _browser.NewPageAsync(new()
+        {
+            BaseURL = server.BaseUri.AbsoluteUri,
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = timeZone,
+        });
+
     /// <summary>Saves a full-page PNG under {test output}/screenshots and returns its path (tests print it).</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -40,7 +40,7 @@ public sealed class LiveActivityBrowserTests : IAsyncLifetime
 
         await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Rent", 950m))).ReadJsonAsync(201);
 
-        await Assertions.Expect(activity.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Pushed 'Rent' to Google" })).ToBeVisibleAsync();
+        await Assertions.Expect(activity.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Sent 'Rent' to Google" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-queue-status=completed] [data-count]")).Not.ToHaveTextAsync("0");
         Assert.Equal("live", await page.GetByTestId("live-state").TextContentAsync());
         Assert.Equal(0, loads);

@@ -97,17 +97,20 @@ public sealed class TestServerHost : IAsyncDisposable
     }
 
     /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, start and
-    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).</summary>
-    public Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default) => ConnectGoogleAsync(user, importForeignEvents: true, ct);
+    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).
+    /// <paramref name="googleAccount"/> picks the emulator account (login_hint); by default the emulator's default one,
+    /// so give users of one test their own account when their calendars must stay apart.</summary>
+    public Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default, string? googleAccount = null) =>
+        ConnectGoogleAsync(user, importForeignEvents: true, ct, googleAccount);
 
     /// <param name="importForeignEvents">Marks the primary calendar for import first (the events a person creates
     /// there become financial events), as most tests expect.</param>
-    public async Task ConnectGoogleAsync(TestUser user, bool importForeignEvents, CancellationToken ct = default)
+    public async Task ConnectGoogleAsync(TestUser user, bool importForeignEvents, CancellationToken ct = default, string? googleAccount = null)
     {
         var settings = Get<ISettingsStore>();
         var current = await settings.GetAsync(user.Id, ct) ?? new CalendarSyncSettings { UserId = user.Id };
         await settings.SavePreferencesAsync(current with { ImportForeignEvents = importForeignEvents }, ct);
-        var callback = await AuthorizeAtEmulatorAsync(user.Client, ct);
+        var callback = await AuthorizeAtEmulatorAsync(user.Client, ct, googleAccount);
         var response = await user.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
@@ -125,12 +128,14 @@ public sealed class TestServerHost : IAsyncDisposable
     public Task<Uri> AuthorizeAtEmulatorAsync(TestUser user, CancellationToken ct = default) => AuthorizeAtEmulatorAsync(user.Client, ct);
 
     /// <summary>Start (as <paramref name="client"/>) + emulator consent; returns the callback URL without calling it.</summary>
-    public async Task<Uri> AuthorizeAtEmulatorAsync(HttpClient client, CancellationToken ct = default)
+    public async Task<Uri> AuthorizeAtEmulatorAsync(HttpClient client, CancellationToken ct = default, string? googleAccount = null)
     {
         var start = await client.GetAsync("api/google/auth/start", ct);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, start.StatusCode);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var authorize = await browser.GetAsync(start.Headers.Location, ct);
+        var consent = googleAccount is null ? start.Headers.Location!
+            : new Uri(start.Headers.Location!.AbsoluteUri + "&login_hint=" + Uri.EscapeDataString(googleAccount));
+        var authorize = await browser.GetAsync(consent, ct);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, authorize.StatusCode);
         return authorize.Headers.Location!;
     }

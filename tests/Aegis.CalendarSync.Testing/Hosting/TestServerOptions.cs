@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Testing.Databases;
 using GoogleCalendarEmulator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Aegis.CalendarSync.Testing.Hosting;
@@ -23,8 +24,9 @@ public sealed class TestServerOptions
     /// Development-only pipeline (developer exception page) and generated secrets.</summary>
     public string Environment { get; init; } = "Testing";
 
-    /// <summary>Extra service registrations, applied after the server's own (e.g. a span exporter).</summary>
-    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+    /// <summary>Changes to the server's services, applied after its own registrations (e.g. a test double of a
+    /// background step the test wants to hold).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 
     /// <summary>Extra configuration, applied last.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

@@ -1,6 +1,7 @@
 using Aegis.CalendarSync.Application.Dashboard;
 using Aegis.CalendarSync.Application.Progress;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Store;
@@ -65,9 +66,46 @@ public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase databas
         Assert.Equal(new UserProgress(QueueCounts.Empty, new ConnectionState(false, true, null)), progress[other]);
         Assert.Equal(UserProgress.Empty, progress[unknown]);
         var activity = Assert.Single(await Progress.ReadActivityAfterAsync([userId], 0, 10, Ct));
-        Assert.Equal((userId, "Rent", "Pushed 'Rent' to Google"), (activity.UserId, activity.Entry.EventTitle, activity.Entry.Summary));
+        Assert.Equal((userId, "Rent", "Sent 'Rent' to Google"), (activity.UserId, activity.Entry.EventTitle, activity.Entry.Summary));
         Assert.Equal(activity.Entry, Assert.Single(await Progress.ReadLatestActivityAsync(userId, 10, Ct)));
         Assert.Empty(await Progress.ReadActivityAfterAsync([userId], activity.Entry.Id, 10, Ct));
+    }
+
+    [Fact]
+    public async Task Activity_and_audit_name_the_event_by_the_title_stored_in_the_row_and_hide_routine_rows_on_request()
+    {
+        var userId = await NewUserAsync();
+        var rent = await InsertEventAsync(userId, "Rent");
+        await Audit.AppendAsync(AuditEntry.Of(userId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+        {
+            FinancialEventId = rent.Id, EventTitle = "Rent", Details = "renamed to 'Flat rent'", CreatedAt = Start,
+        }, Ct);
+        await Audit.AppendAsync(AuditEntry.Of(userId, AuditAction.SyncFromGoogle, AuditOutcome.Skipped) with
+        {
+            FinancialEventId = rent.Id, EventTitle = "Flat rent", ErrorCode = "echo", CreatedAt = Start.AddSeconds(1),
+        }, Ct);
+        Assert.True(await Events.UpdateAsync(rent with { Title = "Housing" }, Ct));
+
+        var latest = await Progress.ReadLatestActivityAsync(userId, 10, Ct);
+
+        Assert.Equal(["Ignored our own echo of 'Flat rent'", "Updated 'Rent' from Google (renamed to 'Flat rent')"], latest.Select(a => a.Summary));
+        Assert.Equal([true, false], latest.Select(a => a.Routine));
+        var rows = await Audit.QueryAsync(userId, new AuditQuery(), Ct);
+        Assert.Equal([("Flat rent", (string?)null), ("Rent", "renamed to 'Flat rent'")], rows.Select(r => (r.EventTitle, r.Details)));
+    }
+
+    [Fact]
+    public async Task A_row_written_without_a_title_shows_the_events_current_title_and_never_another_users()
+    {
+        var userId = await NewUserAsync();
+        var other = await NewUserAsync();
+        var rent = await InsertEventAsync(userId, "Rent");
+        await Audit.AppendAsync(AuditEntry.Of(userId, AuditAction.SyncToGoogle, AuditOutcome.Success) with { FinancialEventId = rent.Id }, Ct);
+        await Audit.AppendAsync(AuditEntry.Of(other, AuditAction.SyncToGoogle, AuditOutcome.Success) with { FinancialEventId = rent.Id }, Ct);
+
+        Assert.Equal("Rent", Assert.Single(await Audit.QueryAsync(userId, new AuditQuery(), Ct)).EventTitle);
+        Assert.Null(Assert.Single(await Audit.QueryAsync(other, new AuditQuery(), Ct)).EventTitle);
+        Assert.Equal("Sent an event to Google", Assert.Single(await Progress.ReadLatestActivityAsync(other, 10, Ct)).Summary);
     }
 
     [Fact]

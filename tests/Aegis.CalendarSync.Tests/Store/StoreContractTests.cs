@@ -315,6 +315,18 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Mapping_keeps_googles_html_link()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId) with { HtmlLink = "https://www.google.com/calendar/event?eid=abc" };
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.Equal(mapping.HtmlLink, (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.HtmlLink);
+
+        Assert.True(await Mappings.UpsertAsync(mapping with { HtmlLink = "https://www.google.com/calendar/event?eid=def" }, expectedVersion: 1, Ct));
+        Assert.Equal("https://www.google.com/calendar/event?eid=def", (await Mappings.ListAsync(userId, Ct)).Single().HtmlLink);
+    }
+
+    [Fact]
     public async Task Mappings_are_scoped_by_user_and_deletable()
     {
         var owner = await NewUserAsync();

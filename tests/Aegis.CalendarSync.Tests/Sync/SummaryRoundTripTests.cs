@@ -60,7 +60,7 @@ public abstract class SummaryRoundTripTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(("Flat rent", 950m), (local.Title, local.Amount));
         var told = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Action: AuditAction.SyncFromGoogle), Ct),
             a => a.ErrorCode == SyncStateWriter.SummaryAmountUnreadCode);
-        Assert.Contains("1,5OO EUR", told.ErrorMessage);
+        Assert.Contains("1,5OO EUR", told.Details);
         Assert.Equal(rent.Id, told.FinancialEventId);
         // Google shows the amount the wallet holds again.
         Assert.Equal("🧾 Flat rent — 950.00 EUR", (await _h.GetRemoteAsync(rent.Id)).Summary);

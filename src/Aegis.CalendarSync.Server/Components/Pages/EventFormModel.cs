@@ -48,10 +48,11 @@ public sealed class EventFormModel
 
     public EventInput ToInput()
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : null;
+        // An unknown zone is the time zone's error alone: the times are still sent (as UTC), so the validator does not
+        // also report the start and end as missing.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         DateTimeOffset? At(DateOnly date, TimeOnly time)
         {
-            if (zone is null) return null;
             var local = date.ToDateTime(time, DateTimeKind.Unspecified);
             return new DateTimeOffset(local, zone.GetUtcOffset(local));
         }

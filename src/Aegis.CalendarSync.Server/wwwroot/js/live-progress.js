@@ -21,10 +21,14 @@
         const item = document.createElement("li");
         item.className = entry.status;
         item.dataset.id = String(entry.id);
+        if (entry.routine) item.dataset.routine = "true";
         const time = document.createElement("time");
         time.dateTime = entry.created_at;
         time.textContent = new Date(entry.created_at).toLocaleTimeString();
-        item.append(time, " " + entry.summary);
+        const what = document.createElement("span");
+        what.className = "what";
+        what.textContent = entry.summary;
+        item.append(time, " ", what);
         return item;
     }
 
@@ -83,21 +87,6 @@
         stream.addEventListener("progress", e => { setText(state, "live"); render(root, JSON.parse(e.data), false); });
     }
 
-    // Blazor's addEventListener exists only once blazor.web.js has started, which may be after this script ran.
-    let hooked = false;
-    function hookEnhancedNavigation() {
-        if (hooked || typeof window.Blazor?.addEventListener !== "function") return;
-        window.Blazor.addEventListener("enhancedload", bind);
-        hooked = true;
-    }
-
-    function start() {
-        hookEnhancedNavigation();
-        bind();
-    }
-
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
-    window.addEventListener("load", hookEnhancedNavigation);
+    window.aegisEveryPage(bind);
     window.addEventListener("pagehide", () => { if (source) source.close(); source = null; });
 })();

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Application.Events;
 using System.Globalization;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;

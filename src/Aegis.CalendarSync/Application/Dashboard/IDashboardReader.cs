@@ -9,6 +9,19 @@ public interface IDashboardReader
     /// letters (exact counts).</summary>
     Task<AttentionNotices> ReadNoticesAsync(Guid userId, CancellationToken ct);
 
+    /// <summary>The user's audit rows since <paramref name="since"/> counted per UTC hour (hours without rows absent):
+    /// successes are changes carried across (sent to or deleted in Google, updated from or deleted after Google),
+    /// failures are failed operations of the sync and the connection (not sign-ins or feed links), conflicts are
+    /// conflicts detected.</summary>
+    Task<IReadOnlyList<HourlyOutcomes>> ReadHourlyOutcomesAsync(Guid userId, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>The propagation times the user's audit rows since <paramref name="since"/> recorded.</summary>
+    Task<IReadOnlyList<PropagationSample>> ReadPropagationAsync(Guid userId, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>The user's queue, connection and push channel now (<see cref="SyncHealth.None"/> figures for a user
+    /// without settings).</summary>
+    Task<SyncHealth> ReadSyncHealthAsync(Guid userId, CancellationToken ct);
+
     /// <summary>Queue items of all users by status (statuses without items are absent).</summary>
     Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct);
 

@@ -3,8 +3,10 @@ using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Application.Events;
 
-/// <summary>Validates an <see cref="EventInput"/> and builds the domain event. The limits match the columns:
-/// amount numeric(19,4) holds up to 10^15, the API caps it at 10^13 so sums of many events cannot overflow.</summary>
+/// <summary>Validates an <see cref="EventInput"/> and builds the domain event. Errors are keyed by the API's field
+/// names and worded for people (the form shows them next to its fields, the API in its problem details). The limits
+/// match the columns: amount numeric(19,4) holds up to 10^15, the API caps it at 10^13 so sums of many events cannot
+/// overflow; an amount has at most the currency's ISO 4217 minor units (<see cref="CurrencyMinorUnits"/>).</summary>
 internal static class EventInputValidator
 {
     public const int MaxTitleLength = 200;
@@ -22,28 +24,30 @@ internal static class EventInputValidator
             list.Add(message);
         }
 
-        if (string.IsNullOrWhiteSpace(r.Title)) Add("title", "title is required.");
-        else if (r.Title.Length > MaxTitleLength) Add("title", $"title must be at most {MaxTitleLength} characters.");
-        if (r.Description?.Length > MaxDescriptionLength) Add("description", $"description must be at most {MaxDescriptionLength} characters.");
-        if (r.Category?.Length > MaxShortTextLength) Add("category", $"category must be at most {MaxShortTextLength} characters.");
-        if (r.Location?.Length > MaxShortTextLength) Add("location", $"location must be at most {MaxShortTextLength} characters.");
+        if (string.IsNullOrWhiteSpace(r.Title)) Add("title", "Enter a title.");
+        else if (r.Title.Length > MaxTitleLength) Add("title", $"The title can be at most {MaxTitleLength} characters long.");
+        if (r.Description?.Length > MaxDescriptionLength) Add("description", $"The description can be at most {MaxDescriptionLength} characters long.");
+        if (r.Category?.Length > MaxShortTextLength) Add("category", $"The category can be at most {MaxShortTextLength} characters long.");
+        if (r.Location?.Length > MaxShortTextLength) Add("location", $"The location can be at most {MaxShortTextLength} characters long.");
 
-        if (r.Amount is not { } amount) Add("amount", "amount is required.");
-        else if (amount < 0 || amount > MaxAmount) Add("amount", "amount must be between 0 and 10000000000000.");
-        else if (decimal.Round(amount, 4) != amount) Add("amount", "amount must have at most 4 decimal places.");
+        var currencyKnown = CurrencyCodes.IsValid(r.Currency);
+        if (r.Amount is not { } amount) Add("amount", "Enter an amount.");
+        else if (amount < 0 || amount > MaxAmount) Add("amount", "The amount must be between 0 and 10,000,000,000,000.");
+        else if (currencyKnown && !CurrencyMinorUnits.Fits(amount, r.Currency)) Add("amount", CurrencyMinorUnits.Describe(r.Currency!));
+        else if (decimal.Round(amount, 4) != amount) Add("amount", "The amount can have at most 4 decimal places.");
 
-        if (!CurrencyCodes.IsValid(r.Currency)) Add("currency", "currency must be an upper-case ISO 4217 code, e.g. EUR.");
+        if (!currencyKnown) Add("currency", "The currency must be an upper-case ISO 4217 code, e.g. EUR.");
         if (r.EventType is not null && !WireEnum.TryParse<EventType>(r.EventType, out _))
-            Add("event_type", $"event_type must be one of {WireEnum.Names<EventType>()}.");
+            Add("event_type", $"The type must be one of {WireEnum.Names<EventType>()}.");
         if (r.Status is not null && !WireEnum.TryParse<EventStatus>(r.Status, out _))
-            Add("status", $"status must be one of {WireEnum.Names<EventStatus>()}.");
+            Add("status", $"The status must be one of {WireEnum.Names<EventStatus>()}.");
 
-        if (r.StartAt is null) Add("start_at", "start_at is required.");
-        if (r.EndAt is null) Add("end_at", "end_at is required.");
-        if (r.StartAt is { } start && r.EndAt is { } end && end <= start) Add("end_at", "end_at must be after start_at.");
+        if (r.StartAt is null) Add("start_at", "Enter when it starts.");
+        if (r.EndAt is null) Add("end_at", "Enter when it ends.");
+        if (r.StartAt is { } start && r.EndAt is { } end && end <= start) Add("end_at", "The end must be after the start.");
 
         if (r.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(r.TimeZone, out _))
-            Add("time_zone", "time_zone must be an IANA time zone id, e.g. Europe/Lisbon.");
+            Add("time_zone", "Choose a time zone from the list (an IANA name such as Europe/Lisbon).");
         if (RecurrenceLines.Validate(r.Recurrence) is { } recurrenceError) Add("recurrence", recurrenceError);
 
         return errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());

@@ -31,20 +31,33 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
     }
 
     /// <summary>The next occurrence still ahead (not skipped) of each recurring event in <paramref name="list"/>.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Occurrence>> NextAsync(Guid userId, IEnumerable<FinancialEvent> list, CancellationToken ct)
+    public Task<IReadOnlyDictionary<Guid, Occurrence>> NextAsync(Guid userId, IEnumerable<FinancialEvent> list, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var next = new Dictionary<Guid, Occurrence>();
+        return EachSeriesAsync(userId, list, (series, overrides) => OccurrenceExpander.Next(series, overrides, now, NextHorizon), ct);
+    }
+
+    /// <summary>The first occurrence (not skipped) overlapping [<paramref name="from"/>, <paramref name="to"/>) of each
+    /// recurring event in <paramref name="list"/>; series without one are absent.</summary>
+    public Task<IReadOnlyDictionary<Guid, Occurrence>> FirstInWindowAsync(Guid userId, IEnumerable<FinancialEvent> list,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        EachSeriesAsync(userId, list, (series, overrides) =>
+            OccurrenceExpander.Expand(series, overrides, from, to).FirstOrDefault(o => o.Status != OccurrenceStatus.Skipped), ct);
+
+    private async Task<IReadOnlyDictionary<Guid, Occurrence>> EachSeriesAsync(Guid userId, IEnumerable<FinancialEvent> list,
+        Func<FinancialEvent, IReadOnlyList<OccurrenceOverride>, Occurrence?> pick, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, Occurrence>();
         foreach (var series in list.Where(e => RecurrenceLines.IsRecurring(e.Recurrence)))
         {
             var overrides = await occurrences.ListAsync(userId, series.Id, ct).ConfigureAwait(false);
-            if (OccurrenceExpander.Next(series, overrides, now, NextHorizon) is { } occurrence)
+            if (pick(series, overrides) is { } occurrence)
             {
-                next[series.Id] = occurrence;
+                found[series.Id] = occurrence;
             }
         }
 
-        return next;
+        return found;
     }
 
     public async Task<OccurrenceResult> UpdateAsync(Guid userId, Guid eventId, string originalStart, OccurrencePatch patch, CancellationToken ct)
@@ -55,7 +68,7 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
             return missing;
         }
 
-        var errors = Validate(patch, current!);
+        var errors = Validate(patch, current!, series!.Currency);
         if (errors.Count > 0)
         {
             return new OccurrenceResult.Invalid(errors);
@@ -136,18 +149,20 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
             : (series, overrides, null, new OccurrenceResult.NotFound("Occurrence"));
     }
 
-    private static Dictionary<string, string[]> Validate(OccurrencePatch patch, Occurrence current)
+    private static Dictionary<string, string[]> Validate(OccurrencePatch patch, Occurrence current, string currency)
     {
         var errors = new Dictionary<string, string[]>();
         if (patch.Status is not null && !Enum.GetValues<OccurrenceStatus>().Any(s => EnumText.ToText(s) == patch.Status))
             errors["status"] = ["status must be one of pending, paid, skipped."];
-        if (patch.Amount is { } amount && (amount < 0 || amount > EventInputValidator.MaxAmount || decimal.Round(amount, 4) != amount))
-            errors["amount"] = ["amount must be between 0 and 10000000000000 with at most 4 decimal places."];
+        if (patch.Amount is { } amount && (amount < 0 || amount > EventInputValidator.MaxAmount))
+            errors["amount"] = ["The amount must be between 0 and 10,000,000,000,000."];
+        else if (patch.Amount is { } exact && !CurrencyMinorUnits.Fits(exact, currency))
+            errors["amount"] = [CurrencyMinorUnits.Describe(currency)];
         if (patch.Title is { } title && (string.IsNullOrWhiteSpace(title) || title.Length > EventInputValidator.MaxTitleLength))
             errors["title"] = [$"title must be 1 to {EventInputValidator.MaxTitleLength} characters."];
         var start = patch.StartAt ?? current.StartAt;
         if (patch.EndAt is { } end && end <= start)
-            errors["end_at"] = ["end_at must be after start_at."];
+            errors["end_at"] = ["The end must be after the start."];
         return errors;
     }
 }

@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string parameter) => $"CAST({parameter} AS json)";
 
+    public override string HourOf(string column) => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')";
+
     public override async ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(

@@ -37,6 +37,9 @@ public abstract class SqlDialect
 
     public object? Time(DateTimeOffset? time) => time is { } value ? Time(value) : null;
 
+    /// <summary>SQL expression of the UTC hour a timestamp column falls in, as text "yyyy-MM-ddTHH" (sortable).</summary>
+    public abstract string HourOf(string column);
+
     /// <summary>SQL expression binding <paramref name="parameter"/> (a string) as a JSON value.</summary>
     public abstract string Json(string parameter);
 

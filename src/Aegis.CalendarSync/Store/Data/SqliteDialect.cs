@@ -23,6 +23,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string parameter) => parameter;
 
+    /// <summary>Timestamps are stored as UTC round-trip text, so the hour is its first 13 characters.</summary>
+    public override string HourOf(string column) => $"substr({column}, 1, 13)";
+
     /// <summary>Nothing to do: each migration runs in a BEGIN IMMEDIATE transaction, which already excludes
     /// every other writer, and re-checks whether it was applied once it holds that lock.</summary>
     public override ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct) =>

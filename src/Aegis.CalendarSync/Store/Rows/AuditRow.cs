@@ -5,10 +5,18 @@ namespace Aegis.CalendarSync.Store.Rows;
 
 internal sealed class AuditRow
 {
+    /// <summary>The columns of alias <c>a</c> in <see cref="From"/>. Rows written before migration 0009 have no stored
+    /// title and show the event's current one (when it still exists).</summary>
     public const string Columns =
-        "id AS Id, user_id AS UserId, action AS Action, status AS Status, financial_event_id AS FinancialEventId, " +
-        "google_event_id AS GoogleEventId, error_code AS ErrorCode, error_message AS ErrorMessage, " +
-        "conflict_details AS ConflictDetails, duration_ms AS DurationMs, created_at AS CreatedAt";
+        "a.id AS Id, a.user_id AS UserId, a.action AS Action, a.status AS Status, a.financial_event_id AS FinancialEventId, " +
+        "a.google_event_id AS GoogleEventId, a.error_code AS ErrorCode, a.error_message AS ErrorMessage, " +
+        "a.conflict_details AS ConflictDetails, a.duration_ms AS DurationMs, a.created_at AS CreatedAt, " +
+        "COALESCE(a.event_title, e.title) AS EventTitle, a.details AS Details, a.propagation_ms AS PropagationMs";
+
+    /// <summary>The audit table as <c>a</c>; the fallback title is joined on user_id too, so a row can only ever show
+    /// the title of its own user's event.</summary>
+    public const string From =
+        "calendar_sync_audit a LEFT JOIN financial_events e ON e.id = a.financial_event_id AND e.user_id = a.user_id";
 
     public long Id { get; init; }
     public object UserId { get; init; } = null!;
@@ -21,6 +29,9 @@ internal sealed class AuditRow
     public string? ConflictDetails { get; init; }
     public long? DurationMs { get; init; }
     public object CreatedAt { get; init; } = null!;
+    public string? EventTitle { get; init; }
+    public string? Details { get; init; }
+    public long? PropagationMs { get; init; }
 
     public AuditEntry ToModel() => new()
     {
@@ -35,5 +46,8 @@ internal sealed class AuditRow
         ConflictDetails = ConflictDetails,
         DurationMs = DurationMs,
         CreatedAt = DbValue.ToTime(CreatedAt),
+        EventTitle = EventTitle,
+        Details = Details,
+        PropagationMs = PropagationMs,
     };
 }

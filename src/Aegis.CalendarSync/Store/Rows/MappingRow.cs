@@ -8,7 +8,7 @@ internal sealed class MappingRow
     public const string Columns =
         "user_id AS UserId, financial_event_id AS FinancialEventId, google_calendar_id AS GoogleCalendarId, " +
         "google_event_id AS GoogleEventId, google_etag AS GoogleEtag, content_hash AS ContentHash, " +
-        "remote_content_hash AS RemoteContentHash, " +
+        "remote_content_hash AS RemoteContentHash, html_link AS HtmlLink, " +
         "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version, connection_id AS ConnectionId";
 
     public object UserId { get; init; } = null!;
@@ -18,6 +18,7 @@ internal sealed class MappingRow
     public string? GoogleEtag { get; init; }
     public string? ContentHash { get; init; }
     public string? RemoteContentHash { get; init; }
+    public string? HtmlLink { get; init; }
     public string SyncSource { get; init; } = "";
     public object LastModifiedAt { get; init; } = null!;
     public object? LastSyncedAt { get; init; }
@@ -33,6 +34,7 @@ internal sealed class MappingRow
         GoogleEtag = GoogleEtag,
         ContentHash = ContentHash,
         RemoteContentHash = RemoteContentHash,
+        HtmlLink = HtmlLink,
         SyncSource = EnumText.Parse<Model.SyncSource>(SyncSource),
         LastModifiedAt = DbValue.ToTime(LastModifiedAt),
         LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),

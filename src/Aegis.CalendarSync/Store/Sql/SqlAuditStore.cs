@@ -16,9 +16,9 @@ internal sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
         await connection.ExecuteAsync(Db.Command(
             $"""
             INSERT INTO calendar_sync_audit (user_id, action, status, financial_event_id, google_event_id, error_code,
-                error_message, conflict_details, duration_ms, created_at)
+                error_message, conflict_details, duration_ms, created_at, event_title, details, propagation_ms)
             VALUES (@userId, @action, @status, @eventId, @googleEventId, @errorCode, @errorMessage,
-                {d.Json("@conflictDetails")}, @durationMs, @createdAt)
+                {d.Json("@conflictDetails")}, @durationMs, @createdAt, @eventTitle, @details, @propagationMs)
             """,
             new
             {
@@ -26,20 +26,21 @@ internal sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
                 googleEventId = entry.GoogleEventId, errorCode = entry.ErrorCode, errorMessage = entry.ErrorMessage,
                 conflictDetails = entry.ConflictDetails, durationMs = entry.DurationMs,
                 createdAt = d.Time(entry.CreatedAt == default ? db.Now() : entry.CreatedAt),
+                eventTitle = entry.EventTitle, details = entry.Details, propagationMs = entry.PropagationMs,
             }, ct)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(Guid userId, AuditQuery query, CancellationToken ct)
     {
-        var where = new List<string> { "user_id = @userId" };
-        if (query.Action is not null) where.Add("action = @action");
-        if (query.Status is not null) where.Add("status = @status");
-        if (query.FinancialEventId is not null) where.Add("financial_event_id = @eventId");
-        if (query.Since is not null) where.Add("created_at >= @since");
+        var where = new List<string> { "a.user_id = @userId" };
+        if (query.Action is not null) where.Add("a.action = @action");
+        if (query.Status is not null) where.Add("a.status = @status");
+        if (query.FinancialEventId is not null) where.Add("a.financial_event_id = @eventId");
+        if (query.Since is not null) where.Add("a.created_at >= @since");
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<AuditRow>(Db.Command(
-            $"SELECT {AuditRow.Columns} FROM calendar_sync_audit WHERE {string.Join(" AND ", where)} " +
-            "ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset",
+            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE {string.Join(" AND ", where)} " +
+            "ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset",
             new
             {
                 userId = db.Dialect.Id(userId), action = EnumText.ToText(query.Action), status = EnumText.ToText(query.Status),

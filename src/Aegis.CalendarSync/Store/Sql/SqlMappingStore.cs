@@ -32,22 +32,22 @@ internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
         var args = new
         {
             userId = d.Id(mapping.UserId), eventId = d.Id(mapping.FinancialEventId), calendarId = mapping.GoogleCalendarId,
-            googleEventId = mapping.GoogleEventId, etag = mapping.GoogleEtag, hash = mapping.ContentHash, remoteHash = mapping.RemoteContentHash,
+            googleEventId = mapping.GoogleEventId, etag = mapping.GoogleEtag, hash = mapping.ContentHash, remoteHash = mapping.RemoteContentHash, htmlLink = mapping.HtmlLink,
             source = EnumText.ToText(mapping.SyncSource), modifiedAt = d.Time(mapping.LastModifiedAt),
             syncedAt = d.Time(mapping.LastSyncedAt), expected = expectedVersion, connectionId = mapping.ConnectionId,
         };
         var sql = expectedVersion is null
             ? """
               INSERT INTO calendar_sync_mapping (user_id, financial_event_id, google_calendar_id, google_event_id, google_etag,
-                  content_hash, remote_content_hash, sync_source, last_modified_at, last_synced_at, version, connection_id)
-              VALUES (@userId, @eventId, @calendarId, @googleEventId, @etag, @hash, @remoteHash, @source, @modifiedAt, @syncedAt, 1, @connectionId)
+                  content_hash, remote_content_hash, html_link, sync_source, last_modified_at, last_synced_at, version, connection_id)
+              VALUES (@userId, @eventId, @calendarId, @googleEventId, @etag, @hash, @remoteHash, @htmlLink, @source, @modifiedAt, @syncedAt, 1, @connectionId)
               ON CONFLICT DO NOTHING
               """
             : """
               UPDATE calendar_sync_mapping
                  SET google_calendar_id = @calendarId, google_event_id = @googleEventId, google_etag = @etag,
-                     content_hash = @hash, remote_content_hash = @remoteHash, sync_source = @source, last_modified_at = @modifiedAt,
-                     last_synced_at = @syncedAt, connection_id = @connectionId, version = version + 1
+                     content_hash = @hash, remote_content_hash = @remoteHash, html_link = @htmlLink, sync_source = @source,
+                     last_modified_at = @modifiedAt, last_synced_at = @syncedAt, connection_id = @connectionId, version = version + 1
                WHERE user_id = @userId AND financial_event_id = @eventId AND version = @expected
               """;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);

@@ -1,24 +1,17 @@
 using Aegis.CalendarSync.Application.Progress;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
 using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Reads <c>sync_queue</c>, <c>calendar_sync_settings</c>, <c>sync_conflicts</c> (open ones, by its
-/// (user_id, status) index) and <c>calendar_sync_audit</c> (joined to the event
-/// title) through the store's connections and dialect. The per-user queries use the (user_id, status, created_at)
+/// (user_id, status) index) and <c>calendar_sync_audit</c> (with the title stored in the row, see <see cref="AuditRow"/>)
+/// through the store's connections and dialect. The per-user queries use the (user_id, status, created_at)
 /// queue index and the settings primary key; the activity query walks the audit primary key from a cursor.</summary>
 internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, SqlDialect dialect) : ISyncProgressReader
 {
-    private const string ActivityColumns =
-        "a.id AS Id, a.user_id AS UserId, a.action AS Action, a.status AS Status, a.financial_event_id AS FinancialEventId, " +
-        "e.title AS EventTitle, a.error_message AS ErrorMessage, a.created_at AS CreatedAt";
-
-    // The title is joined on user_id too, so a row can only ever show the title of its own user's event.
-    private const string ActivityFrom =
-        "FROM calendar_sync_audit a LEFT JOIN financial_events e ON e.id = a.financial_event_id AND e.user_id = a.user_id";
-
     public async Task<IReadOnlyDictionary<Guid, UserProgress>> ReadProgressAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
         var result = userIds.Distinct().ToDictionary(id => id, _ => UserProgress.Empty);
@@ -56,19 +49,19 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
         parameters.Add("afterId", afterId);
         parameters.Add("limit", limit);
         await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
             parameters, cancellationToken: ct));
-        return rows.Select(r => new UserActivity(DbValue.ToGuid(r.UserId), r.ToEntry())).ToList();
+        return rows.Select(r => r.ToModel()).Select(r => new UserActivity(r.UserId, ActivityEntry.From(r))).ToList();
     }
 
     public async Task<IReadOnlyList<ActivityEntry>> ReadLatestActivityAsync(Guid userId, int limit, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
-            $"SELECT {ActivityColumns} {ActivityFrom} WHERE a.user_id = @userId ORDER BY a.id DESC LIMIT @limit",
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.user_id = @userId ORDER BY a.id DESC LIMIT @limit",
             new { userId = dialect.Id(userId), limit }, cancellationToken: ct));
-        return rows.Select(r => r.ToEntry()).ToList();
+        return rows.Select(r => ActivityEntry.From(r.ToModel())).ToList();
     }
 
     /// <summary>One named parameter per user: portable across both drivers (Dapper sends a list to Npgsql as one
@@ -92,26 +85,5 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
         public bool Connected { get; init; }
         public bool Enabled { get; init; }
         public string? DisabledReason { get; init; }
-    }
-
-    private sealed class ActivityRow
-    {
-        public long Id { get; init; }
-        public object UserId { get; init; } = null!;
-        public string Action { get; init; } = "";
-        public string Status { get; init; } = "";
-        public object? FinancialEventId { get; init; }
-        public string? EventTitle { get; init; }
-        public string? ErrorMessage { get; init; }
-        public object CreatedAt { get; init; } = null!;
-
-        public ActivityEntry ToEntry()
-        {
-            var eventId = DbValue.ToNullableGuid(FinancialEventId);
-            var (action, status) = (WireEnum.Parse<AuditAction>(Action), WireEnum.Parse<AuditOutcome>(Status));
-            return new ActivityEntry(Id, action, status, eventId, EventTitle, ErrorMessage,
-                DbValue.ToTime(CreatedAt),
-                ActivitySummary.Describe(action, status, EventTitle, eventId, ErrorMessage));
-        }
     }
 }
