@@ -36,7 +36,23 @@ namespace Aegis.CalendarSync.Tests.Sync.Convergence;
 /// SQLite, 6 s on PostgreSQL), and a failing seed is reported unshrunk. Random seeds only in a soak:
 /// <c>AEGIS_CONVERGENCE_SOAK=&lt;cases&gt;</c> runs that many random cases and shrinks a failure;
 /// <c>AEGIS_CONVERGENCE_SEED=&lt;seed&gt;</c> replays one seed (with <c>AEGIS_CONVERGENCE_SOAK=1</c>: that case
-/// only).</para></summary>
+/// only).</para>
+/// <para><b>Known open failures</b> (found by an 80-case soak per engine; both reproduce on both engines as the fixed
+/// sequences below, without faults; not fixed yet):
+/// <list type="number">
+/// <item>Seed <c>eUrJSVaSJFC6</c> (SQLite): <c>WalletCreate(TimedIncome, 14), DeliverPushes, GoogleEdit(0, Move, 4),
+/// WalletEdit(0, Paid, 3), WalletEdit(0, Paid, 5)</c> then quiescence: the wallet's two later edits bring it back to
+/// the version last pushed, so the push is skipped as unchanged (same content hash) and Google's earlier move is taken.
+/// The property reads edits as whole-event versions (the wallet's later write wins, the event stays on its day); the
+/// engine compares content, so a wallet whose edits cancel out counts as unchanged. Which is right is a spec question
+/// (DESIGN.md: last write wins by <c>updated</c> vs <c>last_modified_at</c>) to settle before fixing either side.</item>
+/// <item>Seed <c>0ANKj7nnUzy2</c> (PostgreSQL): <c>GoogleCreate(2), GoogleEdit(0, Title, 0), DeliverPushes,
+/// WalletEdit(0, Amount, 5), WalletDelete(0), GoogleEdit(0, Move, 3)</c> then quiescence: Google's later edit wins
+/// over the wallet's deletion and restores the event, but the Google event (made in Google) carries no amount, and
+/// <c>FinancialEventMapper.ApplyGoogleChanges</c> falls back to the wallet's current amount, the never-pushed 19 EUR
+/// of the losing edit: the wallet ends with 19 EUR, Google with none. A Google win should fall back to the last
+/// synced version, which the mapping does not store (only its hashes).</item>
+/// </list></para></summary>
 public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, ITestOutputHelper output) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
