@@ -43,6 +43,7 @@ public abstract class TraceChainTests : IAsyncLifetime
         _user = await _server.CreateUserAsync($"trace-{Guid.NewGuid():N}@example.com");
         _secrets.Add(_user.Client.DefaultRequestHeaders.Authorization!.Parameter!);
 
+        await _server.SetImportForeignEventsAsync(_user, importForeignEvents: true);
         var callback = await _server.AuthorizeAtEmulatorAsync(_user);
         _secrets.Add(HttpUtility.ParseQueryString(callback.Query)["code"]!);
         Assert.Equal(HttpStatusCode.OK, (await _user.Client.GetAsync(callback)).StatusCode);

@@ -107,9 +107,7 @@ public sealed class TestServerHost : IAsyncDisposable
     /// there become financial events), as most tests expect.</param>
     public async Task ConnectGoogleAsync(TestUser user, bool importForeignEvents, CancellationToken ct = default, string? googleAccount = null)
     {
-        var settings = Get<ISettingsStore>();
-        var current = await settings.GetAsync(user.Id, ct) ?? new CalendarSyncSettings { UserId = user.Id };
-        await settings.SavePreferencesAsync(current with { ImportForeignEvents = importForeignEvents }, ct);
+        await SetImportForeignEventsAsync(user, importForeignEvents, ct);
         var callback = await AuthorizeAtEmulatorAsync(user.Client, ct, googleAccount);
         var response = await user.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -122,6 +120,15 @@ public sealed class TestServerHost : IAsyncDisposable
         var response = await browser.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/google?connected=1", response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Marks (or unmarks) the user's calendar for import before connecting: the events a person creates there
+    /// become financial events.</summary>
+    public async Task SetImportForeignEventsAsync(TestUser user, bool importForeignEvents, CancellationToken ct = default)
+    {
+        var settings = Get<ISettingsStore>();
+        var current = await settings.GetAsync(user.Id, ct) ?? new CalendarSyncSettings { UserId = user.Id };
+        await settings.SavePreferencesAsync(current with { ImportForeignEvents = importForeignEvents }, ct);
     }
 
     /// <summary>Start + emulator consent; returns the callback URL without calling it.</summary>
