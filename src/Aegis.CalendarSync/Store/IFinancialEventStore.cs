@@ -12,7 +12,9 @@ public interface IFinancialEventStore
     /// <summary>Updates all mutable fields; false when the row does not exist for that user.</summary>
     Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct);
     /// <summary>As <see cref="UpdateAsync"/>, but only while the row's updated_at still equals
-    /// <paramref name="expectedUpdatedAt"/> (the version the caller read): false when it was written since.</summary>
+    /// <paramref name="expectedUpdatedAt"/> (the version the caller read): false when it was written since. Writes
+    /// deleted_at too: the caller writes a whole version it decided on, so a soft-deleted row it writes as live (a
+    /// Google edit that won over the wallet's deletion) is restored.</summary>
     Task<bool> UpdateIfUnchangedAsync(FinancialEvent e, DateTimeOffset expectedUpdatedAt, CancellationToken ct);
     /// <summary>As <see cref="SoftDeleteAsync"/>, but only while updated_at still equals <paramref name="expectedUpdatedAt"/>.</summary>
     Task<bool> SoftDeleteIfUnchangedAsync(Guid userId, Guid id, SyncSource source, DateTimeOffset at, DateTimeOffset expectedUpdatedAt,

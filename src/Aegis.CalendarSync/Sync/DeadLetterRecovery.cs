@@ -35,12 +35,31 @@ public sealed class DeadLetterRecovery(
             if (await ObsoleteBecauseAsync(current, item, ct).ConfigureAwait(false) is not { } why) continue;
             if (!await queue.ResolveFailedAsync(userId, item.Id, ct).ConfigureAwait(false)) continue;
             resolved++;
-            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.DeadLetterResolved, AuditOutcome.Success) with
-            {
-                FinancialEventId = item.FinancialEventId,
-                ErrorCode = WireEnum.ToWire(why),
-                ErrorMessage = $"Queue item {item.Id} no longer needed: {Explain(why)} It had failed: {Reason(item)}",
-            }, started, ct).ConfigureAwait(false);
+            await AuditResolvedAsync(item, why, started, ct).ConfigureAwait(false);
+        }
+        return resolved;
+    }
+
+    private Task AuditResolvedAsync(SyncQueueItem item, DeadLetterResolution why, long started, CancellationToken ct) =>
+        auditor.RecordAsync(AuditEntry.Of(item.UserId, AuditAction.DeadLetterResolved, AuditOutcome.Success) with
+        {
+            FinancialEventId = item.FinancialEventId,
+            ErrorCode = WireEnum.ToWire(why),
+            ErrorMessage = $"Queue item {item.Id} no longer needed: {Explain(why)} It had failed: {Reason(item)}",
+        }, started, ct);
+
+    /// <summary>After Google was found to hold the event's current version (a push of it succeeded, or it was unchanged):
+    /// the event's dead letters (older failed pushes) have nothing left to do and are resolved, each audited. Returns how many.</summary>
+    public async Task<int> ResolveReachedGoogleAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        var resolved = 0;
+        foreach (var item in await queue.ListFailedAsync(userId, Limit, ct).ConfigureAwait(false))
+        {
+            if (item.FinancialEventId != financialEventId) continue;
+            var started = auditor.StartTimestamp();
+            if (!await queue.ResolveFailedAsync(userId, item.Id, ct).ConfigureAwait(false)) continue;
+            resolved++;
+            await AuditResolvedAsync(item, DeadLetterResolution.AlreadyInGoogle, started, ct).ConfigureAwait(false);
         }
         return resolved;
     }

@@ -9,6 +9,7 @@ namespace Aegis.CalendarSync.Sync;
 internal sealed class InboundPass(IReadOnlySet<Guid> alreadyHeld)
 {
     private readonly List<PendingDeletion> deletions = [];
+    private readonly HashSet<string> deletedSeries = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PendingDeletion> Deletions => deletions;
 
@@ -19,6 +20,13 @@ internal sealed class InboundPass(IReadOnlySet<Guid> alreadyHeld)
     public int Repushed { get; set; }
 
     public bool IsHeld(Guid financialEventId) => alreadyHeld.Contains(financialEventId);
+
+    /// <summary>Remembers the series a listed page reports deleted (cancelled masters): an instance of one of them
+    /// reported cancelled went with its series and is no occurrence skipped on its own.</summary>
+    public void NoteDeletedSeries(IEnumerable<GoogleEvent> listed) =>
+        deletedSeries.UnionWith(listed.Where(e => e is { IsCancelled: true, RecurringEventId: null, Id: not null }).Select(e => e.Id!));
+
+    public bool IsSeriesDeleted(string seriesGoogleId) => deletedSeries.Contains(seriesGoogleId);
 
     public void Defer(FinancialEvent local, CalendarSyncMapping mapping, GoogleEvent remote)
     {

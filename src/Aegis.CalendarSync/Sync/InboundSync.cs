@@ -174,6 +174,7 @@ internal sealed class InboundSync(
         while (true)
         {
             var page = await google.ListEventsAsync(account, settings.CalendarId, request, ct).ConfigureAwait(false);
+            pass.NoteDeletedSeries(page.Items ?? []);
             foreach (var item in page.Items ?? [])
             {
                 if (item.Id is null)
@@ -278,7 +279,7 @@ internal sealed class InboundSync(
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
         if (remote.RecurringEventId is not null)
         {
-            await ApplyInstanceAsync(attempt, remote, ct).ConfigureAwait(false);
+            await ApplyInstanceAsync(attempt, remote, pass.IsSeriesDeleted(remote.RecurringEventId), ct).ConfigureAwait(false);
             return;
         }
 
@@ -346,11 +347,11 @@ internal sealed class InboundSync(
 
     /// <summary>An exception or cancelled instance of a series: an occurrence override, never a new event or a change
     /// to the series. Whatever shape Google sends, a failure is audited and the rest of the sync goes on.</summary>
-    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, CancellationToken ct)
+    private async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, bool seriesDeleted, CancellationToken ct)
     {
         try
         {
-            await occurrences.ApplyInstanceAsync(attempt, instance, ct).ConfigureAwait(false);
+            await occurrences.ApplyInstanceAsync(attempt, instance, seriesDeleted, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

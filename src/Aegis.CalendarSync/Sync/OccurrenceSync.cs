@@ -58,10 +58,79 @@ internal sealed class OccurrenceSync(
         }
     }
 
-    /// <summary>Applies a Google instance (an exception or a cancelled instance, <c>recurringEventId</c> set) to the
-    /// override of its occurrence. Never changes the series and never creates a financial event.</summary>
-    public async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, CancellationToken ct)
+    /// <summary>The wallet's series was just written back over Google's deletion of it (the wallet's edit was the later
+    /// write). Google brings the master back but keeps cancelled every exception its deletion cancelled, which the next
+    /// sync would read as months the user skipped. So each occurrence of the series Google holds cancelled is written
+    /// back unless the wallet skips it, and each override is written again: one call per such occurrence.</summary>
+    public async Task RestoreAfterRevivalAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping, CancellationToken ct)
     {
+        if (!RecurrenceLines.IsRecurring(series.Recurrence))
+        {
+            return;
+        }
+
+        var cancelled = await CancelledInstancesAsync(attempt, series, mapping, ct).ConfigureAwait(false);
+        var overrides = await occurrences.ListAsync(attempt.UserId, series.Id, ct).ConfigureAwait(false);
+        foreach (var start in overrides.Select(o => o.OriginalStart).Union(cancelled).Order().ToList())
+        {
+            if (OccurrenceExpander.Find(series, overrides, start) is not { } occurrence)
+            {
+                continue;
+            }
+
+            var o = overrides.FirstOrDefault(x => x.OriginalStart == start)
+                ?? new OccurrenceOverride { UserId = series.UserId, FinancialEventId = series.Id, OriginalStart = start };
+            if (occurrence.Status == OccurrenceStatus.Skipped && cancelled.Contains(start))
+            {
+                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, start, null, OccurrenceMapper.CancelledHash, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            await WriteAsync(attempt, series, mapping, o with { GoogleEtag = null }, occurrence, restore: cancelled.Contains(start), ct)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Original starts of the series' instances Google holds cancelled (all pages).</summary>
+    private async Task<HashSet<DateTimeOffset>> CancelledInstancesAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping,
+        CancellationToken ct)
+    {
+        var cancelled = new HashSet<DateTimeOffset>();
+        var request = new ListEventsRequest { SingleEvents = true, ShowDeleted = true, TimeMin = series.StartAt.AddDays(-1), MaxResults = 2500 };
+        while (true)
+        {
+            var page = await google.ListEventsAsync(attempt.Account, mapping.GoogleCalendarId, request, ct).ConfigureAwait(false);
+            foreach (var instance in page.Items ?? [])
+            {
+                if (instance is { IsCancelled: true } && instance.RecurringEventId == mapping.GoogleEventId
+                    && GoogleInstanceId.OriginalStart(series, instance.OriginalStartTime) is { } start)
+                {
+                    cancelled.Add(start);
+                }
+            }
+
+            if (page.NextPageToken is not { } next)
+            {
+                return cancelled;
+            }
+
+            request = request with { PageToken = next };
+        }
+    }
+
+    /// <summary>Applies a Google instance (an exception or a cancelled instance, <c>recurringEventId</c> set) to the
+    /// override of its occurrence. Never changes the series and never creates a financial event. An instance cancelled
+    /// because its whole series was deleted (<paramref name="seriesDeleted"/>) is no skipped occurrence: the series'
+    /// deletion decides (it deletes the wallet's series, or a later wallet edit writes the series back with its
+    /// months, <see cref="RestoreAfterRevivalAsync"/>).</summary>
+    public async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, bool seriesDeleted, CancellationToken ct)
+    {
+        if (seriesDeleted && instance.IsCancelled)
+        {
+            await SkipAsync(attempt, null, instance, "series_deleted", ct).ConfigureAwait(false);
+            return;
+        }
+
         var master = await mappings.GetByGoogleIdAsync(attempt.UserId, attempt.CalendarId, instance.RecurringEventId!, ct).ConfigureAwait(false);
         var series = master is null ? null : await events.GetAsync(attempt.UserId, master.FinancialEventId, ct).ConfigureAwait(false);
         if (master is null || series is null)
@@ -160,9 +229,23 @@ internal sealed class OccurrenceSync(
         {
             await WriteAsync(attempt, series, mapping, o, occurrence, restore: o.ContentHash == OccurrenceMapper.CancelledHash, ct).ConfigureAwait(false);
         }
-        catch (PreconditionFailedException)
+        catch (Exception ex) when (ex is PreconditionFailedException or NotFoundException or ResourceDeletedException)
         {
-            // Google changed the instance since we last saw it: look at what it holds now.
+            if (ex is not PreconditionFailedException
+                && (await remote.GetAsync(attempt.Account, mapping.GoogleRef.At(null), ct).ConfigureAwait(false)).IsCancelled)
+            {
+                // The whole series was deleted in Google since: that deletion is decided for the series by the next
+                // incremental sync (it deletes the wallet's series with its months, or loses to a later wallet edit).
+                await auditor.RecordAsync(attempt.Audit(AuditAction.SyncToGoogle, AuditOutcome.Skipped) with
+                {
+                    FinancialEventId = series.Id,
+                    GoogleEventId = InstanceRef(series, mapping, occurrence, etag: null).EventId,
+                    ErrorCode = "series_deleted",
+                }, attempt.StartedAt, ct).ConfigureAwait(false);
+                return;
+            }
+
+            // Google changed (or deleted) the instance since we last saw it: look at what it holds now.
             var target = InstanceRef(series, mapping, occurrence, etag: null);
             var current = await remote.GetAsync(attempt.Account, target, ct).ConfigureAwait(false);
             var desiredHash = mapper.ContentHash(series, mapping.GoogleEventId, occurrence);

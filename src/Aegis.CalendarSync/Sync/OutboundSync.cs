@@ -18,7 +18,7 @@ internal sealed class OutboundSync(
     ConnectedAccounts accounts,
     IFinancialEventStore events,
     IMappingStore mappings,
-    ISyncQueueStore queue,
+    DeadLetterRecovery deadLetters,
     RemoteEvents remote,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
@@ -75,30 +75,38 @@ internal sealed class OutboundSync(
             }, started, ct).ConfigureAwait(false);
             if (skip == "unchanged")
             {
-                await CloseObsoleteDeadLettersAsync(attempt, financialEventId, ct).ConfigureAwait(false);
+                await deadLetters.ResolveReachedGoogleAsync(userId, financialEventId, ct).ConfigureAwait(false);
             }
 
             await occurrences.PushAsync(attempt, local!, mapping!, masterInserted: false, ct).ConfigureAwait(false);
             return;
         }
 
-        await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
+        var revived = await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
         if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is { } pushed)
         {
-            await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
+            if (revived)
+            {
+                await occurrences.RestoreAfterRevivalAsync(attempt, local!, pushed, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Writes <paramref name="desired"/> to Google and records the mapping.</summary>
-    private async Task PushAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping? mapping, GoogleEvent desired,
+    /// <summary>Writes <paramref name="desired"/> to Google and records the mapping. True when it was written back over
+    /// Google's deletion of the event (the wallet's edit won).</summary>
+    private async Task<bool> PushAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping? mapping, GoogleEvent desired,
         CancellationToken ct)
     {
-        var written = mapping is null
-            ? await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct).ConfigureAwait(false)
+        var (written, overDeletion) = mapping is null
+            ? (await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct).ConfigureAwait(false), false)
             : await UpdateAsync(attempt, local, mapping, desired, ct).ConfigureAwait(false);
         if (written is null)
         {
-            return;
+            return false;
         }
 
         await writer.SavePushedAsync(attempt.Settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
@@ -109,23 +117,9 @@ internal sealed class OutboundSync(
             EventTitle = local.Title,
             PropagationMs = attempt.MeasuresPropagation ? auditor.PropagationSince(local.UpdatedAt) : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
-        await CloseObsoleteDeadLettersAsync(attempt, local.Id, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Google now holds the event's current version: its dead letters (older failed pushes) have nothing left
-    /// to do. Closed (kept, completed) and audited as <see cref="AuditAction.DeadLetterResolved"/>, as a full sync's
-    /// recovery does.</summary>
-    private async Task CloseObsoleteDeadLettersAsync(SyncAttempt attempt, Guid financialEventId, CancellationToken ct)
-    {
-        var started = auditor.StartTimestamp();
-        var closed = await queue.CloseFailedForEventAsync(attempt.UserId, financialEventId, ct).ConfigureAwait(false);
-        if (closed == 0) return;
-        await auditor.RecordAsync(attempt.Audit(AuditAction.DeadLetterResolved, AuditOutcome.Success) with
-        {
-            FinancialEventId = financialEventId,
-            ErrorCode = WireEnum.ToWire(DeadLetterResolution.AlreadyInGoogle),
-            ErrorMessage = $"{closed} failed change(s) of this event no longer needed: Google Calendar now holds its current version.",
-        }, started, ct).ConfigureAwait(false);
+        // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
+        await deadLetters.ResolveReachedGoogleAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
+        return overDeletion;
     }
 
     /// <summary>The two loop guards: the seed's sync_source window, and the content hash (an echo or a no-op edit
@@ -148,19 +142,21 @@ internal sealed class OutboundSync(
         return recentlyFromGoogle ? "recently_synced_from_google" : null;
     }
 
-    /// <summary>Update with If-Match; null when the conflict rule decided not to write Google.</summary>
-    private async Task<GoogleEvent?> UpdateAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent desired, CancellationToken ct)
+    /// <summary>Update with If-Match; Written is null when the conflict rule decided not to write Google, OverDeletion
+    /// true when Google had deleted the event and the wallet's version was written back.</summary>
+    private async Task<(GoogleEvent? Written, bool OverDeletion)> UpdateAsync(SyncAttempt attempt, FinancialEvent local,
+        CalendarSyncMapping mapping, GoogleEvent desired, CancellationToken ct)
     {
         try
         {
-            return await remote.UpdateAsync(attempt.Account, mapping.GoogleRef, desired, ct).ConfigureAwait(false);
+            return (await remote.UpdateAsync(attempt.Account, mapping.GoogleRef, desired, ct).ConfigureAwait(false), false);
         }
         catch (Exception ex) when (ex is PreconditionFailedException or NotFoundException or ResourceDeletedException)
         {
             // Changed (412) or gone (404/410) in Google since our last sync: look at what Google holds now.
             var current = await remote.GetAsync(attempt.Account, mapping.GoogleRef, ct).ConfigureAwait(false);
-            return await ResolveAsync(attempt, local, mapping, desired, current, ct).ConfigureAwait(false);
+            var written = await ResolveAsync(attempt, local, mapping, desired, current, ct).ConfigureAwait(false);
+            return (written, written is not null && current.IsCancelled);
         }
     }
 

@@ -67,6 +67,11 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
     public Task DeleteEventAsPersonAsync(string email, string calendarId, string eventId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"{PersonPath(email, calendarId)}/{Escape(eventId)}", null, ct);
 
+    /// <summary>The live events of a calendar (series masters and one-off events, no instances, nothing cancelled) as
+    /// the person sees them in Google Calendar's UI: not an API call, so neither logged, counted nor faulted.</summary>
+    public Task<CalendarEventsView> ListEventsAsPersonAsync(string email, string calendarId, CancellationToken ct = default) =>
+        ReadAsync<CalendarEventsView>(HttpMethod.Get, PersonPath(email, calendarId), null, ct);
+
     public Task<IReadOnlyList<RequestLogEntry>> GetRequestsAsync(CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<RequestLogEntry>>(HttpMethod.Get, "emulator/requests", null, ct);
 

@@ -54,12 +54,17 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
     public static async Task<SyncHarness> StartAsync(TestDatabase database, SyncHarnessOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SyncHarnessOptions();
+        if (options.SharedClock is not null && (options.GoogleClockSkew != TimeSpan.Zero || options.Clock is not null))
+        {
+            throw new ArgumentException("A shared clock excludes a Google clock skew and a wallet-only clock.", nameof(options));
+        }
+
         await database.ResetAsync();
         var emulatorOptions = new EmulatorOptions
         {
             AutoApprove = true,
             DefaultAccountEmail = Email,
-            TimeProvider = options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew),
+            TimeProvider = options.SharedClock ?? (options.GoogleClockSkew == TimeSpan.Zero ? TimeProvider.System : TestClock.SystemShiftedBy(options.GoogleClockSkew)),
         };
         if (options.GoogleRequestsPerMinute is { } perMinute)
         {
@@ -89,21 +94,23 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
-        if (options.Clock is { } clock)
+        if ((options.SharedClock ?? options.Clock) is { } clock)
         {
             services.AddSingleton(clock);
         }
 
         services.AddLogging();
+
         services.AddAegisSyncEngine(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
         return new SyncHarness(database, options, emulator, provider);
     }
 
-    /// <summary>Creates the wallet user without connecting Google (its writes enqueue nothing until it connects).</summary>
-    public async Task CreateUserAsync(CancellationToken ct = default) =>
-        UserId = (await Users.CreateAsync(Email, "Wallet owner", ct)).Id;
+    /// <summary>Creates the wallet user without connecting Google (its writes enqueue nothing until it connects); a
+    /// harness that runs several users one after another (a property test's cases) gives each its own address.</summary>
+    public async Task CreateUserAsync(string email = Email, CancellationToken ct = default) =>
+        UserId = (await Users.CreateAsync(email, "Wallet owner", ct)).Id;
 
     /// <summary>Creates the wallet user (unless <see cref="CreateUserAsync"/> did) and connects Google through the real
     /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync. The calendar is marked for import
@@ -116,7 +123,7 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
     {
         if (UserId == Guid.Empty)
         {
-            await CreateUserAsync(ct);
+            await CreateUserAsync(ct: ct);
         }
 
         await Settings.UpsertAsync(new CalendarSyncSettings { UserId = UserId, ConflictStrategy = strategy, ImportForeignEvents = importForeignEvents }, ct);

@@ -1,3 +1,6 @@
+using Aegis.CalendarSync.Testing.Clock;
+using Microsoft.Extensions.Time.Testing;
+
 namespace Aegis.CalendarSync.Testing.Engine;
 
 public sealed class SyncHarnessOptions
@@ -12,6 +15,12 @@ public sealed class SyncHarnessOptions
 
     /// <summary>Offset of the emulator's clock from the wallet's (Google's <c>updated</c> times); zero: the system clock.</summary>
     public TimeSpan GoogleClockSkew { get; init; }
+
+    /// <summary>One clock for the wallet engine and the emulator (Google's <c>updated</c> times), so every write on
+    /// either side is stamped on one timeline the test moves with <see cref="FakeTimeProvider.Advance"/>; null: the
+    /// system clock (shifted by <see cref="GoogleClockSkew"/> for the emulator). Not combined with a skew nor with
+    /// <see cref="Clock"/>.</summary>
+    public TestClock? SharedClock { get; init; }
 
     /// <summary>The emulator's per-user and per-project quotas per sliding minute (EmulatorOptions.RequestsPerUserPerMinute
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>

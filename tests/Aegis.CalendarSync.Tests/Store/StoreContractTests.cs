@@ -222,6 +222,23 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Conditional_update_writes_the_version_it_decided_on_live_or_deleted_and_only_over_the_version_read()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId, source: SyncSource.Google);
+        Assert.True(await Events.SoftDeleteAsync(userId, e.Id, SyncSource.Google, Start, Ct));
+        var deleted = (await Events.GetAsync(userId, e.Id, Ct, includeDeleted: true))!;
+
+        // A Google edit that won over the wallet's deletion: the live version is written and the event is back.
+        Assert.False(await Events.UpdateIfUnchangedAsync(deleted with { Title = "Stale", DeletedAt = null }, e.UpdatedAt, Ct));
+        Assert.True(await Events.UpdateIfUnchangedAsync(deleted with { Title = "Edited in Google", DeletedAt = null }, deleted.UpdatedAt, Ct));
+
+        var restored = await Events.GetAsync(userId, e.Id, Ct);
+        Assert.Equal(("Edited in Google", (DateTimeOffset?)null), (restored?.Title, restored?.DeletedAt));
+        Assert.Empty(await QueueOfAsync(userId));
+    }
+
+    [Fact]
     public async Task Trigger_does_not_enqueue_when_user_has_sync_disabled_or_unconfigured()
     {
         var unconnected = await NewUserAsync(syncEnabled: false);

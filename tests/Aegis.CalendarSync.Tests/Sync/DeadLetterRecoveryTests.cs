@@ -37,7 +37,7 @@ public abstract class DeadLetterRecoveryTests<TDatabase>(TDatabase database) : H
         var audit = Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.DeadLetterResolved), Ct));
         // Closed by the corrected push itself (it brought Google the current version), or at the latest by the full sync.
         Assert.Equal((rent.Id, "already_in_google"), (audit.FinancialEventId, audit.ErrorCode));
-        Assert.Contains("no longer needed", audit.ErrorMessage);
+        Assert.Contains("Google rejected this event as invalid", audit.ErrorMessage);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
         var args = new DynamicParameters(Parameters(e, now));
         args.Add("expected", db.Dialect.Time(expectedUpdatedAt));
         return WriteAsync(
-            $"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id AND updated_at = @expected",
+            $"UPDATE financial_events SET {MutableColumns}, deleted_at = @deletedAt WHERE user_id = @userId AND id = @id AND updated_at = @expected",
             args, e.UserId, e.Id, e.SyncSource, now, ct);
     }
 
