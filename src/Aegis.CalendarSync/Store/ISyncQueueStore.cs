@@ -28,8 +28,8 @@ public interface ISyncQueueStore
     Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct);
     /// <summary>Marks the event's failed to_google items (its dead letters) completed: the event's current version has
     /// reached Google by another path (a full sync, a later edit's push, a conflict resolution), so nothing is left to
-    /// retry. Returns how many were closed.</summary>
-    Task<int> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct);
+    /// retry. One statement; returns the items it closed (as they were, for the audit).</summary>
+    Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct);
     /// <summary>Moves a failed item back to pending with retry_count 0 (retry from the UI).</summary>
     Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct);
     /// <summary>Moves every failed item (of <paramref name="userId"/>, or of every user when null) back to pending with

@@ -52,16 +52,14 @@ public sealed class DeadLetterRecovery(
     /// the event's dead letters (older failed pushes) have nothing left to do and are resolved, each audited. Returns how many.</summary>
     public async Task<int> ResolveReachedGoogleAsync(Guid userId, Guid financialEventId, CancellationToken ct)
     {
-        var resolved = 0;
-        foreach (var item in await queue.ListFailedAsync(userId, Limit, ct).ConfigureAwait(false))
+        var started = auditor.StartTimestamp();
+        // One statement on every successful push; it closes nothing unless the event has dead letters.
+        var closed = await queue.CloseFailedForEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        foreach (var item in closed)
         {
-            if (item.FinancialEventId != financialEventId) continue;
-            var started = auditor.StartTimestamp();
-            if (!await queue.ResolveFailedAsync(userId, item.Id, ct).ConfigureAwait(false)) continue;
-            resolved++;
             await AuditResolvedAsync(item, DeadLetterResolution.AlreadyInGoogle, started, ct).ConfigureAwait(false);
         }
-        return resolved;
+        return closed.Count;
     }
 
     /// <summary>After a new Google connection: dead letters whose failure the connection fixes (revoked or expired

@@ -34,7 +34,7 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
         inner.RetryAsync(id, leaseId, nextAttemptAt, error, deadLetter, ct);
     public Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct) => inner.RequeueFailedAsync(userId, id, ct);
 
-    public Task<int> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
+    public Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
         inner.CloseFailedForEventAsync(userId, financialEventId, ct);
     public Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct) => inner.RequeueAllFailedAsync(userId, ct);
     public Task<IReadOnlyList<SyncQueueItem>> ListFailedAsync(Guid? userId, int limit, CancellationToken ct) =>

@@ -527,9 +527,9 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
             if (claimed.FinancialEventId != pending.Id) await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
         }
 
-        Assert.Equal(0, await Queue.CloseFailedForEventAsync(other, synced.Id, Ct));
-        Assert.Equal(1, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
-        Assert.Equal(0, await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
+        Assert.Empty(await Queue.CloseFailedForEventAsync(other, synced.Id, Ct));
+        Assert.Equal(synced.Id, Assert.Single(await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct)).FinancialEventId);
+        Assert.Empty(await Queue.CloseFailedForEventAsync(userId, synced.Id, Ct));
 
         Assert.Equal(synced.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Completed)).FinancialEventId);
         Assert.Empty(await QueueOfAsync(userId, QueueStatus.Failed));

@@ -143,13 +143,14 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
     public Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct) =>
         FencedUpdateAsync("locked_until = @until", id, leaseId, new { until = db.Dialect.Time(db.Now() + lease) }, ct);
 
-    public async Task<int> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    public async Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(Db.Command(
+        var rows = await connection.QueryAsync<SyncQueueRow>(Db.Command(
             "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +
-            "WHERE user_id = @userId AND financial_event_id = @eventId AND status = 'failed'",
+            $"WHERE user_id = @userId AND financial_event_id = @eventId AND status = 'failed' RETURNING {SyncQueueRow.Columns}",
             new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId), now = db.Dialect.Time(db.Now()) }, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
     }
 
     public async Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct)
