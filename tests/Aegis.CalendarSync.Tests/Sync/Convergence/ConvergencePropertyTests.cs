@@ -179,6 +179,25 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
         RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new DeliverPushes(),
             new WalletOccurrenceEdit(0, 3, WalletOccurrenceChange.Amount, 4), new GoogleDelete(0), new DeliverPushes()]);
 
+    /// <summary>Found by the property (seed eUrJSVaSJFC6, SQLite): a person moves a pushed event in Google, then the
+    /// wallet edits it twice, the second edit bringing its content back to the version last pushed. Last write wins by
+    /// the recorded clocks, not by content: the wallet's edits are later writes, so the wallet's version wins and
+    /// Google gets the event back on its day. The engine took Google's earlier move because the wallet's content hash
+    /// equalled the one last synced.</summary>
+    [Fact]
+    public Task Wallet_edits_later_than_a_google_move_win_even_when_they_bring_the_event_back_to_the_pushed_version() =>
+        RunCaseAsync([new WalletCreate(EventShape.TimedIncome, 14), new DeliverPushes(), new GoogleEdit(0, EventChange.Move, 4),
+            new WalletEdit(0, EventChange.Paid, 3), new WalletEdit(0, EventChange.Paid, 5)]);
+
+    /// <summary>Found by the property (seed 0ANKj7nnUzy2, PostgreSQL): an event made in Google (no amount in Google),
+    /// the wallet gives it an amount and deletes it, then a person moves it in Google. Google's later edit wins over the
+    /// deletion and restores the event; the amount Google does not carry must come from the last synced version, not
+    /// from the wallet's never-pushed losing edit.</summary>
+    [Fact]
+    public Task A_google_win_over_a_wallet_deletion_keeps_the_last_synced_amount_not_the_losing_edits() =>
+        RunCaseAsync([new GoogleCreate(2), new GoogleEdit(0, EventChange.Title, 0), new DeliverPushes(),
+            new WalletEdit(0, EventChange.Amount, 5), new WalletDelete(0), new GoogleEdit(0, EventChange.Move, 3)]);
+
     /// <summary>Runs one sequence and throws, naming every violation and the run log, when it does not converge.</summary>
     protected async Task RunCaseAsync(IReadOnlyList<ConvergenceStep> steps)
     {
