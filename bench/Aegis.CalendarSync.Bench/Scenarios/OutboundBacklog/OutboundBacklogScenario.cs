@@ -1,0 +1,80 @@
+using System.Globalization;
+using Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog.Infrastructure;
+
+namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
+
+/// <summary>Issue 12, scenario (a): a backlog of outbound changes (users x events) drained by the real server process
+/// on PostgreSQL against the emulator, for three variants side by side in one run: <c>tuned</c> (this checkout, the
+/// product's defaults), <c>seed</c> (this checkout, the seed's batches of 10 and one worker) and <c>baseline</c>
+/// (another commit's server, built side by side). Each variant has its own server, cluster and emulator, started once;
+/// the rounds interleave them (tuned, seed, baseline, tuned, seed, baseline ...), so drift of the machine's load lands
+/// on all three, and the ratios are taken per round before their median.</summary>
+public sealed class OutboundBacklogScenario
+{
+    public const string Name = "outbound-backlog";
+
+    public const string Description =
+        "users x events new wallet events committed at once, drained by the real server process (PostgreSQL, emulator); per variant";
+
+    public async Task<BacklogScenarioResult> RunAsync(BacklogOptions options, TextWriter progress, CancellationToken ct)
+    {
+        var loadAtStart = Reporting.MachineInfo.Current().LoadAverage;
+        progress.WriteLine($"[{Name}] {options.Users} users x {options.EventsPerUser} events, {options.Rounds} rounds; baseline {options.BaselineCommit}");
+        var current = ServerBuilds.Current();
+        var (baselineDll, baselineCommit) = await ServerBuilds.OfCommitAsync(options.BaselineCommit, progress, ct);
+        BacklogVariant[] variants = [BacklogVariant.Tuned(current), BacklogVariant.Seed(current), BacklogVariant.Baseline(baselineDll, baselineCommit)];
+
+        var hosts = await StartAllAsync(variants, options.Users, progress, ct);
+        try
+        {
+            foreach (var host in hosts)
+            {
+                await BacklogTrial.RunAsync(host, options.WarmupEventsPerUser, "warmup", ct);
+                progress.WriteLine($"[{Name}] {host.Variant.Label}: warm-up backlog drained");
+            }
+
+            var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<BacklogTrialResult>());
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                foreach (var host in hosts)
+                {
+                    var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), ct);
+                    trials[host.Variant.Label].Add(trial);
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"[{Name}] round {round}/{options.Rounds} {host.Variant.Label}: {trial.ChangesPerSecond:F1} changes/s, " +
+                        $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2}, " +
+                        $"{trial.PerChange(BacklogCounters.Commits):F2} commits, {trial.PerChange(BacklogCounters.Statements):F2} statements per change, load {trial.LoadAverage:F2}"));
+                }
+            }
+
+            return BacklogScenarioResult.From(options, baselineCommit, variants, trials, loadAtStart);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The variants' hosts start side by side (set-up, not measured); if one fails, the others are stopped.</summary>
+    private static async Task<IReadOnlyList<BacklogVariantHost>> StartAllAsync(IEnumerable<BacklogVariant> variants, int users,
+        TextWriter progress, CancellationToken ct)
+    {
+        var starting = variants.Select(v => BacklogVariantHost.StartAsync(v, users, progress, ct)).ToList();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+}
