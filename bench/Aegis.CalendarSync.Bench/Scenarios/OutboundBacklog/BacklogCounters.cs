@@ -9,8 +9,14 @@ public static class BacklogCounters
     /// <summary>CPU of the variant's PostgreSQL cluster (every process but the bench's own backends), ms.</summary>
     public const string PostgresCpuMs = "postgresCpuMs";
 
-    /// <summary>pg_stat_database.xact_commit of the bench database, less the bench's own transactions.</summary>
+    /// <summary>pg_stat_database.xact_commit of the bench database (read-only transactions included), less the bench's
+    /// own transactions; read <see cref="BacklogDatabase.StatisticsSettle"/> after the drain, so the idle server's few
+    /// periodic transactions of those seconds (queue poll, heartbeats) are in it too.</summary>
     public const string Commits = "commits";
+
+    /// <summary>Transactions that wrote (transaction ids assigned in the cluster during the drain, less the backlog's
+    /// INSERT): the commits that flush WAL.</summary>
+    public const string WriteTransactions = "writeTransactions";
 
     public const string Rollbacks = "rollbacks";
 
@@ -50,7 +56,7 @@ public static class BacklogCounters
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ServerCpuMs, PostgresCpuMs, Commits, Rollbacks, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
+        ServerCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
         EventsLists, BatchRequests, QueueItems, EchoSyncs, Retried, AuditRows, EchoAuditRows,
     ];
 }

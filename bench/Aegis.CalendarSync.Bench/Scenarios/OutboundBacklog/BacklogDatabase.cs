@@ -110,25 +110,24 @@ public sealed class BacklogDatabase : IAsyncDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Backends report their counters to pg_stat_database when idle, at most once a second: waits until two
-    /// readings 500 ms apart agree (at least 1.5 s after the last activity, at most 6.5 s), then returns them.</summary>
-    public async Task<(long Commits, long Rollbacks)> SettledTransactionsAsync(CancellationToken ct)
+    /// <summary>The bench database's transaction counters now, with the bench's own transactions so far.</summary>
+    public async Task<TransactionMark> MarkAsync(CancellationToken ct)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        var previous = await TransactionsAsync(ct);
-        for (var i = 0; i < 10; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-            var current = await TransactionsAsync(ct);
-            if (current == previous)
-            {
-                return current;
-            }
+        var (commits, rollbacks) = await TransactionsAsync(ct);
+        return new TransactionMark(commits, rollbacks, BenchTransactions);
+    }
 
-            previous = current;
-        }
+    /// <summary>Backends report their counters to pg_stat_database when idle, but at most once a second, and a backend
+    /// that reported less than a second ago waits for its idle timeout (PostgreSQL 15: 10 s) before reporting again.
+    /// After this long idle, every transaction of the drain is counted.</summary>
+    public static readonly TimeSpan StatisticsSettle = TimeSpan.FromSeconds(11);
 
-        return previous;
+    /// <summary>The cluster's next transaction id: ids are assigned to writing transactions only (a read-only one,
+    /// including this query, takes none), so the difference of two readings counts write transactions at once.</summary>
+    public async Task<long> NextTransactionIdAsync(CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint", _admin);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public async Task ResetStatementsAsync(CancellationToken ct)
@@ -177,6 +176,13 @@ public sealed class BacklogDatabase : IAsyncDisposable
 
         return (T)(await command.ExecuteScalarAsync(ct))!;
     }
+}
+
+/// <summary>pg_stat_database counters of the bench database and how many of its transactions were the bench's.</summary>
+public sealed record TransactionMark(long Commits, long Rollbacks, long BenchTransactions)
+{
+    /// <summary>Commits since <paramref name="earlier"/> that were not the bench's own.</summary>
+    public long CommitsSince(TransactionMark earlier) => Commits - earlier.Commits - (BenchTransactions - earlier.BenchTransactions);
 }
 
 /// <summary>Queue items of one trial: pushes (to_google), syncs (from_google, the echoes' incremental syncs), items

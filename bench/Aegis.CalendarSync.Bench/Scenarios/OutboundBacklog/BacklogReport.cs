@@ -11,6 +11,7 @@ public static class BacklogReport
         ("srv CPU ms", BacklogCounters.ServerCpuMs),
         ("pg CPU ms", BacklogCounters.PostgresCpuMs),
         ("commits", BacklogCounters.Commits),
+        ("write tx", BacklogCounters.WriteTransactions),
         ("stmts", BacklogCounters.Statements),
         ("data stmts", BacklogCounters.DataStatements),
         ("API calls", BacklogCounters.ApiCalls),

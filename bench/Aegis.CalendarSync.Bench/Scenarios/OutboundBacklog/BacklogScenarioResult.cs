@@ -21,7 +21,7 @@ public sealed record BacklogScenarioResult(
     private static readonly (string Variant, string Against)[] Pairs = [("tuned", "baseline"), ("tuned", "seed"), ("seed", "baseline")];
 
     private static readonly string[] RatioMetrics =
-        [BacklogRatio.ChangesPerSecond, BacklogCounters.ServerCpuMs, BacklogCounters.PostgresCpuMs, BacklogCounters.Commits, BacklogCounters.Statements];
+        [BacklogRatio.ChangesPerSecond, BacklogCounters.ServerCpuMs, BacklogCounters.PostgresCpuMs, BacklogCounters.Commits, BacklogCounters.WriteTransactions, BacklogCounters.Statements];
 
     public static BacklogScenarioResult From(BacklogOptions options, string baselineCommit, IReadOnlyList<BacklogVariant> variants,
         IReadOnlyDictionary<string, List<BacklogTrialResult>> trials, double? loadAtStart)

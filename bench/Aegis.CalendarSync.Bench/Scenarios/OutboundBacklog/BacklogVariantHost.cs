@@ -33,6 +33,9 @@ public sealed class BacklogVariantHost : IAsyncDisposable
 
     public int Users { get; private set; }
 
+    /// <summary>The commit counters as the last trial's settled reading left them (null before the first trial).</summary>
+    public TransactionMark? SettledTransactions { get; set; }
+
     public static async Task<BacklogVariantHost> StartAsync(BacklogVariant variant, int users, TextWriter progress, CancellationToken ct)
     {
         var host = new BacklogVariantHost(variant);

@@ -25,37 +25,52 @@ public sealed class OutboundBacklogScenario
         BacklogVariant[] variants = [BacklogVariant.Tuned(current), BacklogVariant.Seed(current), BacklogVariant.Baseline(baselineDll, baselineCommit)];
 
         var hosts = await StartAllAsync(variants, options.Users, progress, ct);
+        // A variant's commit counters settle while the others run; its next trial waits for that.
+        var settling = hosts.ToDictionary(h => h.Variant.Label, _ => (Task)Task.CompletedTask);
         try
         {
             foreach (var host in hosts)
             {
-                await BacklogTrial.RunAsync(host, options.WarmupEventsPerUser, "warmup", ct);
+                settling[host.Variant.Label] = await BacklogTrial.RunAsync(host, options.WarmupEventsPerUser, "warmup", ct);
                 progress.WriteLine($"[{Name}] {host.Variant.Label}: warm-up backlog drained");
             }
 
-            var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<BacklogTrialResult>());
+            var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<Task<BacklogTrialResult>>());
             for (var round = 1; round <= options.Rounds; round++)
             {
                 foreach (var host in hosts)
                 {
+                    await settling[host.Variant.Label];
                     var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), ct);
+                    settling[host.Variant.Label] = trial;
                     trials[host.Variant.Label].Add(trial);
-                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"[{Name}] round {round}/{options.Rounds} {host.Variant.Label}: {trial.ChangesPerSecond:F1} changes/s, " +
-                        $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2}, " +
-                        $"{trial.PerChange(BacklogCounters.Commits):F2} commits, {trial.PerChange(BacklogCounters.Statements):F2} statements per change, load {trial.LoadAverage:F2}"));
+                    _ = ReportWhenSettledAsync(trial, host.Variant.Label, round, options.Rounds, progress);
                 }
             }
 
-            return BacklogScenarioResult.From(options, baselineCommit, variants, trials, loadAtStart);
+            await Task.WhenAll(settling.Values);
+            var results = trials.ToDictionary(t => t.Key, t => t.Value.Select(r => r.Result).ToList());
+            return BacklogScenarioResult.From(options, baselineCommit, variants, results, loadAtStart);
         }
         finally
         {
+            // After a failure, settling readings may still use the connections.
+            await Task.WhenAll(settling.Values.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
             foreach (var host in hosts)
             {
                 await host.DisposeAsync();
             }
         }
+    }
+
+    private static async Task ReportWhenSettledAsync(Task<BacklogTrialResult> settling, string variant, int round, int rounds, TextWriter progress)
+    {
+        var trial = await settling;
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{Name}] round {round}/{rounds} {variant}: {trial.ChangesPerSecond:F1} changes/s, " +
+            $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2}, " +
+            $"{trial.PerChange(BacklogCounters.Commits):F2} commits ({trial.PerChange(BacklogCounters.WriteTransactions):F2} writing), " +
+            $"{trial.PerChange(BacklogCounters.Statements):F2} statements per change, load {trial.LoadAverage:F2}"));
     }
 
     /// <summary>The variants' hosts start side by side (set-up, not measured); if one fails, the others are stopped.</summary>
