@@ -4,14 +4,16 @@ using Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 
 namespace Aegis.CalendarSync.Bench.Cli;
 
-/// <summary>Command line: [--quick] [--scenario name]... [--output path] [--baseline commit]. The outbound-backlog
+/// <summary>Command line: [--quick] [--scenario name]... [--output path] [--baseline commit] [--users N] [--events N]
+/// [--rounds N] (the sizes override the profile's for outbound-backlog). The outbound-backlog
 /// scenario (several server processes, a build of another commit) runs only when named; <paramref name="Backlog"/>
 /// is null otherwise.</summary>
 public sealed record BenchArguments(BenchProfile Profile, IReadOnlyList<IScenario> Scenarios, string OutputPath, BacklogOptions? Backlog = null)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project bench/Aegis.CalendarSync.Bench -- [--quick] [--scenario name]... [--output path] " +
-        "[--baseline commit (outbound-backlog's, default " + BacklogOptions.DefaultBaselineCommit + ")]";
+        "[--baseline commit] [--users N] [--events N] [--rounds N] (the last four: outbound-backlog's; baseline default " +
+        BacklogOptions.DefaultBaselineCommit + ")";
 
     /// <summary>Null (with <paramref name="error"/>) on invalid input.</summary>
     public static BenchArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -20,6 +22,7 @@ public sealed record BenchArguments(BenchProfile Profile, IReadOnlyList<IScenari
         var names = new List<string>();
         string? output = null;
         var baseline = BacklogOptions.DefaultBaselineCommit;
+        int? users = null, events = null, rounds = null;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,6 +40,29 @@ public sealed record BenchArguments(BenchProfile Profile, IReadOnlyList<IScenari
                 case "--baseline" when i + 1 < args.Count:
                     baseline = args[++i];
                     break;
+                case "--users" or "--events" or "--rounds" when i + 1 < args.Count:
+                    if (!int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                        || n is < 1 or > 100_000)
+                    {
+                        error = $"{args[i]} needs a whole number from 1 to 100000, not '{args[i + 1]}'";
+                        return null;
+                    }
+
+                    if (args[i] == "--users")
+                    {
+                        users = n;
+                    }
+                    else if (args[i] == "--events")
+                    {
+                        events = n;
+                    }
+                    else
+                    {
+                        rounds = n;
+                    }
+
+                    i++;
+                    break;
                 default:
                     error = $"unknown or incomplete argument '{args[i]}'";
                     return null;
@@ -53,6 +79,15 @@ public sealed record BenchArguments(BenchProfile Profile, IReadOnlyList<IScenari
 
         var scenarios = names.Count == 0 ? ScenarioCatalog.All : ScenarioCatalog.All.Where(s => names.Contains(s.Name)).ToList();
         var backlog = names.Contains(OutboundBacklogScenario.Name) ? BacklogOptions.For(profile, baseline) : null;
+        if (backlog is not null)
+        {
+            backlog = backlog with
+            {
+                Users = users ?? backlog.Users,
+                EventsPerUser = events ?? backlog.EventsPerUser,
+                Rounds = rounds ?? backlog.Rounds,
+            };
+        }
         return new BenchArguments(profile, scenarios, output ?? DefaultOutputPath(), backlog);
     }
 

@@ -7,8 +7,8 @@ namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 /// on PostgreSQL against the emulator, for three variants side by side in one run: <c>tuned</c> (this checkout, the
 /// product's defaults), <c>seed</c> (this checkout, the seed's batches of 10 and one worker) and <c>baseline</c>
 /// (another commit's server, built side by side). Each variant has its own server, cluster and emulator, started once;
-/// the rounds interleave them (tuned, seed, baseline, tuned, seed, baseline ...), so drift of the machine's load lands
-/// on all three, and the ratios are taken per round before their median.</summary>
+/// the rounds interleave them, each round in a rotated order (tuned, seed, baseline; seed, baseline, tuned; ...), so
+/// drift of the machine's load lands on all three alike, and the ratios are taken per round before their median.</summary>
 public sealed class OutboundBacklogScenario
 {
     public const string Name = "outbound-backlog";
@@ -38,7 +38,8 @@ public sealed class OutboundBacklogScenario
             var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<Task<BacklogTrialResult>>());
             for (var round = 1; round <= options.Rounds; round++)
             {
-                foreach (var host in hosts)
+                // Rotated order (ABC, BCA, CAB ...): no variant always runs first after the others' idle time or JIT.
+                foreach (var host in hosts.Skip((round - 1) % hosts.Count).Concat(hosts.Take((round - 1) % hosts.Count)))
                 {
                     await settling[host.Variant.Label];
                     var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), ct);
