@@ -38,7 +38,7 @@ public static class BacklogTrial
             throw new BenchmarkInvalidException($"{host.Variant.Label}: inserted {inserted} events, expected {changes}");
         }
 
-        var end = await BacklogDrain.WaitUntilQuietAsync(host, ct);
+        var end = await BacklogDrain.WaitUntilQuietAsync(host, changes, ct);
         // Read after the confirmation poll: by then both processes are idle, so the few hundred milliseconds after
         // the end of the drain add only the idle server's timers.
         var serverCpu = ProcessCpu.OfProcess(host.Server.Pid) - serverCpuBefore;

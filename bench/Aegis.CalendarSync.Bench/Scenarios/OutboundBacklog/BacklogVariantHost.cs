@@ -80,7 +80,7 @@ public sealed class BacklogVariantHost : IAsyncDisposable
         Users = users;
         Database = Own(await BacklogDatabase.OpenAsync(Cluster, ct));
         // Each connection enqueued an initial full sync (of an empty calendar); wait for them before any trial.
-        await BacklogDrain.WaitUntilQuietAsync(this, ct);
+        await BacklogDrain.WaitUntilQuietAsync(this, users, ct);
     }
 
     /// <summary>Wallet and Google account of user <paramref name="index"/>: sorting by email keeps the order.</summary>
