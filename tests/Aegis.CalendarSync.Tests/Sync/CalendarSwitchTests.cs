@@ -243,6 +243,30 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
     }
 
     [Fact]
+    public async Task Calendars_beyond_the_first_page_of_the_calendar_list_are_listed_and_can_be_chosen()
+    {
+        await H.ConnectAsync();
+        // Google's calendarList pages hold at most 250 entries: 260 shared calendars and the primary make two pages.
+        var shared = new List<string>();
+        for (var i = 0; i < 260; i++)
+        {
+            shared.Add((await H.Admin.AddSharedCalendarAsync(SyncHarness.Email, $"Envelope {i:D3}", CalendarAccessRoles.Writer)).Id);
+        }
+
+        var before = await H.CountsAsync();
+        var calendars = await Connection.ListWritableCalendarsAsync(H.UserId, Ct);
+        var listCalls = SyncHarness.Delta(before, await H.CountsAsync()).GetValueOrDefault("calendarList.list");
+        var last = shared.Order(StringComparer.Ordinal).Last();
+        var switched = await Connection.SwitchCalendarAsync(H.UserId, last, Ct);
+
+        Assert.Equal(261, calendars.Count);
+        Assert.Equal(2, listCalls);
+        Assert.Equal(shared.Order(StringComparer.Ordinal), calendars.Where(c => !c.Primary).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.True(switched.Changed);
+        Assert.Equal(last, (await H.Settings.GetAsync(H.UserId, Ct))!.CalendarId);
+    }
+
+    [Fact]
     public async Task Calendar_operations_require_a_connected_account()
     {
         var user = await H.Services.GetRequiredService<IUserStore>().CreateAsync("someone@example.com", "Someone", Ct);
