@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -9,7 +10,9 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
 /// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
-/// previous calendar (each is taken off it and re-created on the new one by the queued full sync).</summary>
+/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). At most one switch
+/// of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
+/// double click) is refused and changes nothing, so no switch works from settings another one is replacing.</summary>
 public sealed class CalendarChoice(
     IGoogleCalendarClient google,
     ISettingsStore settingsStore,
@@ -17,7 +20,8 @@ public sealed class CalendarChoice(
     ISyncQueueStore queue,
     CalendarRehoming rehoming,
     PushChannels channels,
-    SyncAuditor auditor)
+    SyncAuditor auditor,
+    SingletonJobRunner exclusive)
 {
     public async Task<IReadOnlyList<SyncableCalendar>> ListWritableAsync(Guid userId, CancellationToken ct)
     {
@@ -41,10 +45,31 @@ public sealed class CalendarChoice(
         return new SyncableCalendar(id, created.Summary ?? summary, Primary: false, CalendarListEntry.OwnerRole, created.TimeZone, Selected: false);
     }
 
+    /// <summary>Switches sync to <paramref name="calendarId"/>; throws <see cref="CalendarChoiceException"/>
+    /// (<see cref="CalendarChoiceException.SwitchInProgress"/>) while another switch of the user runs.</summary>
     public async Task<CalendarSwitchResult> SwitchAsync(Guid userId, string calendarId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(calendarId);
         var started = auditor.StartTimestamp();
+        var result = await exclusive.TryRunExclusiveAsync(SwitchLeaseName(userId), held => SwitchHeldAsync(userId, calendarId, started, held), ct)
+            .ConfigureAwait(false);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        var refused = new CalendarChoiceException(CalendarChoiceException.SwitchInProgress, calendarId,
+            "A switch of the synced calendar is already in progress; try again when it has finished.");
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+            { ErrorCode = refused.Code, ErrorMessage = refused.Message }, started, ct).ConfigureAwait(false);
+        throw refused;
+    }
+
+    /// <summary>The per-user lease a switch holds (one row per user in the job lease table).</summary>
+    internal static string SwitchLeaseName(Guid userId) => $"calendar_switch:{userId:N}";
+
+    private async Task<CalendarSwitchResult> SwitchHeldAsync(Guid userId, string calendarId, long started, CancellationToken ct)
+    {
         var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
         var account = new GoogleAccount(userId);
         string target;

@@ -1,13 +1,14 @@
 namespace Aegis.CalendarSync.Connection;
 
-/// <summary>The calendar chosen for sync cannot be used: unknown to the connected account, or the account may not
-/// write it. Nothing was changed. <see cref="Exception.Message"/> is safe to show to the user.</summary>
+/// <summary>The calendar chosen for sync cannot be used: unknown to the connected account, the account may not
+/// write it, or another switch of the same user is still running. Nothing was changed. <see cref="Exception.Message"/> is safe to show to the user.</summary>
 public sealed class CalendarChoiceException(string code, string calendarId, string message) : Exception(message)
 {
     public const string NotFound = "calendar_not_found";
     public const string ReadOnly = "calendar_read_only";
+    public const string SwitchInProgress = "calendar_switch_in_progress";
 
-    /// <summary><see cref="NotFound"/> or <see cref="ReadOnly"/>.</summary>
+    /// <summary><see cref="NotFound"/>, <see cref="ReadOnly"/> or <see cref="SwitchInProgress"/>.</summary>
     public string Code { get; } = code;
 
     public string CalendarId { get; } = calendarId;

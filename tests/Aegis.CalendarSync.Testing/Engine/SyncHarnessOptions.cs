@@ -26,6 +26,10 @@ public sealed class SyncHarnessOptions
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
     public int? GoogleRequestsPerMinute { get; init; }
 
+    /// <summary>Applied to the engine's services after AddAegisSyncEngine: a test seam, e.g. a handler on the Google
+    /// client's HttpClient that holds one call so a test can force an interleaving without sleeps.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
     /// fixture is dropped by xunit instead.</summary>
     public bool OwnsDatabase { get; init; }

@@ -296,6 +296,23 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Trigger_makes_an_item_waiting_in_a_slow_retry_tier_due_at_once_when_the_wallet_edits_its_event()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var claimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        // Google was failing: the item waits in the 2-hour tier.
+        Assert.True(await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start.AddHours(2), "503", false, Ct));
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        await Events.UpdateAsync(e with { Title = "Edited while waiting" }, Ct);
+
+        var item = Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal((claimed.Id, QueueStatus.Pending, Start.AddMinutes(5), 1), (item.Id, item.Status, item.NextAttemptAt, item.RetryCount));
+        Assert.Equal([claimed.Id], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Trigger_adds_a_second_item_when_the_first_is_already_processing()
     {
         var userId = await NewUserAsync();
