@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Testing.Clock;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Testing.Engine;
@@ -25,6 +26,10 @@ public sealed class SyncHarnessOptions
     /// <summary>The emulator's per-user and per-project quotas per sliding minute (EmulatorOptions.RequestsPerUserPerMinute
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
     public int? GoogleRequestsPerMinute { get; init; }
+
+    /// <summary>When set, every connection the engine opens counts its statements and commits here (the engine's
+    /// own connections underneath, unchanged).</summary>
+    public StatementCounter? Statements { get; init; }
 
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
     /// fixture is dropped by xunit instead.</summary>
