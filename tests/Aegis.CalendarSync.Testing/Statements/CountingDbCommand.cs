@@ -69,37 +69,37 @@ internal sealed class CountingDbCommand(CountingDbConnection connection, DbComma
 
     public override int ExecuteNonQuery()
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteNonQuery();
     }
 
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override object? ExecuteScalar()
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteScalar();
     }
 
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteScalarAsync(cancellationToken);
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteReader(behavior);
     }
 
     protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        counter.Statement();
+        counter.Statement(inner.CommandText);
         return inner.ExecuteReaderAsync(behavior, cancellationToken);
     }
 
