@@ -2,7 +2,6 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
 using Aegis.CalendarSync.Testing.Statements;
-using GoogleCalendarEmulator.Calendar.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +24,7 @@ public abstract class FullSyncCostTests<TDatabase>(TDatabase database) : IClassF
         await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions { Statements = statements });
         await h.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: true);
         await h.DrainQueueAsync();
-        var created = await CreateInGoogleAsync(h);
+        var created = await PersonEvents.CreateAsync(h.Admin, SyncHarness.Email, "primary", Events, Ct);
         await h.Sync.FullSyncAsync(h.UserId, Ct);
         Assert.Equal(Events, (await h.Events.ListAsync(h.UserId, new EventQuery(Limit: 2 * Events), Ct)).Count);
         var since = DateTimeOffset.UtcNow;
@@ -63,33 +62,6 @@ public abstract class FullSyncCostTests<TDatabase>(TDatabase database) : IClassF
         var before = counter.Snapshot();
         await work();
         return counter.Snapshot().Minus(before);
-    }
-
-    /// <summary>Events a person adds in Google (a calendar marked for import), eight requests at a time.</summary>
-    private static async Task<IReadOnlyList<string>> CreateInGoogleAsync(SyncHarness h)
-    {
-        var day = DateTimeOffset.UtcNow.Date.AddDays(1);
-        using var gate = new SemaphoreSlim(8);
-        var ids = await Task.WhenAll(Enumerable.Range(0, Events).Select(async i =>
-        {
-            await gate.WaitAsync(Ct);
-            try
-            {
-                var start = day.AddHours(i % 2000);
-                var created = await h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", new CalendarEvent
-                {
-                    Summary = $"Event {i}",
-                    Start = new EventDateTime { DateTime = start.ToString("yyyy-MM-ddTHH:mm:ssZ") },
-                    End = new EventDateTime { DateTime = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ") },
-                });
-                return created.Id!;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        return ids;
     }
 }
 

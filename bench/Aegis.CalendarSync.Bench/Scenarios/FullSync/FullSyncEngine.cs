@@ -2,7 +2,6 @@ using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Testing.Statements;
-using GoogleCalendarEmulator.Calendar.Model;
 
 namespace Aegis.CalendarSync.Bench.Scenarios.FullSync;
 
@@ -31,7 +30,7 @@ internal sealed class FullSyncEngine(SyncHarness harness, StatementCounter state
         {
             await h.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: true, ct);
             await h.DrainCleanlyAsync(ct);
-            await CreateInGoogleAsync(h, events, ct);
+            await PersonEvents.CreateAsync(h.Admin, SyncHarness.Email, "primary", events, ct, parallelism: 16);
             var started = DateTimeOffset.UtcNow;
             await h.Sync.FullSyncAsync(h.UserId, ct);
             var imported = (await h.Events.ListAsync(h.UserId, new EventQuery(Limit: events + 1), ct)).Count;
@@ -51,28 +50,4 @@ internal sealed class FullSyncEngine(SyncHarness harness, StatementCounter state
     }
 
     public ValueTask DisposeAsync() => harness.DisposeAsync();
-
-    private static async Task CreateInGoogleAsync(SyncHarness h, int count, CancellationToken ct)
-    {
-        var day = DateTimeOffset.UtcNow.Date.AddDays(1);
-        using var gate = new SemaphoreSlim(16);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                var start = day.AddMinutes(30 * i);
-                await h.Admin.CreateEventAsPersonAsync(SyncHarness.Email, "primary", new CalendarEvent
-                {
-                    Summary = $"Bill {i}",
-                    Start = new EventDateTime { DateTime = start.ToString("yyyy-MM-ddTHH:mm:ssZ") },
-                    End = new EventDateTime { DateTime = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ") },
-                }, ct);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-    }
 }
