@@ -83,7 +83,9 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<GoogleOAuthConnection>();
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelRenewal>();
+        services.TryAddSingleton<PushWindows>();
         services.TryAddSingleton<PushNotificationHandler>();
+        services.AddHostedService<PushWindowFlusher>();
         services.AddAegisApplication();
         return services;
     }

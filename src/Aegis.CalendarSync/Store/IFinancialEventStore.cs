@@ -7,6 +7,8 @@ namespace Aegis.CalendarSync.Store;
 public interface IFinancialEventStore
 {
     Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false);
+    /// <summary>The user's events with the given ids, in one query (unknown ids are absent from the result).</summary>
+    Task<IReadOnlyList<FinancialEvent>> GetManyAsync(Guid userId, IReadOnlyCollection<Guid> ids, CancellationToken ct, bool includeDeleted = false);
     Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct);
     Task InsertAsync(FinancialEvent e, CancellationToken ct);
     /// <summary>Updates all mutable fields; false when the row does not exist for that user. A save that changes

@@ -163,7 +163,10 @@ internal sealed class InboundSync(
     }
 
     /// <summary>All pages of one list; each page's events are committed before the next is fetched; the sync token
-    /// (present only on the last page) is returned for the caller to store last.</summary>
+    /// (present only on the last page) is returned for the caller to store last. Per page the store is read twice
+    /// (<see cref="KnownPage"/>: its mappings, then their wallet events); an event unchanged since the last sync
+    /// costs nothing more, a changed one goes through <see cref="TryApplyAsync"/> (isolated: a change that cannot be
+    /// applied is recorded and the page goes on).</summary>
     private async Task<ListResult> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen,
         InboundPass pass, CancellationToken ct)
     {
@@ -174,8 +177,10 @@ internal sealed class InboundSync(
         while (true)
         {
             var page = await google.ListEventsAsync(account, settings.CalendarId, request, ct).ConfigureAwait(false);
-            pass.NoteDeletedSeries(page.Items ?? []);
-            foreach (var item in page.Items ?? [])
+            var items = page.Items ?? [];
+            pass.NoteDeletedSeries(items);
+            var known = await KnownPage.ReadAsync(mappings, events, settings, items, ct).ConfigureAwait(false);
+            foreach (var item in items)
             {
                 if (item.Id is null)
                 {
@@ -183,8 +188,16 @@ internal sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await TryApplyAsync(settings, item, failing.Contains(item.Id), pass, ct).ConfigureAwait(false);
                 count++;
+                var failedBefore = failing.Contains(item.Id);
+                if (!failedBefore && known.IsUnchanged(item))
+                {
+                    // As last synced (an unchanged event of a full sync, or a late echo): no query, no write, no audit.
+                    telemetry.RecordSkip("echo");
+                    continue;
+                }
+
+                await TryApplyAsync(settings, item, failedBefore, pass, ct).ConfigureAwait(false);
             }
 
             if (page.NextPageToken is { } next)

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Connection.Push;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
@@ -7,12 +8,18 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
 /// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
 /// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-internal sealed class SyncWorkHandler(ISyncService sync) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync, PushWindows pushWindows) : ISyncWorkHandler
 {
     public async Task HandleAsync(SyncQueueItem item, CancellationToken ct)
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
         using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
+        if (item.Direction == SyncDirection.FromGoogle)
+        {
+            // Before the list: the pushes this node absorbed so far are covered by it (PushWindows).
+            pushWindows.SyncStarting(item.UserId);
+        }
+
         try
         {
             await RunAsync(item, ct).ConfigureAwait(false);

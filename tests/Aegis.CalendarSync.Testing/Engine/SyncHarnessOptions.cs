@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Testing.Clock;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Testing.Engine;
@@ -26,6 +27,9 @@ public sealed class SyncHarnessOptions
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
     public int? GoogleRequestsPerMinute { get; init; }
 
+    /// <summary>When set, every connection the engine opens counts its statements and commits here (the engine's
+    /// own connections underneath, unchanged).</summary>
+    public StatementCounter? Statements { get; init; }
     /// <summary>Applied to the engine's services after AddAegisSyncEngine: a test seam, e.g. a handler on the Google
     /// client's HttpClient that holds one call so a test can force an interleaving without sleeps.</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }

@@ -33,6 +33,19 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
         return row?.ToModel();
     }
 
+    public async Task<IReadOnlyList<FinancialEvent>> GetManyAsync(Guid userId, IReadOnlyCollection<Guid> ids, CancellationToken ct,
+        bool includeDeleted = false)
+    {
+        if (ids.Count == 0) return [];
+        var args = new DynamicParameters(new { userId = db.Dialect.Id(userId) });
+        var list = SqlInList.Add(args, "e", ids.Select(db.Dialect.Id));
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
+            $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE user_id = @userId AND id IN {list}" +
+            (includeDeleted ? "" : " AND deleted_at IS NULL"), args, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
     /// <summary>Events overlapping [From, To) (a recurring series: starting before To), ordered by start.</summary>
     public async Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct)
     {

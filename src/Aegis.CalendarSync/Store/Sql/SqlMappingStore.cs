@@ -17,6 +17,19 @@ internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
         QuerySingleAsync("user_id = @userId AND google_calendar_id = @calendarId AND google_event_id = @googleEventId",
             new { userId = db.Dialect.Id(userId), calendarId = googleCalendarId, googleEventId }, ct);
 
+    public async Task<IReadOnlyList<CalendarSyncMapping>> ListByGoogleIdsAsync(Guid userId, string googleCalendarId,
+        IReadOnlyCollection<string> googleEventIds, CancellationToken ct)
+    {
+        if (googleEventIds.Count == 0) return [];
+        var args = new DynamicParameters(new { userId = db.Dialect.Id(userId), calendarId = googleCalendarId });
+        var ids = SqlInList.Add(args, "g", googleEventIds);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<MappingRow>(Db.Command(
+            $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping " +
+            $"WHERE user_id = @userId AND google_calendar_id = @calendarId AND google_event_id IN {ids}", args, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
     public async Task<IReadOnlyList<CalendarSyncMapping>> ListAsync(Guid userId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
