@@ -28,8 +28,8 @@ internal sealed class SyncWorkHandler(ISyncService sync) : ISyncWorkHandler
     {
         (SyncDirection.ToGoogle, QueueAction.Upsert or QueueAction.Delete) when item.FinancialEventId is { } id =>
             sync.SyncToGoogleAsync(item.UserId, id, ct),
-        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, ct),
-        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, ct),
+        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, item.GoogleCalendarId, ct),
+        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, item.GoogleCalendarId, ct),
         _ => throw new UnsupportedQueueItemException(item),
     };
 }

@@ -8,8 +8,9 @@ namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>DESIGN §4 push rules: look the channel up, compare the token in constant time, check resource id and
 /// expiry, drop duplicate message numbers, treat <c>sync</c> as the handshake, and turn <c>exists</c>/<c>not_exists</c>
-/// into one coalesced from_google incremental sync for the channel's user (the store wakes the queue), due after the
-/// trailing debounce of <see cref="ConnectionOptions.PushDebounce"/>.</summary>
+/// into one coalesced from_google incremental sync of the channel's calendar for the channel's user (the store wakes
+/// the queue), due after the trailing debounce of <see cref="ConnectionOptions.PushDebounce"/>. Every synced calendar
+/// has its own channel: the push names it, so only that calendar is listed.</summary>
 public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time)
 {
     public const string SyncState = "sync";
@@ -38,7 +39,8 @@ public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueS
             case SyncState:
                 return PushOutcome.Handshake;
             case "exists" or "not_exists":
-                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
+                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, channel.CalendarId,
+                    options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
                 return PushOutcome.Enqueued;
             default:
                 return PushOutcome.UnknownState;
