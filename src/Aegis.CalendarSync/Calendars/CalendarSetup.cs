@@ -130,6 +130,50 @@ public sealed class CalendarSetup(
         return Overview(after, await google.ListCalendarsAsync(account, ct).ConfigureAwait(false));
     }
 
+    /// <summary>After a connect: the further calendars' channels carried the previous connection's webhook secret, so each
+    /// is opened again (new channel first, then the old one stopped); when the connection now syncs another account or
+    /// another default calendar, the further calendars are dropped instead (they belong to the earlier choice; their
+    /// events are re-pushed, never deleted, by the full sync of the new connection). A registration Google refuses is
+    /// left to the renewal job, which retries a calendar without a channel.</summary>
+    public async Task ReopenAfterConnectAsync(CalendarSyncSettings settings, bool sameAccountAndCalendar, CancellationToken ct)
+    {
+        var others = await calendars.ListAsync(settings.UserId, ct).ConfigureAwait(false);
+        if (!sameAccountAndCalendar && others.Count > 0)
+        {
+            await calendars.ReplaceRoutingAsync(settings.UserId, [], ct).ConfigureAwait(false);
+        }
+
+        foreach (var other in others)
+        {
+            if (sameAccountAndCalendar)
+            {
+                try
+                {
+                    var channel = await channels.RegisterAsync(settings, other.CalendarId, ct).ConfigureAwait(false);
+                    await calendars.SaveChannelAsync(settings.UserId, other.CalendarId, channel.Id, channel.ResourceId, channel.ExpiresAt, ct)
+                        .ConfigureAwait(false);
+                }
+                catch (GoogleApiException)
+                {
+                    continue;
+                }
+            }
+
+            if (other is { GoogleChannelId: { } id, GoogleResourceId: { } resource })
+                await channels.TryStopAsync(settings.UserId, id, resource, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the further calendars' channels (a disconnect); their routing is kept for a reconnect.</summary>
+    public async Task StopChannelsAsync(Guid userId, CancellationToken ct)
+    {
+        foreach (var other in await calendars.ListAsync(userId, ct).ConfigureAwait(false))
+        {
+            if (other is { GoogleChannelId: { } id, GoogleResourceId: { } resource })
+                await channels.TryStopAsync(userId, id, resource, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Queues an outbound push of every live mapped event whose calendar is no longer the one its type goes to;
     /// the push moves it (events.move). Returns how many.</summary>
     private async Task<int> QueueMovesAsync(CalendarRouting routing, CancellationToken ct)
