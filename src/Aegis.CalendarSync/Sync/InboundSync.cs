@@ -360,11 +360,16 @@ internal sealed class InboundSync(
             return;
         }
 
-        var locallyChanged = local.DeletedAt is not null || mapper.ContentHash(local) != mapping.ContentHash;
+        var locallyChanged = local.DeletedAt is not null || LocalChange.IsUnsynced(local, mapping, mapper);
         var resolution = locallyChanged
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.BothChanged), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
-        if (resolution == ConflictResolution.KeepLocal)
+        if (resolution == ConflictResolution.KeepLocal && local.DeletedAt is null && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // The wallet's writes brought it back to the version last synced, so its push skips as unchanged: write it now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        }
+        else if (resolution == ConflictResolution.KeepLocal)
         {
             // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
             await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
@@ -405,7 +410,7 @@ internal sealed class InboundSync(
             return;
         }
 
-        var locallyChanged = local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash;
+        var locallyChanged = local.DeletedAt is null && LocalChange.IsUnsynced(local, mapping, mapper);
         if (!locallyChanged && local.DeletedAt is null)
         {
             pass.Defer(local, mapping, remote);
@@ -418,6 +423,11 @@ internal sealed class InboundSync(
         if (resolution == ConflictResolution.KeepGoogle)
         {
             await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local, remote, ct).ConfigureAwait(false);
+        }
+        else if (resolution == ConflictResolution.KeepLocal && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // As for an edit: its push skips as unchanged, so the wallet's version is written back over the deletion now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -479,7 +489,7 @@ internal sealed class InboundSync(
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
             var googleHash = EventContentHash.Compute(remote);
             await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
-                remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+                remote.Updated ?? time.GetUtcNow(), synced: null, ct).ConfigureAwait(false);
             return;
         }
 
