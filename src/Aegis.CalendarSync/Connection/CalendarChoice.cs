@@ -10,12 +10,14 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
 /// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
-/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). At most one switch
-/// of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
+/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). A switch routes every
+/// event type to the chosen calendar: further synced calendars stop being synced (their channels stopped after the new
+/// one is open) and their events move too. At most one switch of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
 /// double click) is refused and changes nothing, so no switch works from settings another one is replacing.</summary>
 public sealed class CalendarChoice(
     IGoogleCalendarClient google,
     ISettingsStore settingsStore,
+    ISyncedCalendarStore syncedCalendars,
     IMappingStore mappings,
     ISyncQueueStore queue,
     CalendarRehoming rehoming,
@@ -98,6 +100,17 @@ public sealed class CalendarChoice(
             settings = settings with { CalendarId = target, SyncToken = null };
         }
 
+        var others = await syncedCalendars.ListAsync(userId, ct).ConfigureAwait(false);
+        if (others.Count > 0)
+        {
+            await syncedCalendars.ReplaceRoutingAsync(userId, [], ct).ConfigureAwait(false);
+            foreach (var other in others)
+            {
+                if (other is { GoogleChannelId: { } id, GoogleResourceId: { } resource })
+                    await channels.TryStopAsync(userId, id, resource, ct).ConfigureAwait(false);
+            }
+        }
+
         // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
         var moved = 0;
         foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
@@ -109,7 +122,7 @@ public sealed class CalendarChoice(
             }
         }
 
-        if (!changed && moved == 0)
+        if (!changed && moved == 0 && others.Count == 0)
         {
             return new CalendarSwitchResult(target, Changed: false, EventsMoved: 0);
         }
@@ -122,7 +135,7 @@ public sealed class CalendarChoice(
 
     /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any
     /// other by its id, so the same calendar never has two spellings.</summary>
-    private static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
+    internal static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
 
     private async Task<CalendarListEntry> FindWritableAsync(GoogleAccount account, string calendarId, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ public sealed class GoogleOAuthConnection(
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
+    Calendars.CalendarSetup furtherCalendars,
     DeadLetterRecovery deadLetters,
     ConnectionCalendar calendar,
     SyncAuditor auditor,
@@ -128,6 +129,10 @@ public sealed class GoogleOAuthConnection(
                 { ErrorCode = ex.Reason, ErrorMessage = ex.Message }, started, ct).ConfigureAwait(false);
         }
 
+        var sameAccountAndCalendar = existing is not null && settings.CalendarId == existing.CalendarId
+            && string.Equals(settings.GoogleAccountEmail, existing.GoogleAccountEmail, StringComparison.OrdinalIgnoreCase);
+        await furtherCalendars.ReopenAfterConnectAsync(settings, sameAccountAndCalendar, ct).ConfigureAwait(false);
+
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
         // Changes that failed for want of a connection (revoked access ...) are retried now; the full sync above
@@ -148,6 +153,11 @@ public sealed class GoogleOAuthConnection(
         if (settings is { IsConnected: true, GoogleChannelId: { } channelId, GoogleResourceId: { } resourceId })
         {
             await channels.TryStopAsync(userId, channelId, resourceId, ct).ConfigureAwait(false);
+        }
+
+        if (settings.IsConnected)
+        {
+            await furtherCalendars.StopChannelsAsync(userId, ct).ConfigureAwait(false);
         }
 
         if (settings.EncryptedRefreshToken is { } encrypted)

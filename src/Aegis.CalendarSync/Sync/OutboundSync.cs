@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Calendars;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
@@ -10,12 +11,14 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>sync_to_google: pushes one financial event. Guarantees: at most one Google event per financial event
 /// (deterministic id, so a retried insert gets 409 and adopts the first attempt's event); no API call when the
-/// content hash is unchanged; inserts go to the current calendar, while updates, gets and deletes of a mapped event
-/// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
+/// content hash is unchanged; inserts go to the calendar the event's type is routed to (<see cref="CalendarRouting"/>),
+/// a live event mapped on another calendar is first moved there (events.move, one call), while updates, gets and deletes
+/// of a mapped event address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
 /// blindly but resolved by the user's conflict strategy. A series' changed occurrences follow its master, one call
 /// each (<see cref="OccurrenceSync"/>); an unchanged master costs no call.</summary>
 internal sealed class OutboundSync(
     ConnectedAccounts accounts,
+    CalendarRoutes routes,
     IFinancialEventStore events,
     IMappingStore mappings,
     DeadLetterRecovery deadLetters,
@@ -46,14 +49,19 @@ internal sealed class OutboundSync(
             return;
         }
 
-        var attempt = new SyncAttempt(settings, started) { MeasuresPropagation = measurePropagation };
         var local = await events.GetAsync(userId, financialEventId, ct, includeDeleted: true).ConfigureAwait(false);
+        if (local is not null)
+        {
+            settings = settings with { CalendarId = (await routes.GetAsync(settings, ct).ConfigureAwait(false)).TargetFor(local.EventType) };
+        }
+
+        var attempt = new SyncAttempt(settings, started) { MeasuresPropagation = measurePropagation };
         var mapping = await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
         if (local is { DeletedAt: null } && mapping is not null && CalendarRehoming.IsStale(settings, mapping))
         {
-            // An edit racing a calendar switch: move the event now instead of updating the copy on the old calendar.
-            await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
-            mapping = null;
+            // Its type (or the routing) now names another calendar, or an edit raced a calendar switch: move the event
+            // there instead of updating the copy on the old calendar.
+            mapping = await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false);
         }
 
         var desired = local is null ? null : mapper.ToGoogleEvent(local, mapping?.GoogleEventId);

@@ -30,7 +30,8 @@ public sealed class SyncStateWriter(
     public async Task<FinancialEvent> ApplyRemoteAsync(CalendarSyncSettings settings, FinancialEvent? existing,
         CalendarSyncMapping? mapping, GoogleEvent remote, CancellationToken ct)
     {
-        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone);
+        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone,
+            settings.ImportedEventType ?? EventType.Reminder);
         var basis = LastSynced(existing, mapping);
         var applied = mapper.ApplyGoogleChanges(basis, remote, defaults) with { DeletedAt = null };
         if (existing is null)

@@ -17,7 +17,7 @@ internal sealed class SyncWorkHandler(ISyncService sync, PushWindows pushWindows
         if (item.Direction == SyncDirection.FromGoogle)
         {
             // Before the list: the pushes this node absorbed so far are covered by it (PushWindows).
-            pushWindows.SyncStarting(item.UserId);
+            pushWindows.SyncStarting(item.UserId, item.GoogleCalendarId);
         }
 
         try
@@ -35,8 +35,8 @@ internal sealed class SyncWorkHandler(ISyncService sync, PushWindows pushWindows
     {
         (SyncDirection.ToGoogle, QueueAction.Upsert or QueueAction.Delete) when item.FinancialEventId is { } id =>
             sync.SyncToGoogleAsync(item.UserId, id, ct),
-        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, ct),
-        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, ct),
+        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, item.GoogleCalendarId, ct),
+        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, item.GoogleCalendarId, ct),
         _ => throw new UnsupportedQueueItemException(item),
     };
 }

@@ -100,7 +100,7 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
         _clock.Advance(Window);
         var running = Assert.Single(await h.Queue.ClaimAsync(10, Lease, Ct));
         // What the work handler does before it runs a from_google item.
-        Windows(h).SyncStarting(h.UserId);
+        Windows(h).SyncStarting(h.UserId, running.GoogleCalendarId);
 
         var mark = _statements.Snapshot();
         Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 101), Ct));

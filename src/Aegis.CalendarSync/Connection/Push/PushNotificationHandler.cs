@@ -6,9 +6,10 @@ namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>DESIGN §4 push rules: look the channel up, compare the token in constant time, check resource id and
 /// expiry, drop duplicate message numbers, treat <c>sync</c> as the handshake, and turn <c>exists</c>/<c>not_exists</c>
-/// into one coalesced from_google incremental sync for the channel's user, debounced per channel on this node by
-/// <see cref="PushWindows"/> (a valid push within an open window costs no database work: the channel comes from the
-/// cache, its message number and its enqueue are written once per window).</summary>
+/// into one coalesced from_google incremental sync of the channel's calendar for the channel's user, debounced per
+/// channel on this node by <see cref="PushWindows"/> (a valid push within an open window costs no database work: the
+/// channel comes from the cache, its message number and its enqueue are written once per window). Every synced
+/// calendar has its own channel: the push names it, so only that calendar is listed.</summary>
 public sealed class PushNotificationHandler(ISettingsStore settings, PushWindows windows, TimeProvider time)
 {
     public const string SyncState = "sync";

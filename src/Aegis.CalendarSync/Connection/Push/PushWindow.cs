@@ -3,7 +3,7 @@ namespace Aegis.CalendarSync.Connection.Push;
 /// <summary>The debounce state of one channel on this node (see <see cref="PushWindows"/> for the guarantees). Open
 /// from a write until <see cref="ConnectionOptions.PushDebounce"/> later; pushes meanwhile (or while a write is in
 /// flight) are absorbed and written by the flush once it ended. All transitions hold the window's lock.</summary>
-internal sealed class PushWindow(Guid userId)
+internal sealed class PushWindow(Guid userId, string? calendarId)
 {
     private readonly Lock _gate = new();
     private long _highestSeen;
@@ -15,6 +15,9 @@ internal sealed class PushWindow(Guid userId)
     private bool _forgotten;
 
     public Guid UserId { get; } = userId;
+
+    /// <summary>The calendar the channel watches: its pushes enqueue an incremental sync of that calendar only.</summary>
+    public string? CalendarId { get; } = calendarId;
 
     /// <summary>When the absorbed pushes fall due for the flush; null when there are none.</summary>
     public DateTimeOffset? PendingUntil
@@ -87,7 +90,7 @@ internal sealed class PushWindow(Guid userId)
         }
     }
 
-    /// <summary>A sync of the user starts on this node: everything absorbed so far is covered by its list.</summary>
+    /// <summary>A sync of the channel's calendar starts on this node: everything absorbed so far is covered by its list.</summary>
     public void Close()
     {
         lock (_gate)

@@ -43,7 +43,7 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
         PushAdmission admission;
         do
         {
-            window = _windows.GetOrAdd(channelId, static (_, userId) => new PushWindow(userId), channel.UserId);
+            window = _windows.GetOrAdd(channelId, static (_, c) => new PushWindow(c.UserId, c.CalendarId), channel);
             admission = window.Accept(messageNumber, time.GetUtcNow(), options.Value.PushDebounce);
         }
         while (admission == PushAdmission.Stale);
@@ -61,7 +61,7 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
         {
             if (!await settings.TryAdvanceMessageNumberAsync(window.UserId, channelId, messageNumber, ct).ConfigureAwait(false))
                 return PushOutcome.DuplicateMessage;
-            await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
+            await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, window.CalendarId, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
             return PushOutcome.Enqueued;
         }
         catch
@@ -76,13 +76,15 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
         }
     }
 
-    /// <summary>A from_google sync of <paramref name="userId"/> is starting on this node: its list covers every push
-    /// its windows absorbed so far, so they close with nothing to write.</summary>
-    public void SyncStarting(Guid userId)
+    /// <summary>A from_google sync of <paramref name="userId"/>'s <paramref name="calendarId"/> is starting on this
+    /// node: its list covers every push absorbed so far by the windows of that calendar's channels, so they close with
+    /// nothing to write. Windows of the user's other calendars stay open (that list does not cover them); a sync item
+    /// naming no calendar closes only windows naming none, so at worst a window writes once more than needed.</summary>
+    public void SyncStarting(Guid userId, string? calendarId)
     {
         foreach (var window in _windows.Values)
         {
-            if (window.UserId == userId) window.Close();
+            if (window.UserId == userId && string.Equals(window.CalendarId, calendarId, StringComparison.Ordinal)) window.Close();
         }
     }
 
@@ -106,7 +108,7 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
             try
             {
                 await settings.TryAdvanceMessageNumberAsync(window.UserId, channelId, messageNumber, ct).ConfigureAwait(false);
-                await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
+                await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, window.CalendarId, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
                 written++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
