@@ -120,6 +120,7 @@ public static class ServerRegistration
         app.MapSyncSettingsEndpoints();
         app.MapSyncEndpoints();
         app.MapHeldDeletionEndpoints();
+        app.MapSyncPreviewEndpoints();
         app.MapSyncStreamEndpoints();
         app.MapConflictEndpoints();
         app.MapAuditEndpoints();

@@ -113,6 +113,7 @@ public static class AuditSentence
         AuditAction.SyncFailed => "Sync failed",
         AuditAction.SyncDisabled => "Sync turned off",
         AuditAction.Connected => "Connected",
+        AuditAction.SyncStarted => "Sync started",
         AuditAction.Disconnected => "Disconnected",
         AuditAction.ChannelRenewed or AuditAction.ChannelRenewal => "Push channel renewed",
         AuditAction.CalendarSwitched => "Calendar switched",

@@ -12,7 +12,7 @@ internal sealed class SettingsRow
         "google_resource_id AS GoogleResourceId, channel_expiry_at AS ChannelExpiryAt, webhook_secret AS WebhookSecret, " +
         "last_message_number AS LastMessageNumber, conflict_strategy AS ConflictStrategy, " +
         "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId, " +
-        "import_foreign_events AS ImportForeignEvents";
+        "import_foreign_events AS ImportForeignEvents, awaiting_start_since AS AwaitingStartSince, pending_calendar_name AS PendingCalendarName";
 
     public object UserId { get; init; } = null!;
     public bool Enabled { get; init; }
@@ -33,6 +33,8 @@ internal sealed class SettingsRow
     public object UpdatedAt { get; init; } = null!;
     public string? ConnectionId { get; init; }
     public bool ImportForeignEvents { get; init; }
+    public object? AwaitingStartSince { get; init; }
+    public string? PendingCalendarName { get; init; }
 
     public CalendarSyncSettings ToModel() => new()
     {
@@ -55,5 +57,7 @@ internal sealed class SettingsRow
         UpdatedAt = DbValue.ToTime(UpdatedAt),
         ConnectionId = ConnectionId,
         ImportForeignEvents = ImportForeignEvents,
+        AwaitingStartSince = DbValue.ToNullableTime(AwaitingStartSince),
+        PendingCalendarName = PendingCalendarName,
     };
 }
