@@ -25,7 +25,8 @@ public sealed class ConnectionCalendar(IGoogleCalendarClient google, IOptions<Co
         var chosenIsGone = settings.CalendarId != "primary" && !calendars.Any(c => c.IsWritable && c.Id == settings.CalendarId);
         if (!anotherAccount && !neverSynced && !chosenIsGone)
         {
-            return settings with { PendingCalendarName = null };
+            // The same account again: the calendar chosen before, or the dedicated one still to be created at Start.
+            return settings;
         }
 
         if (options.Value.NewConnectionCalendar == NewConnectionCalendar.Primary)

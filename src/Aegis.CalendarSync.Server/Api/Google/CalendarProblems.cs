@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>Maps the calendar-choice failures of <see cref="ConnectionCommands"/> to problem details:
-/// an unknown or read-only calendar is the caller's input (400), no connected account is the resource's state (409),
+/// an unknown or read-only calendar is the caller's input (400), no connected account or a first sync awaiting the
+/// go-ahead is the resource's state (409),
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems
 {
@@ -14,6 +15,8 @@ public static class CalendarProblems
     {
         switch (exception)
         {
+            case CalendarChoiceException { Code: CalendarChoiceException.AwaitingStart } e:
+                return Problems.Conflict(e.Message);
             case CalendarChoiceException e:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This calendar cannot be used for sync",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["calendar_id"] = e.CalendarId });
