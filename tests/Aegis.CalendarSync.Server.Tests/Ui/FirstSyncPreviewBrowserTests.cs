@@ -15,7 +15,10 @@ public sealed class FirstSyncPreviewBrowserTests(ITestOutputHelper output) : IAs
 
     public async Task InitializeAsync()
     {
-        _server = await TestServerHost.StartAsync(new TestServerOptions { Settings = { ["Connection:NewConnectionCalendar"] = "Dedicated" } });
+        _server = await TestServerHost.StartAsync(new TestServerOptions
+        {
+            Settings = { ["Connection:NewConnectionCalendar"] = "Dedicated", ["Emulator:AutoApprove"] = "false" },
+        });
         _user = await _server.CreateUserAsync("first.sync@example.com");
     }
 

@@ -127,7 +127,7 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.Equal(aegis.Id, settings.CalendarId);
         Assert.True(settings.ImportForeignEvents);
         Assert.Null(settings.PendingCalendarName);
-        var listed = await h.Google.ListEventsAsync(h.Account, aegis.Id!, new Aegis.CalendarSync.Google.Models.ListEventsRequest(), Ct);
+        var listed = await h.Google.ListEventsAsync(h.Account, aegis.Id!, new Aegis.CalendarSync.Google.ListEventsRequest(), Ct);
         Assert.Equal(preview.ToGoogleNew.Count, listed.Items!.Count);
     }
 
