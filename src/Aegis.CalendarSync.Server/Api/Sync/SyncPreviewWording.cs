@@ -43,6 +43,11 @@ public static class SyncPreviewWording
 
         Add("unchanged", preview.Unchanged,
             $"{Events(preview.Unchanged.Count, "event")} {Are(preview.Unchanged.Count)} already the same on both sides.");
+        if (preview.Calendars.All(c => c.WillBeCreated))
+        {
+            lines.Add(new PreviewSentence("others_untouched", "Your other Google calendars (meetings, birthdays …) are not read or changed.", PreviewBucket.Empty));
+        }
+
         Add("left_alone", preview.LeftAlone,
             $"{Events(preview.LeftAlone.Count, "event")} in {calendar} {Are(preview.LeftAlone.Count)} not financial (meetings, birthdays …) and will be left alone.");
         return lines;
