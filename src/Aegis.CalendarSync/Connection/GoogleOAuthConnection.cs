@@ -106,10 +106,8 @@ public sealed class GoogleOAuthConnection(
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
         await RecordAccountAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success) with
-        {
-            Details = "waiting for the go-ahead for the first sync",
-        }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), auditor.StartTimestamp(), ct)
+            .ConfigureAwait(false);
         return userId;
     }
 

@@ -68,6 +68,7 @@ public static class AuditSentence
             (AuditAction.Connected, AuditOutcome.Success) => "Connected Google Calendar",
             (AuditAction.Connected, _) => "Could not connect Google Calendar",
             (AuditAction.Disconnected, _) => "Disconnected Google Calendar",
+            (AuditAction.SyncStarted, _) => "Started the first sync with Google Calendar",
             (AuditAction.ChannelRenewed or AuditAction.ChannelRenewal, AuditOutcome.Success) => "Renewed the Google push channel",
             (AuditAction.ChannelRenewed or AuditAction.ChannelRenewal, _) => "Could not renew the Google push channel",
             (AuditAction.CalendarSwitched, AuditOutcome.Success) => "Switched to another Google calendar",
