@@ -48,7 +48,7 @@ internal sealed class InboundDecider(IFinancialEventStore events, IMappingStore 
             return linked;
         }
 
-        var locallyChanged = local.DeletedAt is not null || mapper.ContentHash(local) != mapping.ContentHash;
+        var locallyChanged = local.DeletedAt is not null || LocalChange.IsUnsynced(local, mapping, mapper);
         return linked with { Step = locallyChanged ? InboundStep.Conflict : InboundStep.UpdateWallet };
     }
 
@@ -66,7 +66,7 @@ internal sealed class InboundDecider(IFinancialEventStore events, IMappingStore 
             return InboundStep.DeletedBothSides;
         }
 
-        return mapper.ContentHash(local) != mapping.ContentHash ? InboundStep.DeletionConflict : InboundStep.Deletion;
+        return LocalChange.IsUnsynced(local, mapping, mapper) ? InboundStep.DeletionConflict : InboundStep.Deletion;
     }
 
     /// <summary>An event without a link: created in Google (imported only from a calendar marked for import; elsewhere

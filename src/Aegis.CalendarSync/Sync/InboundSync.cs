@@ -26,6 +26,7 @@ internal sealed class InboundSync(
     IGoogleCalendarClient google,
     RemoteEvents remoteEvents,
     InboundDecider decider,
+    FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictResolver conflicts,
     OccurrenceSync occurrences,
@@ -337,7 +338,12 @@ internal sealed class InboundSync(
         var resolution = decision.Step == InboundStep.Conflict
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.BothChanged), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
-        if (resolution == ConflictResolution.KeepLocal)
+        if (resolution == ConflictResolution.KeepLocal && local.DeletedAt is null && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // The wallet's writes brought it back to the version last synced, so its push skips as unchanged: write it now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        }
+        else if (resolution == ConflictResolution.KeepLocal)
         {
             // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
             await writer.AdoptEtagAsync(attempt.Settings, mapping, remote, ct).ConfigureAwait(false);
@@ -379,6 +385,11 @@ internal sealed class InboundSync(
         {
             await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local, remote, ct).ConfigureAwait(false);
         }
+        else if (resolution == ConflictResolution.KeepLocal && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // As for an edit: its push skips as unchanged, so the wallet's version is written back over the deletion now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Only Google changed the event since the last sync: its version (or deletion) reaches the wallet.</summary>
@@ -415,7 +426,7 @@ internal sealed class InboundSync(
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
             var googleHash = EventContentHash.Compute(remote);
             await writer.SaveMappingAsync(settings, existing!.Id, null, remote, googleHash, googleHash, SyncSource.Google,
-                remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+                remote.Updated ?? time.GetUtcNow(), synced: null, ct).ConfigureAwait(false);
             return;
         }
 
