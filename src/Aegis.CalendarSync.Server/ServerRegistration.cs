@@ -121,6 +121,7 @@ public static class ServerRegistration
         app.MapSyncCalendarsEndpoints();
         app.MapSyncEndpoints();
         app.MapHeldDeletionEndpoints();
+        app.MapSyncPreviewEndpoints();
         app.MapSyncStreamEndpoints();
         app.MapConflictEndpoints();
         app.MapAuditEndpoints();

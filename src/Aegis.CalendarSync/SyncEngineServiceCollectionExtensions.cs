@@ -74,7 +74,13 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<OutboundSync>();
         services.TryAddSingleton<MassDeleteGuard>();
         services.TryAddSingleton<HeldDeletionDecisions>();
+        services.TryAddSingleton<InboundDecider>();
         services.TryAddSingleton<InboundSync>();
+        // Public for the application layer, built from the engine's internal rules (hence no public constructor).
+        services.TryAddSingleton(sp => new Sync.Preview.FirstSyncPreviewer(sp.GetRequiredService<IGoogleCalendarClient>(),
+            sp.GetRequiredService<RemoteEvents>(), sp.GetRequiredService<InboundDecider>(), sp.GetRequiredService<MassDeleteGuard>(),
+            sp.GetRequiredService<IMappingStore>(), sp.GetRequiredService<IFinancialEventStore>(), sp.GetRequiredService<ISyncQueueStore>(),
+            sp.GetRequiredService<FinancialEventMapper>(), sp.GetRequiredService<IOptions<SyncEngineOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISyncService, SyncService>();
         services.TryAddSingleton<ISyncWorkHandler, SyncWorkHandler>();
         services.TryAddSingleton<OAuthStateProtector>();
@@ -83,6 +89,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<Calendars.CalendarSetup>();
         services.TryAddSingleton<ConnectionCalendar>();
         services.TryAddSingleton<GoogleOAuthConnection>();
+        services.TryAddSingleton<FirstSyncStart>();
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelRenewal>();
         services.TryAddSingleton<PushWindows>();

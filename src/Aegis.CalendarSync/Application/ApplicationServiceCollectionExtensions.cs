@@ -23,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<EventSync.EventSyncQueries>();
         services.TryAddSingleton<SyncCommands>();
         services.TryAddSingleton<HeldDeletionCommands>();
+        services.TryAddSingleton<FirstSyncCommands>();
         services.TryAddSingleton<ConflictComparer>();
         services.TryAddSingleton<ConflictCommands>();
         services.TryAddSingleton<ConnectionCommands>();

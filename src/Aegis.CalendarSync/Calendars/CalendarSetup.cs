@@ -43,6 +43,13 @@ public sealed class CalendarSetup(
     {
         var started = auditor.StartTimestamp();
         var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        if (settings.AwaitsStart)
+        {
+            // A connection awaiting the go-ahead writes nothing to Google (no channel, no move): Start comes first.
+            throw new CalendarChoiceException(CalendarChoiceException.AwaitingStart, settings.CalendarId,
+                "The first sync of this connection waits for your go-ahead: start it (or cancel) before changing calendars.");
+        }
+
         var account = new GoogleAccount(userId);
         var listed = (await google.ListCalendarsAsync(account, ct).ConfigureAwait(false)).ToList();
         try

@@ -40,7 +40,7 @@ public sealed class CalendarChoice(
     public async Task<SyncableCalendar> CreateAsync(Guid userId, string summary, string? timeZone, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(summary);
-        await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        RequireStarted(await RequireConnectedAsync(userId, ct).ConfigureAwait(false), summary);
         var created = await google.InsertCalendarAsync(new GoogleAccount(userId), new GoogleCalendar { Summary = summary, TimeZone = timeZone }, ct)
             .ConfigureAwait(false);
         var id = created.Id ?? throw new GoogleApiException(System.Net.HttpStatusCode.BadGateway, null, "calendars.insert returned no id.");
@@ -72,7 +72,7 @@ public sealed class CalendarChoice(
 
     private async Task<CalendarSwitchResult> SwitchHeldAsync(Guid userId, string calendarId, long started, CancellationToken ct)
     {
-        var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
+        var settings = RequireStarted(await RequireConnectedAsync(userId, ct).ConfigureAwait(false), calendarId);
         var account = new GoogleAccount(userId);
         string target;
         try
@@ -148,6 +148,12 @@ public sealed class CalendarChoice(
             : throw new CalendarChoiceException(CalendarChoiceException.ReadOnly, calendarId,
                 $"The connected Google account can only read '{entry.Summary ?? calendarId}' (role {entry.AccessRole ?? "none"}); choose a calendar it can write.");
     }
+
+    /// <summary>A connection awaiting the go-ahead writes nothing to Google: Start (or Cancel) comes first.</summary>
+    private static CalendarSyncSettings RequireStarted(CalendarSyncSettings settings, string calendarId) => settings.AwaitsStart
+        ? throw new CalendarChoiceException(CalendarChoiceException.AwaitingStart, calendarId,
+            "The first sync of this connection waits for your go-ahead: start it (or cancel) before changing calendars.")
+        : settings;
 
     private async Task<CalendarSyncSettings> RequireConnectedAsync(Guid userId, CancellationToken ct)
     {

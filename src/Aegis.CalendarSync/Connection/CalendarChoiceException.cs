@@ -1,8 +1,9 @@
 namespace Aegis.CalendarSync.Connection;
 
 /// <summary>The calendar chosen for sync cannot be used: unknown to the connected account, the account may not
-/// write it, a routing that does not route every event type once, or another switch of the same user is still
-/// running. Nothing was changed. <see cref="Exception.Message"/> is safe to show to the user.</summary>
+/// write it, a routing that does not route every event type once, another switch of the same user is still
+/// running, or the connection still awaits the go-ahead for its first sync. Nothing was changed.
+/// <see cref="Exception.Message"/> is safe to show to the user.</summary>
 public sealed class CalendarChoiceException(string code, string calendarId, string message) : Exception(message)
 {
     public const string NotFound = "calendar_not_found";
@@ -12,7 +13,10 @@ public sealed class CalendarChoiceException(string code, string calendarId, stri
     /// <summary>A routing that does not send every event type to exactly one calendar, or names a calendar twice.</summary>
     public const string RoutingInvalid = "calendar_routing_invalid";
 
-    /// <summary><see cref="NotFound"/>, <see cref="ReadOnly"/>, <see cref="RoutingInvalid"/> or <see cref="SwitchInProgress"/>.</summary>
+    public const string AwaitingStart = "awaiting_start";
+
+    /// <summary><see cref="NotFound"/>, <see cref="ReadOnly"/>, <see cref="RoutingInvalid"/>, <see cref="SwitchInProgress"/> or
+    /// <see cref="AwaitingStart"/>.</summary>
     public string Code { get; } = code;
 
     public string CalendarId { get; } = calendarId;

@@ -15,20 +15,20 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>The seed's google-calendar-auth connect and disconnect. Guarantees: a state is signed, bound to one user,
 /// expires, and is consumed once; the PKCE verifier never leaves the server; tokens are stored only sealed by the
-/// <see cref="GoogleTokenVault"/>; disconnect stops the channel, revokes the grant and deletes the tokens.</summary>
+/// <see cref="GoogleTokenVault"/>; a completed connect reads Google only (the account's calendar list) and leaves the
+/// connection awaiting the user's go-ahead (<see cref="FirstSyncStart"/> registers the channel and queues the first
+/// sync); disconnect stops the channel, revokes the grant and deletes the tokens.</summary>
 public sealed class GoogleOAuthConnection(
     GoogleOAuthClient oauth,
     IGoogleCalendarClient google,
     IOAuthStateStore states,
     ISettingsStore settingsStore,
-    ISyncQueueStore queue,
     GoogleTokenVault vault,
     IAccessTokenCache tokenCache,
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
     Calendars.CalendarSetup furtherCalendars,
-    DeadLetterRecovery deadLetters,
     ConnectionCalendar calendar,
     SyncAuditor auditor,
     IOptions<ConnectionOptions> options,
@@ -109,6 +109,8 @@ public sealed class GoogleOAuthConnection(
             GoogleAccountEmail = null,
             // A new connection: links made under an earlier one are re-pushed by the first full sync, never read as deletions.
             ConnectionId = Guid.CreateVersion7(now).ToString("N"),
+            // The first sync waits for the user's go-ahead (FirstSyncStart), after a preview that writes nothing.
+            AwaitingStartSince = now,
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
@@ -116,28 +118,17 @@ public sealed class GoogleOAuthConnection(
         settings = await RecordAccountAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
         await RevokeReplacedAccountAsync(existing, settings, ct).ConfigureAwait(false);
 
-        var started = auditor.StartTimestamp();
-        try
-        {
-            await channels.OpenAsync(settings, ct).ConfigureAwait(false);
-        }
-        catch (GoogleApiException ex)
-        {
-            // Connected without push for now: the renewal job retries a missing channel.
-            logger.LogWarning("Push channel registration failed for user {UserId}: {Reason}", userId, ex.Reason);
-            await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Failed) with
-                { ErrorCode = ex.Reason, ErrorMessage = ex.Message }, started, ct).ConfigureAwait(false);
-        }
-
+        // Another account or calendar: the further calendars' routing is dropped now; a reconnect to the same account and
+        // calendar keeps it, and Start (FirstSyncStart) registers their channels again.
         var sameAccountAndCalendar = existing is not null && settings.CalendarId == existing.CalendarId
             && string.Equals(settings.GoogleAccountEmail, existing.GoogleAccountEmail, StringComparison.OrdinalIgnoreCase);
-        await furtherCalendars.ReopenAfterConnectAsync(settings, sameAccountAndCalendar, ct).ConfigureAwait(false);
+        if (!sameAccountAndCalendar)
+        {
+            await furtherCalendars.ReopenAfterConnectAsync(settings, sameAccountAndCalendar: false, ct).ConfigureAwait(false);
+        }
 
-        await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
-        // Changes that failed for want of a connection (revoked access ...) are retried now; the full sync above
-        // resolves the dead letters it makes obsolete.
-        await deadLetters.RequeueFixedByReconnectAsync(userId, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), auditor.StartTimestamp(), ct)
+            .ConfigureAwait(false);
         return userId;
     }
 
@@ -186,6 +177,8 @@ public sealed class GoogleOAuthConnection(
             WebhookSecret = null,
             LastMessageNumber = 0,
             DisabledReason = null,
+            AwaitingStartSince = null,
+            PendingCalendarName = null,
             UpdatedAt = time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Disconnected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
@@ -205,8 +198,7 @@ public sealed class GoogleOAuthConnection(
                 return settings;
             }
 
-            var updated = await calendar.ChooseAsync(settings with { GoogleAccountEmail = email }, previousEmail, email, calendars, ct)
-                .ConfigureAwait(false);
+            var updated = calendar.Choose(settings with { GoogleAccountEmail = email }, previousEmail, email, calendars);
             await settingsStore.UpsertAsync(updated, ct).ConfigureAwait(false);
             return updated;
         }

@@ -35,4 +35,7 @@ public enum AuditAction
     DeadLetterResolved,
     /// <summary>A dead letter sent back to the queue by the engine itself (its failure was fixed by a reconnect).</summary>
     DeadLetterRequeued,
+    /// <summary>The user's go-ahead for the first sync of a connection, after its preview (details: the dedicated
+    /// calendar it created, if any).</summary>
+    SyncStarted,
 }

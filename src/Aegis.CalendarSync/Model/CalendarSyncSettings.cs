@@ -33,6 +33,15 @@ public sealed record CalendarSyncSettings
     public EventType? ImportedEventType { get; init; }
     public string? DisabledReason { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>When the OAuth connect completed, while the connection waits for the user's go-ahead (the preview's
+    /// Start); null once started. While set nothing is written to Google and the user's queue work is not claimed.</summary>
+    public DateTimeOffset? AwaitingStartSince { get; init; }
+    /// <summary>The dedicated calendar Start creates for a new connection (none is created before the user's
+    /// go-ahead); null when <see cref="CalendarId"/> is the calendar to sync.</summary>
+    public string? PendingCalendarName { get; init; }
+
+    /// <summary>Connected, and the first sync waits for the user's go-ahead (Start or Cancel).</summary>
+    public bool AwaitsStart => IsConnected && AwaitingStartSince is not null;
 
     /// <summary>These settings seen from <paramref name="calendar"/>, a further synced calendar of the same user: its id
     /// and its own sync token, channel, message number, import flag and sync times in place of the default calendar's.</summary>
@@ -53,7 +62,7 @@ public sealed record CalendarSyncSettings
     /// <summary>A Google account is connected: a refresh token is stored (sync may still be switched off).</summary>
     public bool IsConnected => EncryptedRefreshToken is not null;
 
-    /// <summary>Sync may call Google for this user: connected and enabled. The one definition of
-    /// "connected and enabled"; the store's SQL uses <see cref="Store.Sql.SettingsSql.CanSync"/>, its SQL twin.</summary>
-    public bool CanSync => Enabled && IsConnected;
+    /// <summary>Sync may call Google for this user: connected, enabled and started (not awaiting the go-ahead). The one
+    /// definition of "connected and enabled"; the store's SQL uses <see cref="Store.Sql.SettingsSql.CanSync"/>, its SQL twin.</summary>
+    public bool CanSync => Enabled && IsConnected && AwaitingStartSince is null;
 }

@@ -57,6 +57,9 @@ internal sealed class WebhookSecretEncryptingSettingsStore(SqlSettingsStore inne
 
     public Task DisableAsync(Guid userId, string reason, CancellationToken ct) => inner.DisableAsync(userId, reason, ct);
 
+    public Task<bool> TryStartAsync(Guid userId, string calendarId, bool importForeignEvents, CancellationToken ct) =>
+        inner.TryStartAsync(userId, calendarId, importForeignEvents, ct);
+
     public Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt, CancellationToken ct) =>
         inner.SaveCalendarAsync(userId, calendarId, channelId, resourceId, channelExpiresAt, ct);
 

@@ -34,6 +34,10 @@ public interface ISettingsStore
     /// since a new channel numbers its messages from 1).</summary>
     Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct);
     Task DisableAsync(Guid userId, string reason, CancellationToken ct);
+    /// <summary>The user's go-ahead for a connection awaiting its first sync, in one statement: no longer awaiting,
+    /// syncing <paramref name="calendarId"/> (marked for import or not). False, and nothing changed, when the user's
+    /// connection was not awaiting the go-ahead (never connected, already started, cancelled, or a concurrent Start won).</summary>
+    Task<bool> TryStartAsync(Guid userId, string calendarId, bool importForeignEvents, CancellationToken ct);
     /// <summary>Points sync at another calendar in one statement: the calendar id, the channel registered on it
     /// (last_message_number reset), and no sync token (the old calendar's token means nothing for the new one). Another
     /// calendar is not marked for import (<see cref="Model.CalendarSyncSettings.ImportForeignEvents"/> cleared).</summary>

@@ -28,6 +28,7 @@ internal sealed class InboundSync(
     IInboundFailureStore failures,
     IGoogleCalendarClient google,
     RemoteEvents remoteEvents,
+    InboundDecider decider,
     FinancialEventMapper mapper,
     SyncStateWriter writer,
     ConflictResolver conflicts,
@@ -315,66 +316,69 @@ internal sealed class InboundSync(
         await SettleDeletionsAsync(new SyncAttempt(settings, auditor.StartTimestamp()), pass, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet; an uncontested deletion is
-    /// collected in <paramref name="pass"/> for the mass-delete guard.</summary>
+    /// <summary>Applies one Google event (changed, created or cancelled) to the wallet as <see cref="InboundDecider"/>
+    /// decides; an uncontested deletion is collected in <paramref name="pass"/> for the mass-delete guard.</summary>
     private async Task ApplyAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct)
     {
         var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
-        if (remote.RecurringEventId is not null)
+        var decision = await decider.DecideAsync(settings, remote, pass, ct).ConfigureAwait(false);
+        var mapping = decision.Mapping;
+        if (decision.Rebind)
         {
-            await ApplyInstanceAsync(attempt, remote, pass.IsSeriesDeleted(remote.RecurringEventId), ct).ConfigureAwait(false);
-            return;
+            mapping = await writer.RebindAsync(settings, mapping!, ct).ConfigureAwait(false);
         }
 
-        var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
-        if (mapping is null)
+        var local = decision.Local;
+        switch (decision.Step)
         {
-            await ImportAsync(attempt, remote, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var local = await events.GetAsync(settings.UserId, mapping.FinancialEventId, ct, includeDeleted: true).ConfigureAwait(false);
-        if (local is null)
-        {
-            await mappings.DeleteAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (mapping.IsFromEarlierConnection(settings))
-        {
-            if (remote.IsCancelled)
-            {
-                // Absent under this connection proves nothing about the wallet's record: put it back in Google.
-                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
+            case InboundStep.Occurrence:
+                await ApplyInstanceAsync(attempt, remote, pass.IsSeriesDeleted(remote.RecurringEventId!), ct).ConfigureAwait(false);
                 return;
-            }
+            case InboundStep.Ignored or InboundStep.AlreadyHeld:
+                return;
+            case InboundStep.Foreign:
+                telemetry.RecordSkip("foreign");
+                return;
+            case InboundStep.LostEvent:
+                await mappings.DeleteAsync(settings.UserId, mapping!.FinancialEventId, ct).ConfigureAwait(false);
+                return;
+            case InboundStep.Repush:
+                await RepushAsync(settings, mapping!, pass, ct).ConfigureAwait(false);
+                return;
+            case InboundStep.Echo:
+                // Counted in aegis.sync.skipped{reason=echo}, never audited, so echoes and unchanged events cost no
+                // database write beyond a new etag.
+                if (remote.Etag != mapping!.GoogleEtag)
+                {
+                    await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
+                }
 
-            mapping = await writer.RebindAsync(settings, mapping, ct).ConfigureAwait(false);
+                telemetry.RecordSkip("echo");
+                return;
+            case InboundStep.Deletion:
+                pass.Defer(local!, mapping!, remote);
+                return;
+            case InboundStep.DeletionConflict or InboundStep.DeletedBothSides:
+                await ApplyRemoteDeletionAsync(attempt, decision with { Mapping = mapping }, ct).ConfigureAwait(false);
+                return;
+            case InboundStep.Conflict or InboundStep.UpdateWallet:
+                await ApplyRemoteChangeAsync(attempt, decision with { Mapping = mapping }, ct).ConfigureAwait(false);
+                return;
+            case InboundStep.ImportCopy:
+                await ImportCopyAsync(attempt, remote, mapping!, ct).ConfigureAwait(false);
+                return;
+            default:
+                await ImportAsync(attempt, decision, ct).ConfigureAwait(false);
+                return;
         }
+    }
 
-        if (remote.IsCancelled)
-        {
-            await ApplyRemoteDeletionAsync(attempt, local, mapping, remote, pass, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var remoteHash = EventContentHash.Compute(remote);
-        if (remote.Etag == mapping.GoogleEtag || remoteHash == mapping.GoogleSideHash)
-        {
-            // Our own write coming back (or a change to fields we do not sync, or an unchanged event in a full
-            // sync): remember the etag, change nothing. Counted in aegis.sync.skipped{reason=echo}, never audited,
-            // so echoes and unchanged events cost no database write beyond a new etag.
-            if (remote.Etag != mapping.GoogleEtag)
-            {
-                await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
-            }
-
-            telemetry.RecordSkip("echo");
-            return;
-        }
-
-        var locallyChanged = local.DeletedAt is not null || LocalChange.IsUnsynced(local, mapping, mapper);
-        var resolution = locallyChanged
+    /// <summary>Google changed a linked event: alone (the wallet takes it) or while the wallet changed it too (the
+    /// conflict strategy decides; when the wallet wins its pending outbound write will pass If-Match).</summary>
+    private async Task ApplyRemoteChangeAsync(SyncAttempt attempt, InboundDecision decision, CancellationToken ct)
+    {
+        var (local, mapping, remote) = (decision.Local!, decision.Mapping!, decision.Remote);
+        var resolution = decision.Step == InboundStep.Conflict
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.BothChanged), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         if (resolution == ConflictResolution.KeepLocal && local.DeletedAt is null && !LocalChange.ContentChanged(local, mapping, mapper))
@@ -385,7 +389,7 @@ internal sealed class InboundSync(
         else if (resolution == ConflictResolution.KeepLocal)
         {
             // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
-            await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
+            await writer.AdoptEtagAsync(attempt.Settings, mapping, remote, ct).ConfigureAwait(false);
         }
         else if (resolution == ConflictResolution.KeepGoogle)
         {
@@ -412,25 +416,12 @@ internal sealed class InboundSync(
         }
     }
 
-    /// <summary>Google deleted a mapped event. An unsynced wallet edit makes it a conflict; when the wallet wins (or
-    /// the user decides) the event is kept and its pending outbound write revives the Google event.</summary>
-    private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping,
-        GoogleEvent remote, InboundPass pass, CancellationToken ct)
+    /// <summary>Google deleted a linked event the wallet changed meanwhile (a conflict; when the wallet wins, or the user
+    /// decides, the event is kept and its pending outbound write revives the Google event) or deleted too.</summary>
+    private async Task ApplyRemoteDeletionAsync(SyncAttempt attempt, InboundDecision decision, CancellationToken ct)
     {
-        if (pass.IsHeld(local.Id))
-        {
-            // Already held by an earlier sync: the user decides, not a repeat of the same deletion.
-            return;
-        }
-
-        var locallyChanged = local.DeletedAt is null && LocalChange.IsUnsynced(local, mapping, mapper);
-        if (!locallyChanged && local.DeletedAt is null)
-        {
-            pass.Defer(local, mapping, remote);
-            return;
-        }
-
-        var resolution = locallyChanged
+        var (local, mapping, remote) = (decision.Local!, decision.Mapping!, decision.Remote);
+        var resolution = decision.Step == InboundStep.DeletionConflict
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.RemoteDeleted), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         if (resolution == ConflictResolution.KeepGoogle)
@@ -467,41 +458,17 @@ internal sealed class InboundSync(
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
-    /// <summary>An event without a mapping: created in Google (imported only from a calendar marked for import;
-    /// elsewhere ignored and never modified), or ours with a lost mapping row (relinked).</summary>
-    private async Task ImportAsync(SyncAttempt attempt, GoogleEvent remote, CancellationToken ct)
+    /// <summary>An event without a link that becomes (or is relinked to) a wallet event: <see cref="InboundStep.Import"/>,
+    /// <see cref="InboundStep.Relink"/> (the wallet's version is pushed by the next outbound write) or
+    /// <see cref="InboundStep.RelinkFromGoogle"/>.</summary>
+    private async Task ImportAsync(SyncAttempt attempt, InboundDecision decision, CancellationToken ct)
     {
-        var settings = attempt.Settings;
-        if (remote.IsCancelled)
-        {
-            return;
-        }
-
-        if (!settings.ImportForeignEvents && !FinancialEventMapper.IsWrittenByAegis(remote))
-        {
-            telemetry.RecordSkip("foreign");
-            return;
-        }
-
-        var id = FinancialEventMapper.ImportedEventId(settings.UserId, remote);
-        if (await mappings.GetByEventAsync(settings.UserId, id, ct).ConfigureAwait(false) is { } original && original.GoogleEventId != remote.Id)
-        {
-            await ImportCopyAsync(attempt, remote, original, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var existing = await events.GetAsync(settings.UserId, id, ct, includeDeleted: true).ConfigureAwait(false);
-        if (existing is { DeletedAt: not null })
-        {
-            // Deleted in the wallet; its outbound delete removes the Google copy.
-            return;
-        }
-
-        if (existing is not null && ConflictPolicy.Decide(settings.ConflictStrategy, existing.UpdatedAt, remote.Updated) != ConflictWinner.Google)
+        var (settings, remote, existing) = (attempt.Settings, decision.Remote, decision.Local);
+        if (decision.Step == InboundStep.Relink)
         {
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
             var googleHash = EventContentHash.Compute(remote);
-            await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
+            await writer.SaveMappingAsync(settings, existing!.Id, null, remote, googleHash, googleHash, SyncSource.Google,
                 remote.Updated ?? time.GetUtcNow(), synced: null, ct).ConfigureAwait(false);
             return;
         }
@@ -539,34 +506,21 @@ internal sealed class InboundSync(
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Mapped events in the window that the full list did not return were deleted in Google. Each is
-    /// confirmed with a get before the wallet deletes anything (a list is not proof of absence for a bill).
-    /// Mapped events of an earlier connection that the list did not return are re-pushed instead.</summary>
+    /// <summary>Mapped events in the window that the full list did not return (<see cref="InboundDecider.MissingLinksAsync"/>)
+    /// were deleted in Google. Each is confirmed with a get before the wallet deletes anything (a list is not proof of
+    /// absence for a bill). Mapped events of an earlier connection that the list did not return are re-pushed instead.</summary>
     private async Task ReconcileMissingAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, HashSet<string> seen,
         InboundPass pass, CancellationToken ct)
     {
-        foreach (var mapping in await mappings.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+        foreach (var missing in await decider.MissingLinksAsync(settings, windowStart, seen, ct).ConfigureAwait(false))
         {
-            var onCurrentCalendar = mapping.GoogleCalendarId == settings.CalendarId;
-            var earlier = mapping.IsFromEarlierConnection(settings);
-            if ((onCurrentCalendar && seen.Contains(mapping.GoogleEventId)) || (!onCurrentCalendar && !earlier))
+            if (missing.Earlier)
             {
+                await RepushAsync(settings, missing.Mapping, pass, ct).ConfigureAwait(false);
                 continue;
             }
 
-            var local = await events.GetAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-            if (local is null || local.EndAt <= windowStart)
-            {
-                continue;
-            }
-
-            if (earlier)
-            {
-                await RepushAsync(settings, mapping, pass, ct).ConfigureAwait(false);
-                continue;
-            }
-
-            var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), mapping.GoogleRef, ct).ConfigureAwait(false);
+            var remote = await remoteEvents.GetAsync(ConnectedAccounts.AccountOf(settings), missing.Mapping.GoogleRef, ct).ConfigureAwait(false);
             if (remote.IsCancelled)
             {
                 await TryApplyAsync(settings, remote, failedBefore: false, pass, ct).ConfigureAwait(false);
@@ -583,30 +537,17 @@ internal sealed class InboundSync(
         pass.Repushed++;
     }
 
-    /// <summary>Wallet events with no Google counterpart (e.g. created before the account was connected).</summary>
+    /// <summary>Wallet events with no Google counterpart (<see cref="InboundDecider.UnlinkedAsync"/>; e.g. created before
+    /// the account was connected) are pushed.</summary>
     private async Task<int> PushUnmappedAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, CancellationToken ct)
     {
-        var mapped = (await mappings.ListAsync(settings.UserId, ct).ConfigureAwait(false)).Select(m => m.FinancialEventId).ToHashSet();
         var pushed = 0;
-        var offset = 0;
-        while (true)
+        foreach (var e in await decider.UnlinkedAsync(settings, windowStart, ct).ConfigureAwait(false))
         {
-            var page = await events.ListAsync(settings.UserId, new EventQuery(Limit: 500, Offset: offset), ct).ConfigureAwait(false);
-            foreach (var e in page)
-            {
-                if (!mapped.Contains(e.Id) && e.EndAt > windowStart && mapper.ToGoogleEvent(e) is not null)
-                {
-                    await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
-                    pushed++;
-                }
-            }
-
-            if (page.Count < 500)
-            {
-                return pushed;
-            }
-
-            offset += page.Count;
+            await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
+            pushed++;
         }
+
+        return pushed;
     }
 }

@@ -48,6 +48,7 @@ public sealed class BadInputFixture : IAsyncLifetime
 
         UsedCallback = await Server.AuthorizeAtEmulatorAsync(A);
         (await A.Client.GetAsync(UsedCallback)).EnsureSuccessStatusCode();
+        await FirstSyncApi.StartAsync(A.Client);
 
         await Server.Get<ISettingsStore>().UpsertAsync(new CalendarSyncSettings
         {

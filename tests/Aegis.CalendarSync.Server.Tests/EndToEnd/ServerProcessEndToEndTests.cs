@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Testing.Hosting;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using GoogleCalendarEmulator.Admin;
@@ -43,6 +44,7 @@ public sealed class ServerProcessEndToEndTests
         var connected = await api.GetAsync(consent.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
         Assert.Equal(baseUri.AbsolutePath + "api/google/auth/callback", connected.RequestMessage!.RequestUri!.AbsolutePath);
+        await FirstSyncApi.StartAsync(api);
         var settings = await (await api.GetAsync("api/sync/settings")).ReadJsonAsync();
         Assert.True((bool)settings["connected"]!);
         Assert.True((bool)settings["enabled"]!);

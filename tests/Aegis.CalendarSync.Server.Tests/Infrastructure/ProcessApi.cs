@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Aegis.CalendarSync.Mapping;
+using Aegis.CalendarSync.Testing.Hosting;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
 
@@ -23,7 +24,8 @@ public static class ProcessApi
         return api;
     }
 
-    /// <summary>start → emulator consent (auto-approved) → callback; then the account reads as connected.</summary>
+    /// <summary>start → emulator consent (auto-approved) → callback → the go-ahead for the first sync; then the account
+    /// reads as connected.</summary>
     public static async Task ConnectGoogleAsync(HttpClient api)
     {
         var start = await api.GetAsync("api/google/auth/start");
@@ -32,6 +34,7 @@ public static class ProcessApi
         var consent = await consentBrowser.GetAsync(start.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(consent.Headers.Location)).StatusCode);
+        await FirstSyncApi.StartAsync(api);
         Assert.True((bool)(await (await api.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
     }
 

@@ -47,6 +47,7 @@ public abstract class TraceChainTests : IAsyncLifetime
         var callback = await _server.AuthorizeAtEmulatorAsync(_user);
         _secrets.Add(HttpUtility.ParseQueryString(callback.Query)["code"]!);
         Assert.Equal(HttpStatusCode.OK, (await _user.Client.GetAsync(callback)).StatusCode);
+        await FirstSyncApi.StartAsync(_user.Client);
         await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
 
         var settings = await SettingsAsync();

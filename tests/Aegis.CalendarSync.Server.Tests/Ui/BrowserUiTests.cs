@@ -45,6 +45,9 @@ public sealed class BrowserUiTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Google Calendar connected" })).ToBeVisibleAsync();
+        // Every connect waits for the go-ahead after its preview.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start syncing" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The first sync has started" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToContainTextAsync("Connected");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sync status" }).ClickAsync();

@@ -164,16 +164,18 @@ public sealed class ConflictsBrowserTests(ITestOutputHelper output) : IAsyncLife
         await page.GetByRole(AriaRole.Link, new() { Name = "Reconnect", Exact = true }).ClickAsync(); // the banner's
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Google Calendar connected" })).ToBeVisibleAsync();
+        string[] consent;
+        lock (navigations) consent = [.. navigations];
+        // A reconnect waits for the go-ahead after its preview, as every connect does.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start syncing" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The first sync has started" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveTextAsync($"Connected as {GoogleAccountEmail}");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Renew push channel" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Google Calendar sync is off")).ToHaveCountAsync(0);
         // One click: straight to Google's consent (the emulator's authorize endpoint), then back to the connection page.
-        lock (navigations)
-        {
-            Assert.EndsWith("/api/google/auth/start", navigations[0]);
-            Assert.StartsWith(_server.Emulator.BaseUri.GetLeftPart(UriPartial.Authority), navigations[1]);
-            Assert.EndsWith("/google?connected=1", navigations[^1]);
-        }
+        Assert.EndsWith("/api/google/auth/start", consent[0]);
+        Assert.StartsWith(_server.Emulator.BaseUri.GetLeftPart(UriPartial.Authority), consent[1]);
+        Assert.EndsWith("/google?connected=1", consent[^1]);
         var settings = (await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None))!;
         Assert.True(settings.CanSync);
         Assert.Null(settings.DisabledReason);

@@ -36,6 +36,8 @@ public sealed class SecurityPolicyBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Connect Google Calendar" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Google Calendar connected" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start syncing" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The first sync has started" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToContainTextAsync("Connected as demo@example.com");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Renew push channel" }).ClickAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Models;
@@ -120,8 +121,8 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         UserId = (await Users.CreateAsync(email, "Wallet owner", ct)).Id;
 
     /// <summary>Creates the wallet user (unless <see cref="CreateUserAsync"/> did) and connects Google through the real
-    /// OAuth flow (code + PKCE, auto-approved), then drains the initial full sync. The calendar is marked for import
-    /// first (the events a person creates there become financial events).</summary>
+    /// OAuth flow (code + PKCE, auto-approved), gives the go-ahead for the first sync (<see cref="StartFirstSyncAsync"/>)
+    /// and drains it. The calendar is marked for import first (the events a person creates there become financial events).</summary>
     public Task ConnectAsync(ConflictStrategy strategy = ConflictStrategy.LastWriteWins, CancellationToken ct = default) =>
         ConnectAsync(strategy, importForeignEvents: true, ct);
 
@@ -138,8 +139,14 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         var authorize = await connection.StartAuthorizationAsync(UserId, RedirectUri, ct);
         var (code, state) = await AuthorizeAsync(authorize, ct);
         await connection.CompleteAuthorizationAsync(state, code, null, RedirectUri, ct);
+        await StartFirstSyncAsync(ct);
         await DrainQueueAsync(ct);
     }
+
+    /// <summary>The user's go-ahead for the first sync of the connection just made (every connect waits for it), as the
+    /// preview's Start does; asserts it started.</summary>
+    public async Task StartFirstSyncAsync(CancellationToken ct = default) =>
+        Assert.IsType<FirstSyncResult.Started>(await Services.GetRequiredService<FirstSyncCommands>().StartAsync(UserId, ct));
 
     /// <summary>Follows Google's authorize URL (auto-approved) and reads code and state off the redirect.</summary>
     public async Task<(string? Code, string? State)> AuthorizeAsync(Uri authorize, CancellationToken ct = default)

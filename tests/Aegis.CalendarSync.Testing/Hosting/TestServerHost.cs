@@ -97,7 +97,8 @@ public sealed class TestServerHost : IAsyncDisposable
     }
 
     /// <summary>Runs the OAuth flow as a browser would: start → emulator authorize (auto-approved) → callback, start and
-    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token).
+    /// callback from the same client (it keeps the session-binding cookie start sets, and its bearer token); then gives
+    /// the go-ahead for the first sync (<see cref="FirstSyncApi.StartAsync"/>), as the user does after the preview.
     /// <paramref name="googleAccount"/> picks the emulator account (login_hint); by default the emulator's default one,
     /// so give users of one test their own account when their calendars must stay apart.</summary>
     public Task ConnectGoogleAsync(TestUser user, CancellationToken ct = default, string? googleAccount = null) =>
@@ -111,15 +112,18 @@ public sealed class TestServerHost : IAsyncDisposable
         var callback = await AuthorizeAtEmulatorAsync(user.Client, ct, googleAccount);
         var response = await user.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await FirstSyncApi.StartAsync(user.Client, ct);
     }
 
-    /// <summary>The same flow in a signed-in <see cref="BrowserSession"/>; the callback redirects to the connection page.</summary>
+    /// <summary>The same flow in a signed-in <see cref="BrowserSession"/>; the callback redirects to the connection page,
+    /// then the session gives the go-ahead for the first sync.</summary>
     public async Task ConnectGoogleAsync(BrowserSession browser, CancellationToken ct = default)
     {
         var callback = await AuthorizeAtEmulatorAsync(browser.Client, ct);
         var response = await browser.Client.GetAsync(callback, ct);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/google?connected=1", response.Headers.Location?.OriginalString);
+        await FirstSyncApi.StartAsync(browser.Client, ct);
     }
 
     /// <summary>Marks (or unmarks) the user's calendar for import before connecting: the events a person creates there

@@ -970,7 +970,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
             "sync_to_google", "delete_in_google", "sync_from_google", "delete_from_google", "incremental_sync", "full_sync",
             "conflict", "conflict_resolved", "sync_failed", "sync_disabled", "connected", "disconnected", "channel_renewed",
             "calendar_switched", "channel_renewal", "sign_in", "sign_up", "feed_token_issued", "feed_token_regenerated", "feed_token_revoked",
-            "dead_letter_resolved", "dead_letter_requeued",
+            "dead_letter_resolved", "dead_letter_requeued", "sync_started",
         ];
         string[] outcomes = ["success", "skipped", "failed", "conflict"];
         Assert.Equal(actions.Length, Enum.GetValues<AuditAction>().Length);

@@ -87,6 +87,7 @@ public abstract class DeadLetterRecoveryTests<TDatabase>(TDatabase database) : H
         var authorize = await Connection.StartAuthorizationAsync(H.UserId, SyncHarness.RedirectUri, Ct);
         var (code, state) = await H.AuthorizeAsync(authorize, Ct);
         await Connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+        await H.StartFirstSyncAsync(Ct);
         await H.DrainQueueAsync();
 
         Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Failed, 10, Ct));

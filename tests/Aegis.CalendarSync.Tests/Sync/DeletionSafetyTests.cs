@@ -322,6 +322,7 @@ public abstract class DeletionSafetyTests<TDatabase>(TDatabase database) : IClas
         var authorize = await connection.StartAuthorizationAsync(_h.UserId, SyncHarness.RedirectUri, Ct);
         var (code, state) = await _h.AuthorizeAsync(authorize);
         await connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+        await _h.StartFirstSyncAsync(Ct);
         await _h.DrainQueueAsync();
     }
 

@@ -7,7 +7,8 @@ namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>Maps the calendar-choice failures of <see cref="ConnectionCommands"/> to problem details:
 /// an unknown or read-only calendar, or a routing that does not route every event type once, is the caller's input (400),
-/// no connected account or another switch of the user still running is the resource's state (409),
+/// no connected account, another switch of the user still running or a first sync awaiting the go-ahead is the
+/// resource's state (409),
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems
 {
@@ -18,6 +19,8 @@ public static class CalendarProblems
             case CalendarChoiceException { Code: CalendarChoiceException.SwitchInProgress } e:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A calendar switch is already in progress",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["calendar_id"] = e.CalendarId });
+            case CalendarChoiceException { Code: CalendarChoiceException.AwaitingStart } e:
+                return Problems.Conflict(e.Message);
             case CalendarChoiceException e:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                     title: e.Code == CalendarChoiceException.RoutingInvalid ? "Every kind of event needs exactly one calendar" : "This calendar cannot be used for sync",

@@ -11,6 +11,8 @@ public enum GoogleConnectionState
     Disconnected,
     /// <summary>Connected and syncing.</summary>
     Connected,
+    /// <summary>Connected; the first sync waits for the user's go-ahead after its preview (Start or Cancel).</summary>
+    AwaitingStart,
     /// <summary>Google refused the stored grant (revoked in the Google account, or expired): only a new consent helps.</summary>
     AccessRevoked,
     /// <summary>Connected, but sync is off: switched off by the user, or by the engine with a reason (e.g. push
@@ -23,6 +25,7 @@ public static class GoogleConnectionStates
     public static GoogleConnectionState Of(CalendarSyncSettings? settings) => settings switch
     {
         null or { IsConnected: false } => GoogleConnectionState.Disconnected,
+        { AwaitsStart: true } => GoogleConnectionState.AwaitingStart,
         { Enabled: true } => GoogleConnectionState.Connected,
         { DisabledReason: SyncService.RevokedReason } => GoogleConnectionState.AccessRevoked,
         _ => GoogleConnectionState.SyncOff,

@@ -75,6 +75,9 @@ internal sealed class ChannelCachingSettingsStore(
     public Task DisableAsync(Guid userId, string reason, CancellationToken ct) =>
         Invalidating(userId, () => inner.DisableAsync(userId, reason, ct));
 
+    public Task<bool> TryStartAsync(Guid userId, string calendarId, bool importForeignEvents, CancellationToken ct) =>
+        Invalidating(userId, () => inner.TryStartAsync(userId, calendarId, importForeignEvents, ct));
+
     public Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt, CancellationToken ct) =>
         Invalidating(userId, () => inner.SaveCalendarAsync(userId, calendarId, channelId, resourceId, channelExpiresAt, ct));
 

@@ -12,7 +12,8 @@ internal sealed class SettingsRow
         "google_resource_id AS GoogleResourceId, channel_expiry_at AS ChannelExpiryAt, webhook_secret AS WebhookSecret, " +
         "last_message_number AS LastMessageNumber, conflict_strategy AS ConflictStrategy, " +
         "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId, " +
-        "import_foreign_events AS ImportForeignEvents, last_synced_at AS LastSyncedAt";
+        "import_foreign_events AS ImportForeignEvents, last_synced_at AS LastSyncedAt, awaiting_start_since AS AwaitingStartSince, " +
+        "pending_calendar_name AS PendingCalendarName";
 
     public object UserId { get; init; } = null!;
     public bool Enabled { get; init; }
@@ -34,6 +35,8 @@ internal sealed class SettingsRow
     public string? ConnectionId { get; init; }
     public bool ImportForeignEvents { get; init; }
     public object? LastSyncedAt { get; init; }
+    public object? AwaitingStartSince { get; init; }
+    public string? PendingCalendarName { get; init; }
 
     public CalendarSyncSettings ToModel() => new()
     {
@@ -57,5 +60,7 @@ internal sealed class SettingsRow
         ConnectionId = ConnectionId,
         ImportForeignEvents = ImportForeignEvents,
         LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),
+        AwaitingStartSince = DbValue.ToNullableTime(AwaitingStartSince),
+        PendingCalendarName = PendingCalendarName,
     };
 }

@@ -19,7 +19,7 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<NoticesRow>(Db.Command(
-            """
+            $"""
             SELECT
                 (SELECT disabled_reason FROM calendar_sync_settings WHERE user_id = @userId AND enabled = FALSE) AS DisabledReason,
                 (SELECT COUNT(*) FROM sync_conflicts WHERE user_id = @userId AND status = 'open') AS OpenConflicts,
@@ -28,11 +28,13 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
                 (SELECT COUNT(*) FROM sync_queue WHERE user_id = @userId AND status = 'pending' AND retry_count > 0
                     AND last_error IS NOT NULL) AS RetryingLater,
                 (SELECT MIN(next_attempt_at) FROM sync_queue WHERE user_id = @userId AND status = 'pending' AND retry_count > 0
-                    AND last_error IS NOT NULL) AS NextRetryAt
+                    AND last_error IS NOT NULL) AS NextRetryAt,
+                (SELECT COUNT(*) FROM calendar_sync_settings WHERE user_id = @userId AND awaiting_start_since IS NOT NULL
+                    AND {SettingsSql.IsConnected}) AS AwaitingStart
             """,
             new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
         return new AttentionNotices(row.DisabledReason, row.OpenConflicts, row.DeadLetters, row.HeldDeletions, row.RetryingLater,
-            DbValue.ToNullableTime(row.NextRetryAt));
+            DbValue.ToNullableTime(row.NextRetryAt), AwaitingStart: row.AwaitingStart > 0);
     }
 
     /// <summary>Actions whose success carries a change of one event across.</summary>
@@ -143,5 +145,6 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
         public long HeldDeletions { get; init; }
         public long RetryingLater { get; init; }
         public object? NextRetryAt { get; init; }
+        public long AwaitingStart { get; init; }
     }
 }

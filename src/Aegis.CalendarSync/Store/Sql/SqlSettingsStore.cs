@@ -37,10 +37,10 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             INSERT INTO calendar_sync_settings (user_id, enabled, calendar_id, google_account_email, encrypted_access_token,
                 encrypted_refresh_token, token_expires_at, sync_token, google_channel_id, google_resource_id, channel_expiry_at,
                 webhook_secret, last_message_number, conflict_strategy, last_full_sync_at, disabled_reason, updated_at, connection_id,
-                import_foreign_events)
+                import_foreign_events, awaiting_start_since, pending_calendar_name)
             VALUES (@userId, @enabled, @calendarId, @email, @accessToken, @refreshToken, @tokenExpiresAt, @syncToken,
                 @channelId, @resourceId, @channelExpiryAt, @webhookSecret, @messageNumber, @strategy, @lastFullSyncAt,
-                @disabledReason, @now, @connectionId, @importForeign)
+                @disabledReason, @now, @connectionId, @importForeign, @awaitingSince, @pendingCalendar)
             ON CONFLICT (user_id) DO UPDATE SET
                 enabled = excluded.enabled, calendar_id = excluded.calendar_id,
                 google_account_email = excluded.google_account_email,
@@ -54,7 +54,8 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                     THEN calendar_sync_settings.last_message_number ELSE 0 END,
                 conflict_strategy = excluded.conflict_strategy, last_full_sync_at = excluded.last_full_sync_at,
                 disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,
-                connection_id = excluded.connection_id, import_foreign_events = excluded.import_foreign_events
+                connection_id = excluded.connection_id, import_foreign_events = excluded.import_foreign_events,
+                awaiting_start_since = excluded.awaiting_start_since, pending_calendar_name = excluded.pending_calendar_name
             """,
             new
             {
@@ -64,8 +65,19 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
                 resourceId = s.GoogleResourceId, channelExpiryAt = d.Time(s.ChannelExpiryAt), webhookSecret = s.WebhookSecret,
                 messageNumber = s.LastMessageNumber, strategy = EnumText.ToText(s.ConflictStrategy),
                 lastFullSyncAt = d.Time(s.LastFullSyncAt), disabledReason = s.DisabledReason, now = d.Time(db.Now()), connectionId = s.ConnectionId,
-                importForeign = s.ImportForeignEvents,
+                importForeign = s.ImportForeignEvents, awaitingSince = d.Time(s.AwaitingStartSince), pendingCalendar = s.PendingCalendarName,
             }, ct)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TryStartAsync(Guid userId, string calendarId, bool importForeignEvents, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Db.Command(
+            "UPDATE calendar_sync_settings SET awaiting_start_since = NULL, pending_calendar_name = NULL, calendar_id = @calendarId, " +
+            "import_foreign_events = @importForeign, updated_at = @now " +
+            $"WHERE user_id = @userId AND awaiting_start_since IS NOT NULL AND {SettingsSql.IsConnected}",
+            new { userId = d.Id(userId), calendarId, importForeign = importForeignEvents, now = d.Time(db.Now()) }, ct)).ConfigureAwait(false) == 1;
     }
 
     public Task<IReadOnlyList<CalendarSyncSettings>> ListChannelsExpiringBeforeAsync(DateTimeOffset before, CancellationToken ct) =>

@@ -77,12 +77,18 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         return id;
     }
 
-    /// <summary>The first entry of ix_sync_queue_due.</summary>
+    /// <summary>Pending work of <paramref name="alias"/> that is due and whose user is not awaiting the go-ahead for a
+    /// first sync (that work waits, unclaimed, until the user presses Start or cancels).</summary>
+    private static string DuePending(string alias) =>
+        $"{alias}.status = 'pending' AND {alias}.next_attempt_at <= @now AND NOT {SettingsSql.AwaitsStart(alias + ".user_id")}";
+
+    /// <summary>The first entry of ix_sync_queue_due whose user is not awaiting the go-ahead.</summary>
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var due = await connection.ExecuteScalarAsync<object?>(Db.Command(
-            "SELECT next_attempt_at FROM sync_queue WHERE status = 'pending' ORDER BY next_attempt_at LIMIT 1", null, ct))
+            $"SELECT q.next_attempt_at FROM sync_queue q WHERE q.status = 'pending' AND NOT {SettingsSql.AwaitsStart("q.user_id")} " +
+            "ORDER BY q.next_attempt_at LIMIT 1", null, ct))
             .ConfigureAwait(false);
         return DbValue.ToNullableTime(due);
     }
@@ -98,7 +104,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
              WHERE id IN (
                 SELECT id FROM ({Candidates("c.status = 'processing' AND c.locked_until < @now", "c.locked_until, c.id")}) expired
                 UNION ALL
-                SELECT id FROM ({Candidates("c.status = 'pending' AND c.next_attempt_at <= @now", "c.next_attempt_at, c.id")}) due
+                SELECT id FROM ({Candidates(DuePending("c"), "c.next_attempt_at, c.id")}) due
                 LIMIT @batchSize)
             RETURNING {SyncQueueRow.Columns}
             """;

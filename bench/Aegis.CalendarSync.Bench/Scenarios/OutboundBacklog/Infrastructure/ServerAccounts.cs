@@ -9,7 +9,8 @@ namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog.Infrastructure;
 /// <summary>Accounts of a server process made only through its public surface, as people make them: the sign-up
 /// form (<c>Accounts:AllowSignUp</c>), an API token (<c>POST /api/auth/token</c>), and Google connected by following
 /// <c>GET /api/google/auth/start</c> through the emulator's auto-approved consent (the account chosen with
-/// <c>login_hint</c>, as a person picks one) to the server's callback. Works against any build of the server.</summary>
+/// <c>login_hint</c>, as a person picks one) to the server's callback, then the go-ahead for the first sync where the
+/// build asks for it. Works against any build of the server.</summary>
 public static class ServerAccounts
 {
     /// <summary>Signs <paramref name="email"/> up and connects it to the Google account of the same address; returns
@@ -31,6 +32,9 @@ public static class ServerAccounts
         Ensure(consent.StatusCode == HttpStatusCode.Redirect, $"consent of {email} answered {(int)consent.StatusCode}");
         var callback = await api.GetAsync(consent.Headers.Location, ct);
         Ensure(callback.StatusCode == HttpStatusCode.OK, $"the OAuth callback of {email} answered {(int)callback.StatusCode}");
+        // A build with the first-sync preview waits for the go-ahead; one without it has no such route (404 or 405).
+        var go = await api.PostAsync("api/sync/preview/start", content: null, ct);
+        Ensure(go.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"the first-sync start of {email} answered {(int)go.StatusCode}");
         var settings = await api.GetFromJsonAsync<JsonObject>("api/sync/settings", ct);
         Ensure(settings?["connected"]?.GetValue<bool>() == true, $"{email} is not connected after the OAuth callback");
     }

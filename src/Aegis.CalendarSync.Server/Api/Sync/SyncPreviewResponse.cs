@@ -1,0 +1,36 @@
+using Aegis.CalendarSync.Sync.Preview;
+
+namespace Aegis.CalendarSync.Server.Api.Sync;
+
+/// <summary>What the first sync of the connection would do (GET /api/sync/preview): per kind of change a count and up
+/// to five sample titles, the calendar(s) it syncs with, and the same in plain sentences.</summary>
+public sealed record SyncPreviewResponse(
+    IReadOnlyList<PreviewCalendarResponse> Calendars,
+    DateTimeOffset WindowStart,
+    PreviewBucketResponse ToGoogleNew,
+    PreviewBucketResponse ToGoogleUpdated,
+    PreviewBucketResponse ToWalletNew,
+    PreviewBucketResponse ToWalletUpdated,
+    PreviewBucketResponse ToWalletTrash,
+    bool DeletionsHeld,
+    PreviewBucketResponse InGoogleDeleted,
+    PreviewBucketResponse Conflicts,
+    PreviewBucketResponse Unchanged,
+    PreviewBucketResponse LeftAlone,
+    IReadOnlyList<string> Sentences)
+{
+    public static SyncPreviewResponse From(SyncPreview p) => new(
+        p.Calendars.Select(c => new PreviewCalendarResponse(c.Id, c.Name, c.WillBeCreated, c.ImportsForeignEvents)).ToList(),
+        p.WindowStart, Bucket(p.ToGoogleNew), Bucket(p.ToGoogleUpdated), Bucket(p.ToWalletNew), Bucket(p.ToWalletUpdated),
+        Bucket(p.ToWalletTrash), p.DeletionsHeld, Bucket(p.InGoogleDeleted), Bucket(p.Conflicts), Bucket(p.Unchanged), Bucket(p.LeftAlone),
+        SyncPreviewWording.Sentences(p).Select(s => s.Text).ToList());
+
+    private static PreviewBucketResponse Bucket(PreviewBucket b) => new(b.Count, b.Samples);
+}
+
+public sealed record PreviewBucketResponse(int Count, IReadOnlyList<string> Samples);
+
+public sealed record PreviewCalendarResponse(string? Id, string Name, bool WillBeCreated, bool ImportsForeignEvents);
+
+/// <summary>Answer to Start: the first sync is queued.</summary>
+public sealed record FirstSyncStartedResponse(bool Started);

@@ -1,0 +1,87 @@
+using Aegis.CalendarSync.Server.Tests.Infrastructure;
+
+namespace Aegis.CalendarSync.Server.Tests.Api;
+
+/// <summary>Issue 9, dry run, over HTTP: GET /api/sync/preview after the OAuth connect, POST start / cancel, and the
+/// problem details (nothing changed) for each of them when the connection does not await the go-ahead.</summary>
+public sealed class SyncPreviewApiTests : IAsyncLifetime
+{
+    private TestServerHost _server = null!;
+    private TestUser _user = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestServerHost.StartAsync();
+        _user = await _server.CreateUserAsync("preview@example.com");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Preview_then_start_and_every_request_out_of_turn_is_refused_with_nothing_changed()
+    {
+        await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Rent", 950m))).ReadJsonAsync(201);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var beforeConnect = await StoreSnapshot.TakeAsync(_server, _user.Id);
+        foreach (var refused in new[]
+                 {
+                     await _user.Client.GetAsync("api/sync/preview"), await _user.Client.PostAsync("api/sync/preview/start", null),
+                     await _user.Client.PostAsync("api/sync/preview/cancel", null),
+                 })
+        {
+            Assert.Equal("Connect a Google account first.", (string?)(await refused.AssertProblemAsync(409))["detail"]);
+        }
+
+        Assert.Equal(beforeConnect, await StoreSnapshot.TakeAsync(_server, _user.Id));
+
+        await _server.SetImportForeignEventsAsync(_user, importForeignEvents: true);
+        Assert.Equal(200, (int)(await _user.Client.GetAsync(await _server.AuthorizeAtEmulatorAsync(_user))).StatusCode);
+        var settings = await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync();
+        Assert.True((bool)settings["connected"]!);
+        var syncNow = await (await _user.Client.PostAsync("api/sync/now", null)).AssertProblemAsync(409);
+        Assert.Contains("waits for your go-ahead", (string?)syncNow["detail"]);
+
+        var preview = await (await _user.Client.GetAsync("api/sync/preview")).ReadJsonAsync();
+        Assert.Equal(1, (int)preview["to_google_new"]!["count"]!);
+        Assert.Equal("Rent", (string?)preview["to_google_new"]!["samples"]![0]);
+        Assert.Equal(0, (int)preview["to_wallet_trash"]!["count"]!);
+        Assert.Equal(0, (int)preview["in_google_deleted"]!["count"]!);
+        Assert.Equal("primary", (string?)preview["calendars"]![0]!["id"]);
+        var sentences = preview["sentences"]!.AsArray().Select(s => (string?)s).ToList();
+        Assert.Contains("1 wallet event will be added to your Google Calendar “demo@example.com”.", sentences);
+        Assert.Contains("Nothing will be deleted, in your wallet or in Google.", sentences);
+
+        var started = await (await _user.Client.PostAsync("api/sync/preview/start", null)).ReadJsonAsync(202);
+        Assert.True((bool)started["started"]!);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var afterStart = await StoreSnapshot.TakeAsync(_server, _user.Id);
+        foreach (var refused in new[]
+                 {
+                     await _user.Client.GetAsync("api/sync/preview"), await _user.Client.PostAsync("api/sync/preview/start", null),
+                     await _user.Client.PostAsync("api/sync/preview/cancel", null),
+                 })
+        {
+            Assert.Contains("already started", (string?)(await refused.AssertProblemAsync(409))["detail"]);
+        }
+
+        Assert.Equal(afterStart, await StoreSnapshot.TakeAsync(_server, _user.Id));
+        Assert.True((bool)(await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
+    }
+
+    [Fact]
+    public async Task Cancel_disconnects_and_nothing_reaches_google()
+    {
+        await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Rent", 950m))).ReadJsonAsync(201);
+        Assert.Equal(200, (int)(await _user.Client.GetAsync(await _server.AuthorizeAtEmulatorAsync(_user))).StatusCode);
+
+        Assert.Equal(204, (int)(await _user.Client.PostAsync("api/sync/preview/cancel", null)).StatusCode);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+
+        Assert.False((bool)(await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
+        var operations = (await _server.EmulatorAdmin.GetRequestsAsync()).Select(r => r.Operation).ToList();
+        Assert.DoesNotContain(operations, o => o is "events.insert" or "events.update" or "events.patch" or "events.delete" or "events.watch"
+            or "calendars.insert");
+        Assert.Empty((await _server.EmulatorAdmin.ListEventsAsPersonAsync("demo@example.com", "primary")).Items);
+        await (await _user.Client.PostAsync("api/sync/preview/start", null)).AssertProblemAsync(409);
+    }
+}
