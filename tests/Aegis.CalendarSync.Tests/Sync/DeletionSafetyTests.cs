@@ -279,6 +279,7 @@ public abstract class DeletionSafetyTests<TDatabase>(TDatabase database) : IClas
         var authorize = await connection.StartAuthorizationAsync(h.UserId, SyncHarness.RedirectUri, Ct);
         var (code, state) = await h.AuthorizeAsync(new Uri(authorize.AbsoluteUri + "&login_hint=" + Uri.EscapeDataString(partner)));
         await connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+        await h.StartFirstSyncAsync(Ct);
         await h.DrainQueueAsync();
 
         var after = (await h.Settings.GetAsync(h.UserId, Ct))!;

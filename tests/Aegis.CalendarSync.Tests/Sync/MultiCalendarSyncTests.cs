@@ -303,6 +303,7 @@ public abstract class MultiCalendarSyncTests<TDatabase>(TDatabase database) : IC
         var connection = H.Services.GetRequiredService<IGoogleConnectionService>();
         var (code, state) = await H.AuthorizeAsync(await connection.StartAuthorizationAsync(H.UserId, SyncHarness.RedirectUri, Ct));
         await connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+        await H.StartFirstSyncAsync(Ct);
         await H.DrainQueueAsync();
         await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, bills, GoogleEventId.FromFinancialEventId(rent.Id), new { summary = "Rent (after reconnect)" });
         await SettleAsync();

@@ -60,9 +60,10 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
         var channel = await ConnectedChannelAsync(h);
         Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 100), Ct));
 
-        // Another node: "Sync now" brings the pending sync forward, and that node claims and starts it at once.
+        // Another node: a sync of the channel's calendar brought forward ("Sync now" of that calendar), which that node
+        // claims and starts at once.
         _clock.Advance(TimeSpan.FromMilliseconds(10));
-        await h.Queue.EnqueueFromGoogleAsync(h.UserId, QueueAction.IncrementalSync, Ct);
+        await h.Queue.EnqueueFromGoogleAsync(h.UserId, QueueAction.IncrementalSync, channel.CalendarId, QueueDebounce.None, Ct);
         var running = Assert.Single(await h.Queue.ClaimAsync(10, Lease, Ct));
 
         // Pushes reach this node while it runs: this node's window is still open, so they cost nothing now.
