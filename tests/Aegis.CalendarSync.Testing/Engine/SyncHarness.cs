@@ -102,6 +102,7 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         services.AddLogging();
 
         services.AddAegisSyncEngine(config);
+        options.ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);
         return new SyncHarness(database, options, emulator, provider);

@@ -26,6 +26,9 @@ public sealed class SyncHarnessOptions
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
     public int? GoogleRequestsPerMinute { get; init; }
 
+    /// <summary>Applied to the engine's services after AddAegisSyncEngine (e.g. <see cref="Databases.CountingConnectionFactory.Decorate"/>).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's
     /// fixture is dropped by xunit instead.</summary>
     public bool OwnsDatabase { get; init; }
