@@ -12,7 +12,7 @@ namespace Aegis.CalendarSync.Sync;
 internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, IGoogleCalendarClient google) : ISyncWorkHandler
 {
     /// <summary>The batch's Google writes are coalesced (<see cref="GoogleWriteBatch"/>).</summary>
-    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, items.Count, ct);
+    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, ct);
 
     public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
 
@@ -20,7 +20,7 @@ internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, IG
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
         using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
-        using var finished = GoogleWriteBatch.Current?.Finish();
+        using var joined = GoogleWriteBatch.Current?.Join();
         try
         {
             await RunAsync(item, ct).ConfigureAwait(false);
