@@ -3,6 +3,7 @@ using Aegis.CalendarSync.Bench.Cli;
 using Aegis.CalendarSync.Bench.Load;
 using Aegis.CalendarSync.Bench.Measurement;
 using Aegis.CalendarSync.Bench.Reporting;
+using Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 
 // Side-by-side benchmarks of the sync engine: each scenario compares two arms run interleaved in one process and
 // reports medians and B/A ratios. Progress goes to stderr; the report to stdout, whose last line is the JSON summary.
@@ -36,11 +37,20 @@ foreach (var scenario in arguments.Scenarios)
     results.Add(await runner.RunAsync(scenario, cancellation.Token));
 }
 
-var summary = BenchSummary.Create(arguments.Profile, startedAt, clock.Elapsed, results);
+var backlog = arguments.Backlog is { } options
+    ? await new OutboundBacklogScenario().RunAsync(options, Console.Error, cancellation.Token)
+    : null;
+
+var summary = BenchSummary.Create(arguments.Profile, startedAt, clock.Elapsed, results, backlog);
 ConsoleReport.WriteHeader(Console.Out, summary);
 foreach (var result in results)
 {
     ConsoleReport.WriteScenario(Console.Out, result);
+}
+
+if (backlog is not null)
+{
+    BacklogReport.Write(Console.Out, backlog);
 }
 
 await SummaryJson.WriteFileAsync(summary, arguments.OutputPath, cancellation.Token);

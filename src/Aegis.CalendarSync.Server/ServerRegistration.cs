@@ -118,6 +118,7 @@ public static class ServerRegistration
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapSyncSettingsEndpoints();
+        app.MapSyncCalendarsEndpoints();
         app.MapSyncEndpoints();
         app.MapHeldDeletionEndpoints();
         app.MapSyncStreamEndpoints();

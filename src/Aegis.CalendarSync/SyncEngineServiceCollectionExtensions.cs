@@ -70,6 +70,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();
         services.TryAddSingleton<CalendarRehoming>();
+        services.TryAddSingleton<Calendars.CalendarRoutes>();
         services.TryAddSingleton<OutboundSync>();
         services.TryAddSingleton<MassDeleteGuard>();
         services.TryAddSingleton<HeldDeletionDecisions>();
@@ -79,11 +80,14 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<OAuthStateProtector>();
         services.TryAddSingleton<PushChannels>();
         services.TryAddSingleton<CalendarChoice>();
+        services.TryAddSingleton<Calendars.CalendarSetup>();
         services.TryAddSingleton<ConnectionCalendar>();
         services.TryAddSingleton<GoogleOAuthConnection>();
         services.AddOptions<ChannelRenewalOptions>().BindConfiguration(ChannelRenewalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelRenewal>();
+        services.TryAddSingleton<PushWindows>();
         services.TryAddSingleton<PushNotificationHandler>();
+        services.AddHostedService<PushWindowFlusher>();
         services.AddAegisApplication();
         return services;
     }

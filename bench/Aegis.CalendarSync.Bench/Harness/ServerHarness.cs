@@ -75,6 +75,18 @@ public sealed class ServerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Another wallet user connected to a Google account of its own (so a push channel of its own), once its
+    /// initial full sync has run; returns the user's id.</summary>
+    public async Task<Guid> ConnectUserAsync(string email, CancellationToken ct)
+    {
+        var completed = await CompletedQueueItemsAsync(ct);
+        var user = await _host.CreateUserAsync(email, ct);
+        await _host.ConnectGoogleAsync(user, ct, googleAccount: email);
+        user.Client.Dispose();
+        await WaitUntilQuietAsync(completed + 1, ct);
+        return user.Id;
+    }
+
     public Task<long> CompletedQueueItemsAsync(CancellationToken ct) => QueueQuiescence.CompletedAsync(Queue, ct);
 
     public Task WaitUntilQuietAsync(long completedAtLeast, CancellationToken ct) => QueueQuiescence.WaitAsync(Queue, completedAtLeast, ct);

@@ -1,24 +1,30 @@
+using System.Text.Json.Serialization;
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Measurement;
+using Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 
 namespace Aegis.CalendarSync.Bench.Reporting;
 
-/// <summary>The machine-readable result of one run (the last stdout line, and bench/results/latest.json).</summary>
+/// <summary>The machine-readable result of one run (the last stdout line, and bench/results/latest.json).
+/// <see cref="OutboundBacklog"/> is the outbound-backlog scenario's result (three variants), null when not run.</summary>
 public sealed record BenchSummary(
     string Profile,
     DateTimeOffset StartedAt,
     double DurationSeconds,
     MachineInfo Machine,
     RateLimitInfo RateLimits,
-    IReadOnlyList<ScenarioResult> Scenarios)
+    IReadOnlyList<ScenarioResult> Scenarios,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BacklogScenarioResult? OutboundBacklog = null)
 {
-    public static BenchSummary Create(BenchProfile profile, DateTimeOffset startedAt, TimeSpan duration, IReadOnlyList<ScenarioResult> scenarios) => new(
+    public static BenchSummary Create(BenchProfile profile, DateTimeOffset startedAt, TimeSpan duration, IReadOnlyList<ScenarioResult> scenarios,
+        BacklogScenarioResult? outboundBacklog = null) => new(
         profile.Name,
         startedAt,
         Math.Round(duration.TotalSeconds, 1),
         MachineInfo.Current(),
         new RateLimitInfo(BenchRateLimits.EmulatorPerSecond, BenchRateLimits.ClientPerSecond, ThrottledCallsAllowed: 0),
-        scenarios);
+        scenarios,
+        outboundBacklog);
 }
 
 /// <summary><see cref="LoadAverage"/> is the 1-minute load average when the run ended (Linux only): above the core

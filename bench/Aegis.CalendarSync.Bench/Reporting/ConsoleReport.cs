@@ -44,7 +44,8 @@ public static class ConsoleReport
         }
     }
 
-    private static void WriteTable(TextWriter output, IReadOnlyList<List<string>> rows)
+    /// <summary>Columns padded to their widest cell: the first left-aligned, the others right-aligned.</summary>
+    public static void WriteTable(TextWriter output, IReadOnlyList<List<string>> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)
@@ -93,5 +94,6 @@ public static class ConsoleReport
         return row;
     }
 
-    private static string Format(double value) => value.ToString(value >= 100 ? "F0" : value >= 10 ? "F1" : "F3", CultureInfo.InvariantCulture);
+    /// <summary>Three significant decimals below 10, one below 100, none above.</summary>
+    public static string Format(double value) => value.ToString(value >= 100 ? "F0" : value >= 10 ? "F1" : "F3", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Bench.Scenarios.Claims;
+using Aegis.CalendarSync.Bench.Scenarios.FullSync;
 using Aegis.CalendarSync.Bench.Scenarios.Propagation;
 
 namespace Aegis.CalendarSync.Bench.Scenarios;
@@ -17,5 +18,7 @@ public static class ScenarioCatalog
         new FeedNotModifiedScenario(),
         .. ClaimLatencyScenario.All(),
         new WebhookLoadScenario(),
+        new FullSyncScenario(fullEvents: 1_000, quickEvents: 1_000),
+        new FullSyncScenario(fullEvents: 20_000, quickEvents: 2_000),
     ];
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Application.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -28,6 +30,16 @@ public sealed class PasswordAuthenticator(UserAccounts users, ICredentialStore c
     /// (callers check <see cref="PasswordPolicy"/> first).</summary>
     public Task SetPasswordAsync(AppUser user, string password, CancellationToken ct) =>
         credentials.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password), ct);
+
+    /// <summary><paramref name="password"/>, hashed, as the row written with the user it is created for
+    /// (<see cref="UserAccounts.RegisterAsync(string, string, IUserCreationParticipant, CancellationToken)"/>).</summary>
+    public IUserCreationParticipant PasswordFor(string password) => new PasswordRow(credentials, password);
+
+    private sealed class PasswordRow(ICredentialStore credentials, string password) : IUserCreationParticipant
+    {
+        public Task WriteAsync(AppUser user, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+            credentials.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password), connection, transaction, ct);
+    }
 
     /// <summary>Creates an account with a hashed password; returns the existing account if the email is taken.</summary>
     public async Task<AppUser> EnsureAccountAsync(string email, string displayName, string password, CancellationToken ct)

@@ -9,8 +9,8 @@ namespace Aegis.CalendarSync.Server.Auth;
 
 /// <summary>The sign-up page's one path (<see cref="AccountsOptions.AllowSignUp"/>): checks the email, the password
 /// against <see cref="PasswordPolicy"/> and its confirmation, creates the account through the application layer's
-/// <see cref="UserAccounts.RegisterAsync"/> (atomic: a taken email, in any letter case, changes nothing), stores the
-/// password hashed (PBKDF2) and audits <c>sign_up</c>. Attempts are limited per client address together with
+/// <see cref="UserAccounts.RegisterAsync(string, string, Store.IUserCreationParticipant, CancellationToken)"/> (atomic: a
+/// taken email, in any letter case, changes nothing) with the password hashed (PBKDF2) in the same transaction, and audits <c>sign_up</c>. Attempts are limited per client address together with
 /// sign-ins (<see cref="SignInRateLimiting"/>), which bounds how fast anyone can probe which emails have accounts.</summary>
 public sealed class SignUpService(
     UserAccounts users,
@@ -36,14 +36,14 @@ public sealed class SignUpService(
         if (!string.Equals(password, confirmation, StringComparison.Ordinal))
             return SignUpResult.Refused("The two passwords do not match.");
 
-        var user = await users.RegisterAsync(address, address, ct);
+        // The account and its password hash commit in one transaction: a failure leaves no account without a password.
+        var user = await users.RegisterAsync(address, address, passwords.PasswordFor(password!), ct);
         if (user is null)
         {
             logger.LogInformation("Sign-up refused: the email already has an account");
             return SignUpResult.Taken;
         }
 
-        await passwords.SetPasswordAsync(user, password!, ct);
         await auditor.RecordAsync(new AuditEntry
         {
             UserId = user.Id,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
@@ -18,12 +19,18 @@ public sealed class SqlCredentialStore(IDbConnectionFactory connections, SqlDial
     public async Task SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await UpsertAsync(userId, passwordHash, connection, null, ct);
+    }
+
+    public Task SetPasswordHashAsync(Guid userId, string passwordHash, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        UpsertAsync(userId, passwordHash, connection, transaction, ct);
+
+    private Task UpsertAsync(Guid userId, string passwordHash, DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO app_user_credentials (user_id, password_hash, updated_at) VALUES (@userId, @hash, @now)
             ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
             """,
             new { userId = dialect.Id(userId), hash = passwordHash, now = dialect.Time(time.GetUtcNow()) },
-            cancellationToken: ct));
-    }
+            transaction, cancellationToken: ct));
 }

@@ -28,6 +28,22 @@ public sealed class SingletonJobRunner(
             await Task.Delay(options.Value.JobLeaseRetry, time, ct).ConfigureAwait(false);
         }
 
+        return await HoldAsync(lease, pass, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="pass"/> under the lease <paramref name="name"/> when nobody holds it, on any node
+    /// (the database decides), renewed and released like a job's; null at once when it is held. Every call is a holder
+    /// of its own, so two calls on one node exclude each other too.</summary>
+    public async Task<T?> TryRunExclusiveAsync<T>(string name, Func<CancellationToken, Task<T>> pass, CancellationToken ct)
+        where T : class
+    {
+        var holder = $"{node.Name}/{Guid.NewGuid():N}";
+        var lease = await leases.TryAcquireAsync(name, holder, options.Value.JobLease, ct).ConfigureAwait(false);
+        return lease is null ? null : await HoldAsync(lease, pass, ct).ConfigureAwait(false);
+    }
+
+    private async Task<T> HoldAsync<T>(JobLease lease, Func<CancellationToken, Task<T>> pass, CancellationToken ct)
+    {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var stopRenewing = new CancellationTokenSource();
         var renewing = RenewUntilStoppedAsync(lease, held, stopRenewing.Token);

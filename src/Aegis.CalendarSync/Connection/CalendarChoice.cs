@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Cluster;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -9,15 +10,20 @@ namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
 /// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
-/// previous calendar (each is taken off it and re-created on the new one by the queued full sync).</summary>
+/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). A switch routes every
+/// event type to the chosen calendar: further synced calendars stop being synced (their channels stopped after the new
+/// one is open) and their events move too. At most one switch of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
+/// double click) is refused and changes nothing, so no switch works from settings another one is replacing.</summary>
 public sealed class CalendarChoice(
     IGoogleCalendarClient google,
     ISettingsStore settingsStore,
+    ISyncedCalendarStore syncedCalendars,
     IMappingStore mappings,
     ISyncQueueStore queue,
     CalendarRehoming rehoming,
     PushChannels channels,
-    SyncAuditor auditor)
+    SyncAuditor auditor,
+    SingletonJobRunner exclusive)
 {
     public async Task<IReadOnlyList<SyncableCalendar>> ListWritableAsync(Guid userId, CancellationToken ct)
     {
@@ -41,10 +47,31 @@ public sealed class CalendarChoice(
         return new SyncableCalendar(id, created.Summary ?? summary, Primary: false, CalendarListEntry.OwnerRole, created.TimeZone, Selected: false);
     }
 
+    /// <summary>Switches sync to <paramref name="calendarId"/>; throws <see cref="CalendarChoiceException"/>
+    /// (<see cref="CalendarChoiceException.SwitchInProgress"/>) while another switch of the user runs.</summary>
     public async Task<CalendarSwitchResult> SwitchAsync(Guid userId, string calendarId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(calendarId);
         var started = auditor.StartTimestamp();
+        var result = await exclusive.TryRunExclusiveAsync(SwitchLeaseName(userId), held => SwitchHeldAsync(userId, calendarId, started, held), ct)
+            .ConfigureAwait(false);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        var refused = new CalendarChoiceException(CalendarChoiceException.SwitchInProgress, calendarId,
+            "A switch of the synced calendar is already in progress; try again when it has finished.");
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+            { ErrorCode = refused.Code, ErrorMessage = refused.Message }, started, ct).ConfigureAwait(false);
+        throw refused;
+    }
+
+    /// <summary>The per-user lease a switch holds (one row per user in the job lease table).</summary>
+    internal static string SwitchLeaseName(Guid userId) => $"calendar_switch:{userId:N}";
+
+    private async Task<CalendarSwitchResult> SwitchHeldAsync(Guid userId, string calendarId, long started, CancellationToken ct)
+    {
         var settings = await RequireConnectedAsync(userId, ct).ConfigureAwait(false);
         var account = new GoogleAccount(userId);
         string target;
@@ -73,6 +100,17 @@ public sealed class CalendarChoice(
             settings = settings with { CalendarId = target, SyncToken = null };
         }
 
+        var others = await syncedCalendars.ListAsync(userId, ct).ConfigureAwait(false);
+        if (others.Count > 0)
+        {
+            await syncedCalendars.ReplaceRoutingAsync(userId, [], ct).ConfigureAwait(false);
+            foreach (var other in others)
+            {
+                if (other is { GoogleChannelId: { } id, GoogleResourceId: { } resource })
+                    await channels.TryStopAsync(userId, id, resource, ct).ConfigureAwait(false);
+            }
+        }
+
         // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
         var moved = 0;
         foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
@@ -84,7 +122,7 @@ public sealed class CalendarChoice(
             }
         }
 
-        if (!changed && moved == 0)
+        if (!changed && moved == 0 && others.Count == 0)
         {
             return new CalendarSwitchResult(target, Changed: false, EventsMoved: 0);
         }
@@ -97,7 +135,7 @@ public sealed class CalendarChoice(
 
     /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any
     /// other by its id, so the same calendar never has two spellings.</summary>
-    private static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
+    internal static string CanonicalId(CalendarListEntry entry) => entry.Primary == true ? "primary" : entry.Id!;
 
     private async Task<CalendarListEntry> FindWritableAsync(GoogleAccount account, string calendarId, CancellationToken ct)
     {

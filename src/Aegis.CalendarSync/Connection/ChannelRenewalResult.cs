@@ -1,4 +1,5 @@
 namespace Aegis.CalendarSync.Connection;
 
-/// <summary>One user's renewal: renewed or not, and after how many attempts.</summary>
-public sealed record ChannelRenewalResult(Guid UserId, bool Renewed, int Attempts);
+/// <summary>One channel's renewal: its user, renewed or not, after how many attempts, and the calendar it watches (null:
+/// the user's default calendar).</summary>
+public sealed record ChannelRenewalResult(Guid UserId, bool Renewed, int Attempts, string? CalendarId = null);

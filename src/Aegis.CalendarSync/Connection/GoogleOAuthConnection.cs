@@ -23,9 +23,11 @@ public sealed class GoogleOAuthConnection(
     ISettingsStore settingsStore,
     ISyncQueueStore queue,
     GoogleTokenVault vault,
+    IAccessTokenCache tokenCache,
     ITokenEncryptor encryptor,
     OAuthStateProtector protector,
     PushChannels channels,
+    Calendars.CalendarSetup furtherCalendars,
     DeadLetterRecovery deadLetters,
     ConnectionCalendar calendar,
     SyncAuditor auditor,
@@ -87,6 +89,13 @@ public sealed class GoogleOAuthConnection(
             ?? (existing?.EncryptedRefreshToken is { } enc ? vault.OpenRefreshToken(userId, enc) : null)
             ?? throw new OAuthCallbackException("no_refresh_token", "Google returned no refresh token; reconnect and grant offline access.");
 
+        // A reconnect replaces the connection: its channel is stopped while the stored tokens still act for the account
+        // it watches (possibly not the one connecting now); the new connection's channel is opened below.
+        if (existing is { IsConnected: true, GoogleChannelId: { } oldChannelId, GoogleResourceId: { } oldResourceId })
+        {
+            await channels.TryStopAsync(userId, oldChannelId, oldResourceId, ct).ConfigureAwait(false);
+        }
+
         var now = time.GetUtcNow();
         var settings = (existing ?? new CalendarSyncSettings { UserId = userId }) with
         {
@@ -103,7 +112,9 @@ public sealed class GoogleOAuthConnection(
             UpdatedAt = now,
         };
         await settingsStore.UpsertAsync(settings, ct).ConfigureAwait(false);
+        tokenCache.Forget(userId);
         settings = await RecordAccountAsync(settings, existing?.GoogleAccountEmail, ct).ConfigureAwait(false);
+        await RevokeReplacedAccountAsync(existing, settings, ct).ConfigureAwait(false);
 
         var started = auditor.StartTimestamp();
         try
@@ -117,6 +128,10 @@ public sealed class GoogleOAuthConnection(
             await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Failed) with
                 { ErrorCode = ex.Reason, ErrorMessage = ex.Message }, started, ct).ConfigureAwait(false);
         }
+
+        var sameAccountAndCalendar = existing is not null && settings.CalendarId == existing.CalendarId
+            && string.Equals(settings.GoogleAccountEmail, existing.GoogleAccountEmail, StringComparison.OrdinalIgnoreCase);
+        await furtherCalendars.ReopenAfterConnectAsync(settings, sameAccountAndCalendar, ct).ConfigureAwait(false);
 
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.Connected, AuditOutcome.Success), started, ct).ConfigureAwait(false);
@@ -138,6 +153,11 @@ public sealed class GoogleOAuthConnection(
         if (settings is { IsConnected: true, GoogleChannelId: { } channelId, GoogleResourceId: { } resourceId })
         {
             await channels.TryStopAsync(userId, channelId, resourceId, ct).ConfigureAwait(false);
+        }
+
+        if (settings.IsConnected)
+        {
+            await furtherCalendars.StopChannelsAsync(userId, ct).ConfigureAwait(false);
         }
 
         if (settings.EncryptedRefreshToken is { } encrypted)
@@ -194,6 +214,29 @@ public sealed class GoogleOAuthConnection(
         {
             logger.LogWarning("Reading the connected Google account of user {UserId} failed: {Error}", settings.UserId, ex.GetType().Name);
             return settings;
+        }
+    }
+
+    /// <summary>When the user connected another Google account than before, the earlier account's grant is revoked: its
+    /// access tokens still cached by other nodes then stop working (401), and those nodes read the new tokens instead
+    /// of acting for the earlier account. Not for the same account: revoking any of its tokens would revoke the grant
+    /// just made. A failure is logged; the earlier account's access tokens then expire within the hour.</summary>
+    private async Task RevokeReplacedAccountAsync(CalendarSyncSettings? previous, CalendarSyncSettings current, CancellationToken ct)
+    {
+        if (previous is not { GoogleAccountEmail: { } previousEmail, EncryptedRefreshToken: { } encrypted }
+            || current.GoogleAccountEmail is not { } email
+            || string.Equals(previousEmail, email, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        try
+        {
+            await oauth.RevokeAsync(vault.OpenRefreshToken(current.UserId, encrypted), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GoogleApiException or TokenDecryptionException or HttpRequestException)
+        {
+            logger.LogWarning("Revoking the replaced Google grant of user {UserId} failed: {Error}", current.UserId, ex.GetType().Name);
         }
     }
 

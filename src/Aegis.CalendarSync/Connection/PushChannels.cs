@@ -17,6 +17,7 @@ namespace Aegis.CalendarSync.Connection;
 public sealed class PushChannels(
     IGoogleCalendarClient google,
     ISettingsStore settingsStore,
+    ISyncedCalendarStore calendars,
     SyncAuditor auditor,
     SyncTelemetry telemetry,
     IOptions<ConnectionOptions> options,
@@ -26,13 +27,27 @@ public sealed class PushChannels(
     /// <summary>Registers a new channel, then stops the old one (no gap). Audited as channel_renewed.</summary>
     /// <exception cref="InvalidOperationException">Sync is not connected and enabled.</exception>
     /// <exception cref="GoogleApiException">Google refused the registration; the old channel is left running.</exception>
-    public async Task RenewAsync(Guid userId, CancellationToken ct)
+    public Task RenewAsync(Guid userId, CancellationToken ct) => RenewAsync(userId, null, ct);
+
+    /// <summary>As <see cref="RenewAsync(Guid, CancellationToken)"/> for the channel of <paramref name="calendarId"/> (null
+    /// or the default calendar: the settings row's channel). A calendar no longer synced has nothing to renew.</summary>
+    public async Task RenewAsync(Guid userId, string? calendarId, CancellationToken ct)
     {
         var started = auditor.StartTimestamp();
         var settings = await settingsStore.GetAsync(userId, ct).ConfigureAwait(false);
         if (settings is not { CanSync: true })
         {
             throw new InvalidOperationException("Google Calendar is not connected.");
+        }
+
+        if (calendarId is not null && calendarId != settings.CalendarId)
+        {
+            if (await calendars.GetAsync(userId, calendarId, ct).ConfigureAwait(false) is not { } calendar)
+            {
+                return;
+            }
+
+            settings = settings.ForCalendar(calendar);
         }
 
         try
@@ -51,15 +66,26 @@ public sealed class PushChannels(
         }
 
         telemetry.RecordChannelRenewal(success: true);
-        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Success), started, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.ChannelRenewed, AuditOutcome.Success) with
+            { Details = calendarId is null ? null : $"calendar '{settings.CalendarId}'" }, started, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Registers a channel on the settings' calendar and stores it; a previous channel keeps running until
-    /// the caller stops it.</summary>
+    /// <summary>Registers a channel on the settings' calendar and stores it (on the settings row for the default calendar,
+    /// else on that calendar's row: <paramref name="settings"/> seen from it); a previous channel keeps running until the
+    /// caller stops it.</summary>
     public async Task OpenAsync(CalendarSyncSettings settings, CancellationToken ct)
     {
         var channel = await RegisterAsync(settings, settings.CalendarId, ct).ConfigureAwait(false);
-        await settingsStore.SaveChannelAsync(settings.UserId, channel.Id, channel.ResourceId, channel.ExpiresAt, ct).ConfigureAwait(false);
+        var stored = await settingsStore.GetAsync(settings.UserId, ct).ConfigureAwait(false);
+        if (stored is null || stored.CalendarId == settings.CalendarId)
+        {
+            await settingsStore.SaveChannelAsync(settings.UserId, channel.Id, channel.ResourceId, channel.ExpiresAt, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await calendars.SaveChannelAsync(settings.UserId, settings.CalendarId, channel.Id, channel.ResourceId, channel.ExpiresAt, ct)
+                .ConfigureAwait(false);
+        }
     }
 
     /// <summary>events.watch on <paramref name="calendarId"/> with the user's webhook secret as the token; nothing is stored.</summary>

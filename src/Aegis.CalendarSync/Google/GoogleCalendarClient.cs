@@ -58,6 +58,10 @@ internal sealed class GoogleCalendarClient(HttpClient http, TimeProvider time) :
     public Task<GoogleEvent> PatchEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent patch, string? ifMatchEtag, CancellationToken ct) =>
         SendAsync("events.patch", account, HttpMethod.Patch, EventUrl(calendarId, eventId), Json(patch, GoogleJsonContext.Default.GoogleEvent), ifMatchEtag, GoogleJsonContext.Default.GoogleEvent, ct);
 
+    public Task<GoogleEvent> MoveEventAsync(GoogleAccount account, string calendarId, string eventId, string destinationCalendarId, CancellationToken ct) =>
+        SendAsync("events.move", account, HttpMethod.Post, $"{EventUrl(calendarId, eventId)}/move?destination={Uri.EscapeDataString(destinationCalendarId)}",
+            null, null, GoogleJsonContext.Default.GoogleEvent, ct);
+
     public Task DeleteEventAsync(GoogleAccount account, string calendarId, string eventId, string? ifMatchEtag, CancellationToken ct) =>
         SendAsync<object>("events.delete", account, HttpMethod.Delete, EventUrl(calendarId, eventId), null, ifMatchEtag, null, ct);
 

@@ -27,6 +27,7 @@ public static class GoogleServiceCollectionExtensions
         services.TryAddSingleton<GoogleTokenVault>();
         services.TryAddSingleton<GoogleAccessTokenProvider>();
         services.TryAddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<GoogleAccessTokenProvider>());
+        services.TryAddSingleton<IAccessTokenCache>(sp => sp.GetRequiredService<GoogleAccessTokenProvider>());
         services.TryAddTransient<AccessTokenHandler>();
         services.TryAddTransient<AccountRateLimitHandler>();
 

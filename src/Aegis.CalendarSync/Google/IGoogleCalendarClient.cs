@@ -27,6 +27,12 @@ public interface IGoogleCalendarClient
     /// <summary>events.patch: only the non-null fields of <paramref name="patch"/> change (private properties merge by key).</summary>
     Task<GoogleEvent> PatchEventAsync(GoogleAccount account, string calendarId, string eventId, GoogleEvent patch, string? ifMatchEtag, CancellationToken ct);
 
+    /// <summary>events.move: the event leaves <paramref name="calendarId"/> for <paramref name="destinationCalendarId"/>
+    /// under the same id (Google: "changes an event's organizer"); returns it as the destination now holds it (new etag).
+    /// Google takes no If-Match on a move.</summary>
+    /// <exception cref="Errors.NotFoundException">404: not (or no longer) on the source calendar.</exception>
+    Task<GoogleEvent> MoveEventAsync(GoogleAccount account, string calendarId, string eventId, string destinationCalendarId, CancellationToken ct);
+
     /// <summary>events.delete.</summary>
     /// <exception cref="Errors.ResourceDeletedException">410: already deleted.</exception>
     Task DeleteEventAsync(GoogleAccount account, string calendarId, string eventId, string? ifMatchEtag, CancellationToken ct);

@@ -84,7 +84,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
         }
 
         var ours = existing is null ? null : ToGoogleEvent(existing, g.Id);
-        var type = ParseEnum<EventType>(g.GetPrivateProperty(AegisProperties.Type)) ?? existing?.EventType ?? EventType.Reminder;
+        var type = ParseEnum<EventType>(g.GetPrivateProperty(AegisProperties.Type)) ?? existing?.EventType ?? defaults.EventType;
         var status = ParseEnum<EventStatus>(g.GetPrivateProperty(AegisProperties.Status)) ?? existing?.Status ?? EventStatus.Pending;
         var amount = ParseAmount(g.GetPrivateProperty(AegisProperties.Amount)) ?? existing?.Amount ?? 0m;
         var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing?.Currency ?? defaults.Currency;

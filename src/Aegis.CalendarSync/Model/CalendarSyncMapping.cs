@@ -15,9 +15,15 @@ public sealed record CalendarSyncMapping
     /// <summary>EventContentHash of Google's own rendering of that version as last seen; null when Google holds the
     /// wallet's rendering (after a push). Differs for events created or renamed by a person in Google.</summary>
     public string? RemoteContentHash { get; init; }
+    /// <summary>The wallet-side values of that version that a Google event may not carry; null when unknown (a
+    /// mapping made before they were recorded, or relinked to an event found in Google).</summary>
+    public SyncedValues? Synced { get; init; }
     /// <summary>Google's <c>htmlLink</c> of the event (opens it in Google Calendar), as Google last answered it.</summary>
     public string? HtmlLink { get; init; }
     public SyncSource SyncSource { get; init; }
+    /// <summary>The clock of the version last synced: after a push, the wallet's <c>updated_at</c> of the version
+    /// pushed (a wallet-sourced row with another <c>updated_at</c> was written since); after a change from Google,
+    /// Google's <c>updated</c>.</summary>
     public DateTimeOffset LastModifiedAt { get; init; }
     public DateTimeOffset? LastSyncedAt { get; init; }
     public long Version { get; init; }

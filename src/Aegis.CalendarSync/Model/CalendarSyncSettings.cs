@@ -25,8 +25,30 @@ public sealed record CalendarSyncSettings
     public long LastMessageNumber { get; init; }
     public ConflictStrategy ConflictStrategy { get; init; } = ConflictStrategy.LastWriteWins;
     public DateTimeOffset? LastFullSyncAt { get; init; }
+    /// <summary>When <see cref="CalendarId"/> last finished an incremental or full sync.</summary>
+    public DateTimeOffset? LastSyncedAt { get; init; }
+    /// <summary>Not stored. The type given to an event imported from <see cref="CalendarId"/> when Google names none: the
+    /// first event type routed to that calendar, so an imported event stays on the calendar it was made on; null on a
+    /// calendar no type is routed to (the mapper's default).</summary>
+    public EventType? ImportedEventType { get; init; }
     public string? DisabledReason { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>These settings seen from <paramref name="calendar"/>, a further synced calendar of the same user: its id
+    /// and its own sync token, channel, message number, import flag and sync times in place of the default calendar's.</summary>
+    public CalendarSyncSettings ForCalendar(SyncedCalendar calendar) => this with
+    {
+        CalendarId = calendar.CalendarId,
+        SyncToken = calendar.SyncToken,
+        GoogleChannelId = calendar.GoogleChannelId,
+        GoogleResourceId = calendar.GoogleResourceId,
+        ChannelExpiryAt = calendar.ChannelExpiryAt,
+        LastMessageNumber = calendar.LastMessageNumber,
+        ImportForeignEvents = calendar.ImportForeignEvents,
+        LastFullSyncAt = calendar.LastFullSyncAt,
+        LastSyncedAt = calendar.LastSyncedAt,
+        ImportedEventType = calendar.EventTypes.Count > 0 ? calendar.EventTypes.Min() : null,
+    };
 
     /// <summary>A Google account is connected: a refresh token is stored (sync may still be switched off).</summary>
     public bool IsConnected => EncryptedRefreshToken is not null;

@@ -7,6 +7,8 @@ public sealed record SyncQueueItem
     public required long Id { get; init; }
     public required Guid UserId { get; init; }
     public Guid? FinancialEventId { get; init; }
+    /// <summary>The calendar a from_google item syncs; null: every calendar the user syncs.</summary>
+    public string? GoogleCalendarId { get; init; }
     public SyncDirection Direction { get; init; }
     public QueueAction Action { get; init; }
     public QueueStatus Status { get; init; }

@@ -7,9 +7,12 @@ namespace Aegis.CalendarSync.Store;
 public interface IFinancialEventStore
 {
     Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false);
+    /// <summary>The user's events with the given ids, in one query (unknown ids are absent from the result).</summary>
+    Task<IReadOnlyList<FinancialEvent>> GetManyAsync(Guid userId, IReadOnlyCollection<Guid> ids, CancellationToken ct, bool includeDeleted = false);
     Task<IReadOnlyList<FinancialEvent>> ListAsync(Guid userId, EventQuery query, CancellationToken ct);
     Task InsertAsync(FinancialEvent e, CancellationToken ct);
-    /// <summary>Updates all mutable fields; false when the row does not exist for that user.</summary>
+    /// <summary>Updates all mutable fields; false when the row does not exist for that user. A save that changes
+    /// nothing is no write: updated_at and sync_source keep their values.</summary>
     Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct);
     /// <summary>As <see cref="UpdateAsync"/>, but only while the row's updated_at still equals
     /// <paramref name="expectedUpdatedAt"/> (the version the caller read): false when it was written since. Writes

@@ -13,6 +13,12 @@ public interface ISyncQueueStore
     /// due, and brought forward when the new due time is earlier. While an item of the user is being processed, the
     /// pending one waits behind it, so any number of requests during a run cause exactly one more run.</summary>
     Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct);
+    /// <summary>As above for one calendar (<paramref name="calendarId"/>; null: every calendar the user syncs), coalesced
+    /// only with pending work of the same calendar.</summary>
+    Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce, CancellationToken ct);
+    /// <summary>Queues an outbound upsert of each event that has no pending outbound item (one with one is pushed by it
+    /// anyway); wakes the queue; returns how many were queued.</summary>
+    Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct);
     /// <summary>When the earliest pending item falls due (possibly in the past); null when nothing is pending.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct);
     /// <summary>Claims up to <paramref name="batchSize"/> due pending items (or processing items whose lease expired),

@@ -131,7 +131,9 @@ internal sealed class ConflictResolver(
         }
 
         var settings = open.Attempt.Settings;
-        var google = mapper.ApplyGoogleChanges(local, open.Remote, new GoogleImportDefaults(userId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone));
+        // Google's version as the sync would apply it: what it does not carry comes from the version last synced.
+        var google = mapper.ApplyGoogleChanges(SyncStateWriter.LastSynced(local, open.Mapping)!, open.Remote,
+            new GoogleImportDefaults(userId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone));
         var amountFrom = merge.Amount == ConflictSide.Google ? google : local;
         var merged = (merge.Other == ConflictSide.Google ? google : local) with
         {

@@ -13,9 +13,16 @@ public interface ISyncService
     /// <summary>Lists changes since the stored sync token (all pages); falls back to a full sync on 410.</summary>
     Task IncrementalSyncAsync(Guid userId, CancellationToken ct);
 
+    /// <summary>As <see cref="IncrementalSyncAsync(Guid, CancellationToken)"/> for one synced calendar (each has its own
+    /// sync token; a 410 full-syncs that calendar only); null: every calendar the user syncs, one after the other.</summary>
+    Task IncrementalSyncAsync(Guid userId, string? calendarId, CancellationToken ct);
+
     /// <summary>Lists the last 30 days and later, imports and reconciles deletions, stores a fresh sync token,
     /// and pushes local events that have no Google counterpart yet.</summary>
     Task FullSyncAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>As <see cref="FullSyncAsync(Guid, CancellationToken)"/> for one synced calendar; null: every one.</summary>
+    Task FullSyncAsync(Guid userId, string? calendarId, CancellationToken ct);
 
     /// <summary>Resolves a conflict kept for the user (strategy manual).</summary>
     Task ResolveConflictAsync(Guid userId, long conflictId, ConflictResolution keep, CancellationToken ct);

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Calendars;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
@@ -16,12 +17,14 @@ namespace Aegis.CalendarSync.Sync;
 /// judged by the <see cref="MassDeleteGuard"/> before the token is stored (a mass delete is held, not applied); a
 /// mapping made under an earlier connection is re-pushed, never read as a deletion. A change that cannot be applied
 /// (see <see cref="InboundFailurePolicy"/>) is recorded for its event and retried by later syncs; the rest of the page
-/// is applied and the token still advances.</summary>
+/// is applied and the token still advances. Each synced calendar (<see cref="CalendarRouting"/>) is listed with its own
+/// sync token, and a 410 on one calendar full-syncs that calendar only.</summary>
 internal sealed class InboundSync(
     ConnectedAccounts accounts,
+    CalendarRoutes routes,
+    ISyncedCalendarStore calendars,
     IFinancialEventStore events,
     IMappingStore mappings,
-    ISettingsStore settingsStore,
     IInboundFailureStore failures,
     IGoogleCalendarClient google,
     RemoteEvents remoteEvents,
@@ -50,16 +53,45 @@ internal sealed class InboundSync(
         await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
     }
 
-    public async Task IncrementalAsync(Guid userId, CancellationToken ct)
+    /// <summary>Incremental sync of <paramref name="calendarId"/>, or of every synced calendar when null (one after the other).</summary>
+    public async Task IncrementalAsync(Guid userId, string? calendarId, CancellationToken ct)
     {
-        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
+        foreach (var scoped in await ScopesAsync(userId, calendarId, ct).ConfigureAwait(false))
         {
-            return;
+            await IncrementalAsync(new SyncAttempt(scoped, auditor.StartTimestamp()), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Full sync of <paramref name="calendarId"/>, or of every synced calendar when null (one after the other).</summary>
+    public async Task FullAsync(Guid userId, string? calendarId, CancellationToken ct)
+    {
+        foreach (var scoped in await ScopesAsync(userId, calendarId, ct).ConfigureAwait(false))
+        {
+            await FullAsync(new SyncAttempt(scoped, auditor.StartTimestamp()), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The settings seen from each calendar to sync: <paramref name="calendarId"/> when the user syncs it (none
+    /// otherwise: a push of a calendar dropped since is ignored), or every synced calendar, the default one first.</summary>
+    private async Task<IReadOnlyList<CalendarSyncSettings>> ScopesAsync(Guid userId, string? calendarId, CancellationToken ct)
+    {
+        if (await accounts.FindAsync(userId, ct).ConfigureAwait(false) is not { } settings)
+        {
+            return [];
         }
 
+        var routing = await routes.GetAsync(settings, ct).ConfigureAwait(false);
+        return (calendarId is null ? routing.CalendarIds : [calendarId])
+            .Select(routing.Scope).OfType<CalendarSyncSettings>().ToList();
+    }
+
+    private async Task IncrementalAsync(SyncAttempt attempt, CancellationToken ct)
+    {
+        var settings = attempt.Settings;
+        var userId = settings.UserId;
         if (settings.SyncToken is null)
         {
-            await FullAsync(userId, ct).ConfigureAwait(false);
+            await FullAsync(attempt, ct).ConfigureAwait(false);
             return;
         }
 
@@ -72,32 +104,30 @@ internal sealed class InboundSync(
         }
         catch (FullSyncRequiredException ex)
         {
-            await settingsStore.SetSyncTokenAsync(userId, null, ct).ConfigureAwait(false);
+            await calendars.SetSyncTokenAsync(userId, settings.CalendarId, null, ct).ConfigureAwait(false);
             await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Failed) with
             {
                 ErrorCode = "fullSyncRequired",
                 ErrorMessage = ex.Message,
             }, attempt.StartedAt, ct).ConfigureAwait(false);
-            await FullAsync(userId, ct).ConfigureAwait(false);
+            await FullAsync(new SyncAttempt(settings with { SyncToken = null }, auditor.StartTimestamp()), ct).ConfigureAwait(false);
             return;
         }
 
         var retried = await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
         await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
-        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
+        await StoreTokenAsync(settings, listed, ct).ConfigureAwait(false);
+        await calendars.MarkSyncedAsync(userId, settings.CalendarId, time.GetUtcNow(), full: false, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.IncrementalSync, AuditOutcome.Success) with
         {
             Details = AuditWording.Count(listed.Count + retried, "change") + Outcome(pass),
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
-    public async Task FullAsync(Guid userId, CancellationToken ct)
+    private async Task FullAsync(SyncAttempt attempt, CancellationToken ct)
     {
-        if (await BeginAsync(userId, ct).ConfigureAwait(false) is not { Settings: var settings } attempt)
-        {
-            return;
-        }
-
+        var settings = attempt.Settings;
+        var userId = settings.UserId;
         var syncStart = time.GetUtcNow();
         var windowStart = syncStart - options.Value.FullSyncWindow;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -106,10 +136,10 @@ internal sealed class InboundSync(
         await ReconcileMissingAsync(settings, windowStart, seen, pass, ct).ConfigureAwait(false);
         await RetryFailedAsync(settings, syncStart, pass, ct).ConfigureAwait(false);
         var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
-        await StoreTokenAsync(userId, listed, ct).ConfigureAwait(false);
+        await StoreTokenAsync(settings, listed, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
 
-        await settingsStore.SetLastFullSyncAsync(userId, time.GetUtcNow(), ct).ConfigureAwait(false);
+        await calendars.MarkSyncedAsync(userId, settings.CalendarId, time.GetUtcNow(), full: true, ct).ConfigureAwait(false);
 
         await auditor.RecordAsync(attempt.Audit(AuditAction.FullSync, AuditOutcome.Success) with
         {
@@ -144,11 +174,11 @@ internal sealed class InboundSync(
         + (pass.Repushed > 0 ? $", {pass.Repushed} re-pushed (earlier connection)" : "");
 
     /// <summary>Stored only after the list's changes and its deletions (applied or held) are committed.</summary>
-    private async Task StoreTokenAsync(Guid userId, ListResult listed, CancellationToken ct)
+    private async Task StoreTokenAsync(CalendarSyncSettings settings, ListResult listed, CancellationToken ct)
     {
         if (listed.NextSyncToken is { } token)
         {
-            await settingsStore.SetSyncTokenAsync(userId, token, ct).ConfigureAwait(false);
+            await calendars.SetSyncTokenAsync(settings.UserId, settings.CalendarId, token, ct).ConfigureAwait(false);
         }
     }
 
@@ -163,7 +193,10 @@ internal sealed class InboundSync(
     }
 
     /// <summary>All pages of one list; each page's events are committed before the next is fetched; the sync token
-    /// (present only on the last page) is returned for the caller to store last.</summary>
+    /// (present only on the last page) is returned for the caller to store last. Per page the store is read twice
+    /// (<see cref="KnownPage"/>: its mappings, then their wallet events); an event unchanged since the last sync
+    /// costs nothing more, a changed one goes through <see cref="TryApplyAsync"/> (isolated: a change that cannot be
+    /// applied is recorded and the page goes on).</summary>
     private async Task<ListResult> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen,
         InboundPass pass, CancellationToken ct)
     {
@@ -174,8 +207,10 @@ internal sealed class InboundSync(
         while (true)
         {
             var page = await google.ListEventsAsync(account, settings.CalendarId, request, ct).ConfigureAwait(false);
-            pass.NoteDeletedSeries(page.Items ?? []);
-            foreach (var item in page.Items ?? [])
+            var items = page.Items ?? [];
+            pass.NoteDeletedSeries(items);
+            var known = await KnownPage.ReadAsync(mappings, events, settings, items, ct).ConfigureAwait(false);
+            foreach (var item in items)
             {
                 if (item.Id is null)
                 {
@@ -183,8 +218,16 @@ internal sealed class InboundSync(
                 }
 
                 seen?.Add(item.Id);
-                await TryApplyAsync(settings, item, failing.Contains(item.Id), pass, ct).ConfigureAwait(false);
                 count++;
+                var failedBefore = failing.Contains(item.Id);
+                if (!failedBefore && known.IsUnchanged(item))
+                {
+                    // As last synced (an unchanged event of a full sync, or a late echo): no query, no write, no audit.
+                    telemetry.RecordSkip("echo");
+                    continue;
+                }
+
+                await TryApplyAsync(settings, item, failedBefore, pass, ct).ConfigureAwait(false);
             }
 
             if (page.NextPageToken is { } next)
@@ -330,11 +373,16 @@ internal sealed class InboundSync(
             return;
         }
 
-        var locallyChanged = local.DeletedAt is not null || mapper.ContentHash(local) != mapping.ContentHash;
+        var locallyChanged = local.DeletedAt is not null || LocalChange.IsUnsynced(local, mapping, mapper);
         var resolution = locallyChanged
             ? await conflicts.ResolveAsync(attempt, new ConflictCase(local, mapping, remote, ConflictCause.BothChanged), ct).ConfigureAwait(false)
             : await ApplyUncontestedAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
-        if (resolution == ConflictResolution.KeepLocal)
+        if (resolution == ConflictResolution.KeepLocal && local.DeletedAt is null && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // The wallet's writes brought it back to the version last synced, so its push skips as unchanged: write it now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
+        }
+        else if (resolution == ConflictResolution.KeepLocal)
         {
             // The pending outbound write of the wallet's edit will now pass If-Match and overwrite Google.
             await writer.AdoptEtagAsync(settings, mapping, remote, ct).ConfigureAwait(false);
@@ -375,7 +423,7 @@ internal sealed class InboundSync(
             return;
         }
 
-        var locallyChanged = local.DeletedAt is null && mapper.ContentHash(local) != mapping.ContentHash;
+        var locallyChanged = local.DeletedAt is null && LocalChange.IsUnsynced(local, mapping, mapper);
         if (!locallyChanged && local.DeletedAt is null)
         {
             pass.Defer(local, mapping, remote);
@@ -388,6 +436,11 @@ internal sealed class InboundSync(
         if (resolution == ConflictResolution.KeepGoogle)
         {
             await AuditAppliedAsync(attempt, AuditAction.DeleteFromGoogle, local, remote, ct).ConfigureAwait(false);
+        }
+        else if (resolution == ConflictResolution.KeepLocal && !LocalChange.ContentChanged(local, mapping, mapper))
+        {
+            // As for an edit: its push skips as unchanged, so the wallet's version is written back over the deletion now.
+            await outbound.PushOverAsync(attempt, local, mapping, remote, ct).ConfigureAwait(false);
         }
     }
 
@@ -449,7 +502,7 @@ internal sealed class InboundSync(
             // Relink: record what Google holds; the wallet's version is pushed by the next outbound write.
             var googleHash = EventContentHash.Compute(remote);
             await writer.SaveMappingAsync(settings, existing.Id, null, remote, googleHash, googleHash, SyncSource.Google,
-                remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+                remote.Updated ?? time.GetUtcNow(), synced: null, ct).ConfigureAwait(false);
             return;
         }
 

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Calendars;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
@@ -10,12 +11,14 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>sync_to_google: pushes one financial event. Guarantees: at most one Google event per financial event
 /// (deterministic id, so a retried insert gets 409 and adopts the first attempt's event); no API call when the
-/// content hash is unchanged; inserts go to the current calendar, while updates, gets and deletes of a mapped event
-/// address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
+/// content hash is unchanged; inserts go to the calendar the event's type is routed to (<see cref="CalendarRouting"/>),
+/// a live event mapped on another calendar is first moved there (events.move, one call), while updates, gets and deletes
+/// of a mapped event address the calendar its mapping records; updates and deletes carry If-Match so a concurrent Google edit is never overwritten
 /// blindly but resolved by the user's conflict strategy. A series' changed occurrences follow its master, one call
 /// each (<see cref="OccurrenceSync"/>); an unchanged master costs no call.</summary>
 internal sealed class OutboundSync(
     ConnectedAccounts accounts,
+    CalendarRoutes routes,
     IFinancialEventStore events,
     IMappingStore mappings,
     DeadLetterRecovery deadLetters,
@@ -46,14 +49,19 @@ internal sealed class OutboundSync(
             return;
         }
 
-        var attempt = new SyncAttempt(settings, started) { MeasuresPropagation = measurePropagation };
         var local = await events.GetAsync(userId, financialEventId, ct, includeDeleted: true).ConfigureAwait(false);
+        if (local is not null)
+        {
+            settings = settings with { CalendarId = (await routes.GetAsync(settings, ct).ConfigureAwait(false)).TargetFor(local.EventType) };
+        }
+
+        var attempt = new SyncAttempt(settings, started) { MeasuresPropagation = measurePropagation };
         var mapping = await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false);
         if (local is { DeletedAt: null } && mapping is not null && CalendarRehoming.IsStale(settings, mapping))
         {
-            // An edit racing a calendar switch: move the event now instead of updating the copy on the old calendar.
-            await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
-            mapping = null;
+            // Its type (or the routing) now names another calendar, or an edit raced a calendar switch: move the event
+            // there instead of updating the copy on the old calendar.
+            mapping = await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false);
         }
 
         var desired = local is null ? null : mapper.ToGoogleEvent(local, mapping?.GoogleEventId);
@@ -83,16 +91,42 @@ internal sealed class OutboundSync(
         }
 
         var revived = await PushAsync(attempt, local!, mapping, desired, ct).ConfigureAwait(false);
-        if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is { } pushed)
+        await PushOccurrencesAsync(attempt, local!, masterInserted: mapping is null, revived, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the wallet's version of <paramref name="local"/> over <paramref name="current"/> (what Google
+    /// holds now, just read by the inbound sync) once the conflict rule let the wallet's version win although its content
+    /// is the version last synced (its writes since brought it back there, so its own push skips as unchanged): one
+    /// update conditioned on the version read, or over a deletion an insert under the same id; then its occurrences.</summary>
+    public async Task PushOverAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping mapping, GoogleEvent current,
+        CancellationToken ct)
+    {
+        if (mapper.ToGoogleEvent(local, mapping.GoogleEventId) is not { } desired)
         {
-            if (revived)
-            {
-                await occurrences.RestoreAfterRevivalAsync(attempt, local!, pushed, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await occurrences.PushAsync(attempt, local!, pushed, masterInserted: mapping is null, ct).ConfigureAwait(false);
-            }
+            return;
+        }
+
+        var written = await remote.OverwriteAsync(attempt.Account, mapping.GoogleRef, desired, current, ct).ConfigureAwait(false);
+        await RecordPushAsync(attempt, local, mapping, desired, written, ct).ConfigureAwait(false);
+        await PushOccurrencesAsync(attempt, local, masterInserted: false, revived: current.IsCancelled, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A series' occurrences follow its pushed master: all of them back after a revival over Google's deletion,
+    /// else the changed ones.</summary>
+    private async Task PushOccurrencesAsync(SyncAttempt attempt, FinancialEvent local, bool masterInserted, bool revived, CancellationToken ct)
+    {
+        if (await mappings.GetByEventAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false) is not { } pushed)
+        {
+            return;
+        }
+
+        if (revived)
+        {
+            await occurrences.RestoreAfterRevivalAsync(attempt, local, pushed, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await occurrences.PushAsync(attempt, local, pushed, masterInserted, ct).ConfigureAwait(false);
         }
     }
 
@@ -109,6 +143,15 @@ internal sealed class OutboundSync(
             return false;
         }
 
+        await RecordPushAsync(attempt, local, mapping, desired, written, ct).ConfigureAwait(false);
+        return overDeletion;
+    }
+
+    /// <summary>Records that Google holds <paramref name="written"/>, the wallet's version of <paramref name="local"/>:
+    /// mapping, audit, and the event's dead letters (older failed pushes) closed, having nothing left to do.</summary>
+    private async Task RecordPushAsync(SyncAttempt attempt, FinancialEvent local, CalendarSyncMapping? mapping, GoogleEvent desired,
+        GoogleEvent written, CancellationToken ct)
+    {
         await writer.SavePushedAsync(attempt.Settings, local, mapping, written, EventContentHash.Compute(desired), ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(AuditAction.SyncToGoogle, AuditOutcome.Success) with
         {
@@ -117,9 +160,7 @@ internal sealed class OutboundSync(
             EventTitle = local.Title,
             PropagationMs = attempt.MeasuresPropagation ? auditor.PropagationSince(local.UpdatedAt) : null,
         }, attempt.StartedAt, ct).ConfigureAwait(false);
-        // Google now holds the event's current version: its dead letters (older failed pushes) have nothing left to do.
         await deadLetters.ResolveReachedGoogleAsync(attempt.UserId, local.Id, ct).ConfigureAwait(false);
-        return overDeletion;
     }
 
     /// <summary>The two loop guards: the seed's sync_source window, and the content hash (an echo or a no-op edit

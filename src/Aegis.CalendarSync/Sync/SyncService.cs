@@ -23,14 +23,18 @@ internal sealed class SyncService(
     public Task SyncFromGoogleAsync(Guid userId, string googleEventId, CancellationToken ct) =>
         GuardAsync(userId, AuditAction.SyncFromGoogle, null, () => inbound.SyncOneAsync(userId, googleEventId, ct), ct);
 
-    public Task IncrementalSyncAsync(Guid userId, CancellationToken ct) =>
-        GuardAsync(userId, AuditAction.IncrementalSync, null, () => inbound.IncrementalAsync(userId, ct), ct);
+    public Task IncrementalSyncAsync(Guid userId, CancellationToken ct) => IncrementalSyncAsync(userId, null, ct);
+
+    public Task IncrementalSyncAsync(Guid userId, string? calendarId, CancellationToken ct) =>
+        GuardAsync(userId, AuditAction.IncrementalSync, null, () => inbound.IncrementalAsync(userId, calendarId, ct), ct);
 
     /// <summary>After the full sync succeeded, the dead letters it made obsolete are resolved (audited).</summary>
-    public Task FullSyncAsync(Guid userId, CancellationToken ct) =>
+    public Task FullSyncAsync(Guid userId, CancellationToken ct) => FullSyncAsync(userId, null, ct);
+
+    public Task FullSyncAsync(Guid userId, string? calendarId, CancellationToken ct) =>
         GuardAsync(userId, AuditAction.FullSync, null, async () =>
         {
-            await inbound.FullAsync(userId, ct).ConfigureAwait(false);
+            await inbound.FullAsync(userId, calendarId, ct).ConfigureAwait(false);
             await deadLetters.ResolveObsoleteAsync(userId, ct).ConfigureAwait(false);
         }, ct);
 

@@ -25,12 +25,15 @@ public sealed class SyncStateWriter(
     /// <summary>Creates or updates the wallet event from <paramref name="remote"/> and records the remote etag, the
     /// hash of Google's rendering (so the echo of this very version is recognised later) and the hash of the wallet's
     /// rendering of the result (so only a real wallet edit counts as a local change). Clears a soft delete (a
-    /// Google-wins restore).</summary>
+    /// Google-wins restore). What Google's event does not carry (see <see cref="SyncedValues"/>) comes from the version
+    /// last synced, not from a wallet edit Google's version won over.</summary>
     public async Task<FinancialEvent> ApplyRemoteAsync(CalendarSyncSettings settings, FinancialEvent? existing,
         CalendarSyncMapping? mapping, GoogleEvent remote, CancellationToken ct)
     {
-        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone);
-        var applied = mapper.ApplyGoogleChanges(existing, remote, defaults) with { DeletedAt = null };
+        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone,
+            settings.ImportedEventType ?? EventType.Reminder);
+        var basis = LastSynced(existing, mapping);
+        var applied = mapper.ApplyGoogleChanges(basis, remote, defaults) with { DeletedAt = null };
         if (existing is null)
         {
             await events.InsertAsync(applied, ct).ConfigureAwait(false);
@@ -43,13 +46,13 @@ public sealed class SyncStateWriter(
         }
 
         await SaveMappingAsync(settings, applied.Id, mapping, remote, mapper.ContentHash(applied), EventContentHash.Compute(remote),
-            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), ct).ConfigureAwait(false);
+            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), SyncedValues.Of(applied), ct).ConfigureAwait(false);
         if (remote.Updated is { } updated)
         {
             telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
         }
 
-        if (mapper.SummaryProblem(existing, remote) is { } problem)
+        if (mapper.SummaryProblem(basis, remote) is { } problem)
         {
             // The user is told (audit, shown in the activity log) that Google's summary edit was taken only in part.
             await auditor.RecordAsync(AuditEntry.Of(settings.UserId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
@@ -65,13 +68,18 @@ public sealed class SyncStateWriter(
         return applied;
     }
 
+    /// <summary>The wallet event as last synced in the fields a Google event may not carry (<paramref name="local"/>'s
+    /// own values when the mapping does not know them): what a Google version applied over it falls back to.</summary>
+    public static FinancialEvent? LastSynced(FinancialEvent? local, CalendarSyncMapping? mapping) =>
+        local is not null && mapping?.Synced is { } synced ? synced.ApplyTo(local) : local;
+
     /// <summary>Records that Google now holds the wallet's version of <paramref name="local"/> (<paramref name="written"/>,
     /// hashing to <paramref name="contentHash"/>) and measures the propagation lag from the wallet's last change.</summary>
     public async Task SavePushedAsync(CalendarSyncSettings settings, FinancialEvent local, CalendarSyncMapping? mapping,
         GoogleEvent written, string contentHash, CancellationToken ct)
     {
-        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, contentHash, SyncSource.Aegis, local.UpdatedAt, ct)
-            .ConfigureAwait(false);
+        await SaveMappingAsync(settings, local.Id, mapping, written, contentHash, contentHash, SyncSource.Aegis, local.UpdatedAt,
+            SyncedValues.Of(local), ct).ConfigureAwait(false);
         telemetry.RecordPropagationLag(SyncDirection.ToGoogle, time.GetUtcNow() - local.UpdatedAt);
     }
 
@@ -91,10 +99,11 @@ public sealed class SyncStateWriter(
 
     /// <summary>Records what Google now holds for the event: its etag (for the next If-Match), the wallet-rendered
     /// hash of the version both sides agree on (<paramref name="contentHash"/>) and the hash of Google's rendering of
-    /// it (<paramref name="remoteContentHash"/>; stored as null when the two are equal).</summary>
+    /// it (<paramref name="remoteContentHash"/>; stored as null when the two are equal), with that version's wallet-side
+    /// values Google may not carry (<paramref name="synced"/>; null when unknown).</summary>
     public async Task SaveMappingAsync(CalendarSyncSettings settings, Guid financialEventId, CalendarSyncMapping? mapping,
         GoogleEvent remote, string? contentHash, string remoteContentHash, SyncSource source, DateTimeOffset lastModifiedAt,
-        CancellationToken ct)
+        SyncedValues? synced, CancellationToken ct)
     {
         var row = new CalendarSyncMapping
         {
@@ -111,6 +120,7 @@ public sealed class SyncStateWriter(
             LastSyncedAt = time.GetUtcNow(),
             Version = mapping?.Version ?? 0,
             ConnectionId = settings.ConnectionId,
+            Synced = synced,
         };
         if (!await mappings.UpsertAsync(row, mapping?.Version, ct).ConfigureAwait(false))
         {
@@ -125,7 +135,7 @@ public sealed class SyncStateWriter(
         await SaveMappingAsync(settings, mapping.FinancialEventId, mapping,
             new GoogleEvent { Id = mapping.GoogleEventId, Etag = mapping.GoogleEtag }, mapping.ContentHash,
             mapping.RemoteContentHash ?? mapping.ContentHash ?? "", mapping.SyncSource,
-            mapping.LastModifiedAt, ct).ConfigureAwait(false);
+            mapping.LastModifiedAt, mapping.Synced, ct).ConfigureAwait(false);
         return await mappings.GetByEventAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false)
             ?? throw new MappingConflictException(mapping.FinancialEventId);
     }
@@ -135,5 +145,5 @@ public sealed class SyncStateWriter(
     /// this Google version is recognised.</summary>
     public Task AdoptEtagAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote, CancellationToken ct) =>
         SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash, EventContentHash.Compute(remote),
-            mapping.SyncSource, mapping.LastModifiedAt, ct);
+            mapping.SyncSource, mapping.LastModifiedAt, mapping.Synced, ct);
 }

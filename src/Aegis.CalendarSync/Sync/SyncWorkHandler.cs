@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Connection.Push;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
@@ -7,7 +8,7 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
 /// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
 /// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows) : ISyncWorkHandler
 {
     public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
 
@@ -15,6 +16,12 @@ internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor) : 
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
         using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
+        if (item.Direction == SyncDirection.FromGoogle)
+        {
+            // Before the list: the pushes this node absorbed so far are covered by it (PushWindows).
+            pushWindows.SyncStarting(item.UserId, item.GoogleCalendarId);
+        }
+
         try
         {
             await RunAsync(item, ct).ConfigureAwait(false);
@@ -30,8 +37,8 @@ internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor) : 
     {
         (SyncDirection.ToGoogle, QueueAction.Upsert or QueueAction.Delete) when item.FinancialEventId is { } id =>
             sync.SyncToGoogleAsync(item.UserId, id, ct),
-        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, ct),
-        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, ct),
+        (SyncDirection.FromGoogle, QueueAction.IncrementalSync) => sync.IncrementalSyncAsync(item.UserId, item.GoogleCalendarId, ct),
+        (SyncDirection.FromGoogle, QueueAction.FullSync) => sync.FullSyncAsync(item.UserId, item.GoogleCalendarId, ct),
         _ => throw new UnsupportedQueueItemException(item),
     };
 }

@@ -8,6 +8,10 @@ internal sealed class OAuthStore(EmulatorOptions options)
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
     public const string CalendarScope = "https://www.googleapis.com/auth/calendar";
 
+    /// <summary>Google: "a limit of 100 refresh tokens per Google Account per OAuth 2.0 client ID"; a new one beyond it
+    /// invalidates the oldest without warning.</summary>
+    public const int MaxRefreshTokensPerGrant = 100;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, AuthorizationRequest> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
@@ -107,9 +111,9 @@ internal sealed class OAuthStore(EmulatorOptions options)
 
             var grant = GetOrCreateGrant(request.Email, client.ClientId, request.Scope);
             string? refreshToken = null;
-            if (request.Offline && (grant.RefreshToken is null || request.ForceConsent))
+            if (request.Offline && (grant.RefreshTokens.Count == 0 || request.ForceConsent))
             {
-                refreshToken = ReplaceRefreshToken(grant);
+                refreshToken = AddRefreshToken(grant);
             }
 
             var access = MintAccessToken(grant);
@@ -206,7 +210,7 @@ internal sealed class OAuthStore(EmulatorOptions options)
         lock (_gate)
         {
             var grant = GetOrCreateGrant(email, client.ClientId, CalendarScope);
-            var refresh = grant.RefreshToken ?? ReplaceRefreshToken(grant);
+            var refresh = grant.RefreshTokens.Count > 0 ? grant.RefreshTokens[^1] : AddRefreshToken(grant);
             var access = MintAccessToken(grant);
             return new TokenResponse(access.Value, LifetimeSeconds, refresh, grant.Scope, "Bearer");
         }
@@ -224,14 +228,14 @@ internal sealed class OAuthStore(EmulatorOptions options)
         }
     }
 
-    /// <summary>Every grant holding a refresh token, for the state snapshot.</summary>
+    /// <summary>One entry per live refresh token (a grant's oldest first), for the state snapshot.</summary>
     public List<State.Snapshot.GrantSnapshot> CaptureGrants()
     {
         lock (_gate)
         {
-            return _grants.Values.Where(g => g.RefreshToken is not null)
-                .Select(g => new State.Snapshot.GrantSnapshot(g.Email, g.ClientId, g.Scope, g.RefreshToken!))
+            return _grants.Values
                 .OrderBy(g => g.Email, StringComparer.Ordinal).ThenBy(g => g.ClientId, StringComparer.Ordinal)
+                .SelectMany(g => g.RefreshTokens.Select(token => new State.Snapshot.GrantSnapshot(g.Email, g.ClientId, g.Scope, token)))
                 .ToList();
         }
     }
@@ -244,7 +248,7 @@ internal sealed class OAuthStore(EmulatorOptions options)
             foreach (var saved in grants)
             {
                 var grant = GetOrCreateGrant(saved.Email, saved.ClientId, saved.Scope);
-                grant.RefreshToken = saved.RefreshToken;
+                grant.RefreshTokens.Add(saved.RefreshToken);
                 _byRefreshToken[saved.RefreshToken] = grant;
             }
         }
@@ -268,16 +272,20 @@ internal sealed class OAuthStore(EmulatorOptions options)
         return grant;
     }
 
-    private string ReplaceRefreshToken(Grant grant)
+    /// <summary>A new live refresh token for the grant; the earlier ones keep working, except the oldest once the grant
+    /// would hold more than <see cref="MaxRefreshTokensPerGrant"/>.</summary>
+    private string AddRefreshToken(Grant grant)
     {
-        if (grant.RefreshToken is not null)
+        var token = SecureTokens.RefreshToken();
+        grant.RefreshTokens.Add(token);
+        _byRefreshToken[token] = grant;
+        while (grant.RefreshTokens.Count > MaxRefreshTokensPerGrant)
         {
-            _byRefreshToken.Remove(grant.RefreshToken);
+            _byRefreshToken.Remove(grant.RefreshTokens[0]);
+            grant.RefreshTokens.RemoveAt(0);
         }
 
-        grant.RefreshToken = SecureTokens.RefreshToken();
-        _byRefreshToken[grant.RefreshToken] = grant;
-        return grant.RefreshToken;
+        return token;
     }
 
     private IssuedAccessToken MintAccessToken(Grant grant)
@@ -290,9 +298,9 @@ internal sealed class OAuthStore(EmulatorOptions options)
 
     private void RemoveGrant(Grant grant)
     {
-        if (grant.RefreshToken is not null)
+        foreach (var refresh in grant.RefreshTokens)
         {
-            _byRefreshToken.Remove(grant.RefreshToken);
+            _byRefreshToken.Remove(refresh);
         }
 
         foreach (var token in grant.AccessTokens)

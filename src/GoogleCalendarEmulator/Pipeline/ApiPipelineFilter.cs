@@ -3,6 +3,7 @@ using GoogleCalendarEmulator.Json;
 using GoogleCalendarEmulator.OAuth;
 using GoogleCalendarEmulator.State;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace GoogleCalendarEmulator.Pipeline;
@@ -31,7 +32,8 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
             {
                 state.Requests.Add(new RequestLogEntry(
                     http.Request.Method, http.Request.Path.Value ?? "/", operation.Name, http.Response.StatusCode,
-                    ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow())));
+                    ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow()),
+                    InBatch: http.Features.Get<IHttpResponseFeature>() is Batch.BatchPartResponseFeature));
             }
         }
 

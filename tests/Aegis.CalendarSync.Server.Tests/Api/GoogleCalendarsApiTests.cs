@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
@@ -33,6 +34,30 @@ public sealed class GoogleCalendarsApiTests : IAsyncLifetime
 
         var settings = await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync();
         Assert.Equal("primary", (string?)settings["calendar_id"]);
+    }
+
+    [Fact]
+    public async Task A_switch_while_another_one_of_the_user_runs_is_refused_with_409_and_changes_nothing()
+    {
+        await _server.ConnectGoogleAsync(_user);
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        var family = await _server.EmulatorAdmin.AddSharedCalendarAsync(GoogleAccountEmail, "Family", CalendarAccessRoles.Writer);
+        var before = await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None);
+        // Another node (or request) is in the middle of a switch: it holds the user's switch lease.
+        var leases = _server.Get<IJobLeaseStore>();
+        var running = (await leases.TryAcquireAsync(CalendarChoice.SwitchLeaseName(_user.Id), "other-node/switch", TimeSpan.FromMinutes(2), CancellationToken.None))!;
+
+        var busy = await (await _user.Client.PutJsonAsync("api/sync/settings", new { calendar_id = family.Id })).AssertProblemAsync(409);
+        var unchanged = await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None);
+        await leases.ReleaseAsync(running, CancellationToken.None);
+        var done = await _user.Client.PutJsonAsync("api/sync/settings", new { calendar_id = family.Id });
+
+        Assert.Equal("calendar_switch_in_progress", (string?)busy["code"]);
+        Assert.Contains("already in progress", (string?)busy["detail"], StringComparison.Ordinal);
+        Assert.Equal(before!.CalendarId, unchanged!.CalendarId);
+        Assert.Equal(before.GoogleChannelId, unchanged.GoogleChannelId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(family.Id, (await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None))!.CalendarId);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Server.Jobs;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
+using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using GoogleCalendarEmulator.Hosting;
 
@@ -47,12 +48,20 @@ public sealed class TwoNodeChannelRenewalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_scheduled_run_on_two_nodes_at_once_renews_the_channel_once()
+    public async Task The_scheduled_run_on_two_nodes_at_once_renews_each_users_channel_once()
     {
-        var user = await _first.CreateUserAsync("renew@example.com");
-        await _first.ConnectGoogleAsync(user);
-        await StoreSnapshot.WaitForIdleQueueAsync(_first, user.Id);
-        var before = (await _first.Get<ISettingsStore>().GetAsync(user.Id, CancellationToken.None))!;
+        // Two wallet users who consented with the same Google account: each holds a live refresh token of its own
+        // (Google keeps up to 100 per account and client), so both renewals can call Google.
+        var users = new[] { await _first.CreateUserAsync("renew@example.com"), await _second.CreateUserAsync("renew2@example.com") };
+        await _first.ConnectGoogleAsync(users[0], importForeignEvents: false);
+        await _second.ConnectGoogleAsync(users[1], importForeignEvents: false);
+        var before = new Dictionary<Guid, CalendarSyncSettings>();
+        foreach (var user in users)
+        {
+            await StoreSnapshot.WaitForIdleQueueAsync(_first, user.Id);
+            before[user.Id] = (await _first.Get<ISettingsStore>().GetAsync(user.Id, CancellationToken.None))!;
+        }
+
         await _google.ClearRequestsAsync();
         _time.Advance(TimeSpan.FromDays(6.5));
         _googleTime.Advance(TimeSpan.FromDays(6.5));
@@ -72,11 +81,14 @@ public sealed class TwoNodeChannelRenewalTests : IAsyncLifetime
 
         var runs = await both;
         var calls = (await _google.GetRequestsAsync()).Select(r => r.Operation).ToList();
-        Assert.Equal(1, calls.Count(c => c == "events.watch"));
-        Assert.Equal(1, calls.Count(c => c == "channels.stop"));
-        Assert.Single(runs.SelectMany(r => r), r => r.Renewed);
-        var after = (await _second.Get<ISettingsStore>().GetAsync(user.Id, CancellationToken.None))!;
-        Assert.NotEqual(before.GoogleChannelId, after.GoogleChannelId);
-        Assert.True(after.Enabled);
+        Assert.Equal(2, calls.Count(c => c == "events.watch"));
+        Assert.Equal(2, calls.Count(c => c == "channels.stop"));
+        Assert.Equal(2, runs.SelectMany(r => r).Count(r => r.Renewed));
+        foreach (var user in users)
+        {
+            var after = (await _second.Get<ISettingsStore>().GetAsync(user.Id, CancellationToken.None))!;
+            Assert.NotEqual(before[user.Id].GoogleChannelId, after.GoogleChannelId);
+            Assert.True(after.Enabled);
+        }
     }
 }

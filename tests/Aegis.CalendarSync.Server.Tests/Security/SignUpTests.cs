@@ -5,6 +5,8 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Auth;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.Data;
+using Dapper;
 
 namespace Aegis.CalendarSync.Server.Tests.Security;
 
@@ -16,10 +18,46 @@ public sealed class SignUpTests : IAsyncDisposable
 {
     private const string GoodPassword = "correct horse battery staple";
     private readonly List<TestServerHost> _servers = [];
+    private readonly List<TestDatabase> _databases = [];
 
     public async ValueTask DisposeAsync()
     {
         foreach (var server in _servers) await server.DisposeAsync();
+        foreach (var database in _databases) await database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_sign_up_whose_password_cannot_be_stored_creates_no_account_and_the_email_stays_free(bool postgres)
+    {
+        TestDatabase? database = postgres ? await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false) : null;
+        if (database is not null) _databases.Add(database);
+        var server = await StartAsync(allow: true, database: database);
+        // The database refuses the password row (a full disk, a lost connection: any failure after the user's insert).
+        await ExecuteAsync(server, postgres
+            ? "CREATE FUNCTION refuse_credentials() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; " +
+              "CREATE TRIGGER refuse_credentials BEFORE INSERT ON app_user_credentials FOR EACH ROW EXECUTE FUNCTION refuse_credentials();"
+            : "CREATE TRIGGER refuse_credentials BEFORE INSERT ON app_user_credentials BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        var signUp = server.Get<SignUpService>();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            signUp.SignUpAsync("ines.lobo@example.com", GoodPassword, GoodPassword, IPAddress.Loopback, CancellationToken.None));
+        var orphan = await server.Get<UserAccounts>().FindByEmailAsync("ines.lobo@example.com", CancellationToken.None);
+        await ExecuteAsync(server, postgres ? "DROP TRIGGER refuse_credentials ON app_user_credentials" : "DROP TRIGGER refuse_credentials");
+        var retried = await signUp.SignUpAsync("ines.lobo@example.com", GoodPassword, GoodPassword, IPAddress.Loopback, CancellationToken.None);
+
+        Assert.Null(orphan);
+        Assert.Equal(SignUpStatus.Created, retried.Status);
+        using var api = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK,
+            (await api.PostAsJsonAsync("api/auth/token", new { email = "ines.lobo@example.com", password = GoodPassword })).StatusCode);
+    }
+
+    private static async Task ExecuteAsync(TestServerHost server, string sql)
+    {
+        await using var connection = await server.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(sql);
     }
 
     [Fact]
@@ -145,11 +183,11 @@ public sealed class SignUpTests : IAsyncDisposable
         Assert.Single(await server.Get<UserAccounts>().ListAsync(CancellationToken.None));
     }
 
-    private async Task<TestServerHost> StartAsync(bool? allow, Dictionary<string, string?>? settings = null)
+    private async Task<TestServerHost> StartAsync(bool? allow, Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         settings ??= [];
         if (allow is { } value) settings["Accounts:AllowSignUp"] = value ? "true" : "false";
-        var server = await TestServerHost.StartAsync(new TestServerOptions { Settings = settings });
+        var server = await TestServerHost.StartAsync(new TestServerOptions { Settings = settings, Database = database });
         _servers.Add(server);
         return server;
     }

@@ -53,7 +53,15 @@ public sealed class EngineWebhook : IAsyncDisposable
                 return;
             }
 
-            await AnswerAsync(context);
+            try
+            {
+                await AnswerAsync(context);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or HttpListenerException && !_listener.IsListening)
+            {
+                // A push (e.g. a new channel's "sync" message) still being answered while the listener closes.
+                return;
+            }
         }
     }
 

@@ -8,6 +8,7 @@ using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
 using Aegis.CalendarSync.Testing.Clock;
 using Aegis.CalendarSync.Testing.Databases;
+using Aegis.CalendarSync.Testing.Statements;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -102,6 +103,11 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         services.AddLogging();
 
         services.AddAegisSyncEngine(config);
+        if (options.Statements is { } counter)
+        {
+            Statements.CountingConnectionFactory.Decorate(services, counter);
+        }
+
         options.ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStoreMigrator>().MigrateAsync(ct);

@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Testing.Clock;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aegis.CalendarSync.Testing.Engine;
@@ -26,7 +27,11 @@ public sealed class SyncHarnessOptions
     /// and RequestsPerProjectPerMinute); null keeps Google's (600 and 10,000).</summary>
     public int? GoogleRequestsPerMinute { get; init; }
 
-    /// <summary>Applied to the engine's services after AddAegisSyncEngine (e.g. <see cref="Databases.CountingConnectionFactory.Decorate"/>).</summary>
+    /// <summary>When set, every connection the engine opens counts its statements and commits here (the engine's
+    /// own connections underneath, unchanged).</summary>
+    public StatementCounter? Statements { get; init; }
+    /// <summary>Applied to the engine's services after AddAegisSyncEngine: a test seam, e.g. a handler on the Google
+    /// client's HttpClient that holds one call so a test can force an interleaving without sleeps.</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Drop the database when the harness is disposed (a benchmark run's own database); a test class's

@@ -21,6 +21,9 @@ public sealed partial class BrowserSession : IDisposable
 
     public static BrowserSession Anonymous(TestServerHost server) => new(server.BaseUri);
 
+    /// <summary>A browser of any server, e.g. a server process the bench started.</summary>
+    public static BrowserSession Anonymous(Uri baseUri) => new(baseUri);
+
     public static async Task<BrowserSession> SignInAsync(TestServerHost server, TestUser user)
     {
         var session = new BrowserSession(server.BaseUri);

@@ -28,6 +28,10 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) => inner.EnqueueFromGoogleAsync(userId, action, ct);
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct) =>
         inner.EnqueueFromGoogleAsync(userId, action, debounce, ct);
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce, CancellationToken ct) =>
+        inner.EnqueueFromGoogleAsync(userId, action, calendarId, debounce, ct);
+    public Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct) =>
+        inner.EnqueueToGoogleAsync(userId, financialEventIds, ct);
     public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct) => inner.NextDueAtAsync(ct);
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) => inner.CompleteAsync(id, leaseId, ct);
     public Task<bool> RetryAsync(long id, Guid leaseId, DateTimeOffset nextAttemptAt, string error, bool deadLetter, CancellationToken ct) =>

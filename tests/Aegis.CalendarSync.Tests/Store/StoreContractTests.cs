@@ -183,6 +183,33 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         Assert.Equal((QueueAction.Upsert, Start.AddMinutes(5)), (pending.Action, pending.NextAttemptAt));
     }
 
+    /// <summary>Issue 9: last-write-wins compares the wallet's updated_at, so a save that changes nothing must not move
+    /// it (nor take the row over from the sync: its sync_source stays); it still enqueues the push the content hash
+    /// skips. A save that changes one field is a write at the clock's time.</summary>
+    [Fact]
+    public async Task A_save_that_changes_nothing_keeps_updated_at_and_sync_source_and_a_real_change_stamps_the_clock()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var fromGoogle = await InsertEventAsync(userId, source: SyncSource.Google);
+        var stored = (await Events.GetAsync(userId, e.Id, Ct))!;
+        var storedFromGoogle = (await Events.GetAsync(userId, fromGoogle.Id, Ct))!;
+        await CompleteAllAsync();
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await Events.UpdateAsync(stored, Ct));
+        Assert.True(await Events.UpdateAsync(storedFromGoogle with { SyncSource = SyncSource.Aegis }, Ct));
+
+        Assert.Equal(stored, await Events.GetAsync(userId, e.Id, Ct));
+        Assert.Equal(storedFromGoogle, await Events.GetAsync(userId, fromGoogle.Id, Ct));
+        Assert.Equal(e.Id, Assert.Single(await QueueOfAsync(userId, QueueStatus.Pending)).FinancialEventId);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await Events.UpdateAsync(storedFromGoogle with { Description = "now with a note", SyncSource = SyncSource.Aegis }, Ct));
+        var edited = (await Events.GetAsync(userId, fromGoogle.Id, Ct))!;
+        Assert.Equal((Start.AddMinutes(10), SyncSource.Aegis, "now with a note"), (edited.UpdatedAt, edited.SyncSource, edited.Description));
+    }
+
     [Fact]
     public async Task Trigger_enqueues_delete_when_event_is_soft_deleted()
     {
@@ -269,6 +296,23 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Trigger_makes_an_item_waiting_in_a_slow_retry_tier_due_at_once_when_the_wallet_edits_its_event()
+    {
+        var userId = await NewUserAsync();
+        var e = await InsertEventAsync(userId);
+        var claimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        // Google was failing: the item waits in the 2-hour tier.
+        Assert.True(await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start.AddHours(2), "503", false, Ct));
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        await Events.UpdateAsync(e with { Title = "Edited while waiting" }, Ct);
+
+        var item = Assert.Single(await QueueOfAsync(userId));
+        Assert.Equal((claimed.Id, QueueStatus.Pending, Start.AddMinutes(5), 1), (item.Id, item.Status, item.NextAttemptAt, item.RetryCount));
+        Assert.Equal([claimed.Id], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Trigger_adds_a_second_item_when_the_first_is_already_processing()
     {
         var userId = await NewUserAsync();
@@ -324,6 +368,23 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
 
         Assert.True(await Mappings.UpsertAsync(mapping with { HtmlLink = "https://www.google.com/calendar/event?eid=def" }, expectedVersion: 1, Ct));
         Assert.Equal("https://www.google.com/calendar/event?eid=def", (await Mappings.ListAsync(userId, Ct)).Single().HtmlLink);
+    }
+
+    [Fact]
+    public async Task Mapping_keeps_the_wallet_side_values_of_the_version_last_synced()
+    {
+        var userId = await NewUserAsync();
+        var mapping = NewMapping(userId);
+        Assert.True(await Mappings.UpsertAsync(mapping, null, Ct));
+        Assert.Null((await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.Synced);
+
+        var synced = new SyncedValues(1234.56m, "EUR", EventType.Bill, EventStatus.Paid, "housing");
+        Assert.True(await Mappings.UpsertAsync(mapping with { Synced = synced }, expectedVersion: 1, Ct));
+        Assert.Equal(synced, (await Mappings.GetByEventAsync(userId, mapping.FinancialEventId, Ct))!.Synced);
+
+        var uncategorised = new SyncedValues(0m, "USD", EventType.Reminder, EventStatus.Pending, null);
+        Assert.True(await Mappings.UpsertAsync(mapping with { Synced = uncategorised }, expectedVersion: 2, Ct));
+        Assert.Equal(uncategorised, (await Mappings.ListAsync(userId, Ct)).Single().Synced);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
+using Aegis.CalendarSync.Testing.Engine;
 using GoogleCalendarEmulator.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -83,6 +84,45 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
         Assert.Equal("Rent (new landlord)", local.Title);
         Assert.Equal(990m, local.Amount);
         Assert.Equal(dedicated.Id, (await H.Mappings.GetByEventAsync(H.UserId, rent.Id, Ct))!.GoogleCalendarId);
+    }
+
+    [Fact]
+    public async Task Two_switches_at_once_leave_exactly_one_channel_open_and_the_second_is_refused_as_in_progress()
+    {
+        var watch = new GoogleCallGate("/events/watch");
+        await using var h = await SyncHarness.StartAsync(Database, new SyncHarnessOptions { ConfigureServices = watch.AddTo });
+        var connection = h.Services.GetRequiredService<IGoogleConnectionService>();
+        await h.ConnectAsync();
+        var family = await h.Admin.AddSharedCalendarAsync(SyncHarness.Email, "Family", CalendarAccessRoles.Writer);
+        var dedicated = await connection.CreateCalendarAsync(h.UserId, DedicatedSummary, null, Ct);
+        await h.Admin.ClearRequestsAsync();
+        watch.Arm();
+
+        // A double click: the first switch is opening the new calendar's channel when the second one starts.
+        var first = connection.SwitchCalendarAsync(h.UserId, dedicated.Id, Ct);
+        await watch.FirstHeld;
+        var second = connection.SwitchCalendarAsync(h.UserId, family.Id, Ct);
+        await Task.WhenAny(second, watch.LaterCallArrived);
+        watch.Release();
+        var result = await first;
+        var refusal = await Record.ExceptionAsync(() => second);
+
+        var calls = (await h.Admin.GetRequestsAsync()).Where(r => r.Status < 300).Select(r => r.Operation).ToList();
+        var openChannels = 1 + calls.Count(c => c == "events.watch") - calls.Count(c => c == "channels.stop");
+        Assert.Equal(1, openChannels);
+        var refused = Assert.IsType<CalendarChoiceException>(refusal);
+        Assert.Equal(CalendarChoiceException.SwitchInProgress, refused.Code);
+        Assert.Contains("already in progress", refused.Message, StringComparison.Ordinal);
+        Assert.True(result.Changed);
+        Assert.Equal(dedicated.Id, (await h.Settings.GetAsync(h.UserId, Ct))!.CalendarId);
+
+        // Once the first switch is over, the next one goes through and still leaves one channel open.
+        var later = await connection.SwitchCalendarAsync(h.UserId, family.Id, Ct);
+        calls = (await h.Admin.GetRequestsAsync()).Where(r => r.Status < 300).Select(r => r.Operation).ToList();
+        Assert.True(later.Changed);
+        Assert.Equal(1, 1 + calls.Count(c => c == "events.watch") - calls.Count(c => c == "channels.stop"));
+        var audit = await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: AuditAction.CalendarSwitched), Ct);
+        Assert.Contains(audit, a => a.Status == AuditOutcome.Failed && a.ErrorCode == CalendarChoiceException.SwitchInProgress);
     }
 
     [Fact]
@@ -200,6 +240,30 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
         Assert.True(calendars[0].Selected);
         Assert.Equal(CalendarListEntry.WriterRole, calendars[2].AccessRole);
         Assert.DoesNotContain(calendars.Skip(1), c => c.Selected);
+    }
+
+    [Fact]
+    public async Task Calendars_beyond_the_first_page_of_the_calendar_list_are_listed_and_can_be_chosen()
+    {
+        await H.ConnectAsync();
+        // Google's calendarList pages hold at most 250 entries: 260 shared calendars and the primary make two pages.
+        var shared = new List<string>();
+        for (var i = 0; i < 260; i++)
+        {
+            shared.Add((await H.Admin.AddSharedCalendarAsync(SyncHarness.Email, $"Envelope {i:D3}", CalendarAccessRoles.Writer)).Id);
+        }
+
+        var before = await H.CountsAsync();
+        var calendars = await Connection.ListWritableCalendarsAsync(H.UserId, Ct);
+        var listCalls = SyncHarness.Delta(before, await H.CountsAsync()).GetValueOrDefault("calendarList.list");
+        var last = shared.Order(StringComparer.Ordinal).Last();
+        var switched = await Connection.SwitchCalendarAsync(H.UserId, last, Ct);
+
+        Assert.Equal(261, calendars.Count);
+        Assert.Equal(2, listCalls);
+        Assert.Equal(shared.Order(StringComparer.Ordinal), calendars.Where(c => !c.Primary).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.True(switched.Changed);
+        Assert.Equal(last, (await H.Settings.GetAsync(H.UserId, Ct))!.CalendarId);
     }
 
     [Fact]

@@ -249,6 +249,73 @@ public abstract class DeletionSafetyTests<TDatabase>(TDatabase database) : IClas
         Assert.NotEqual(settings.ConnectionId, after.ConnectionId);
     }
 
+    [Theory]
+    [InlineData("Dedicated", true)]
+    [InlineData("Primary", true)]
+    [InlineData("Dedicated", false)]
+    [InlineData("Primary", false)]
+    public async Task Reconnecting_with_another_real_google_account_syncs_into_its_default_calendar_and_re_pushes_every_bill(
+        string newConnectionCalendar, bool disconnectFirst)
+    {
+        const string partner = "partner@example.com";
+        await using var h = await SyncHarness.StartAsync(database, new SyncHarnessOptions
+        {
+            Settings = { ["Connection:NewConnectionCalendar"] = newConnectionCalendar },
+        });
+        await h.ConnectAsync();
+        var bills = new[]
+        {
+            await h.CreateEventAsync("Rent", EventType.Bill, 950m),
+            await h.CreateEventAsync("Salary", EventType.Income, 3200m),
+            await h.CreateEventAsync("Phone", EventType.Bill, 25m),
+        };
+        await h.DrainQueueAsync();
+        var before = (await h.Settings.GetAsync(h.UserId, Ct))!;
+        var oldCopies = (await h.Admin.ListEventsAsPersonAsync(SyncHarness.Email, before.CalendarId)).Items;
+        var connection = h.Services.GetRequiredService<IGoogleConnectionService>();
+        if (disconnectFirst) await connection.DisconnectAsync(h.UserId, Ct);
+
+        // The person signs in to Google with another account this time.
+        var authorize = await connection.StartAuthorizationAsync(h.UserId, SyncHarness.RedirectUri, Ct);
+        var (code, state) = await h.AuthorizeAsync(new Uri(authorize.AbsoluteUri + "&login_hint=" + Uri.EscapeDataString(partner)));
+        await connection.CompleteAuthorizationAsync(state, code, null, SyncHarness.RedirectUri, Ct);
+        await h.DrainQueueAsync();
+
+        var after = (await h.Settings.GetAsync(h.UserId, Ct))!;
+        Assert.Equal(partner, after.GoogleAccountEmail);
+        var partnerCalendars = await h.Google.ListCalendarsAsync(h.Account, Ct);
+        var expectedCalendar = newConnectionCalendar == "Primary"
+            ? "primary"
+            : Assert.Single(partnerCalendars, c => c.Summary == "Aegis" && c.Primary != true).Id;
+        Assert.Equal(expectedCalendar, after.CalendarId);
+        if (newConnectionCalendar == "Dedicated") Assert.NotEqual(before.CalendarId, after.CalendarId);
+        Assert.Equal(newConnectionCalendar == "Dedicated", after.ImportForeignEvents);
+        foreach (var bill in bills)
+        {
+            Assert.NotNull(await h.Events.GetAsync(h.UserId, bill.Id, Ct));
+            var copy = await h.Google.GetEventAsync(h.Account, after.CalendarId, GoogleEventId.FromFinancialEventId(bill.Id), Ct);
+            Assert.False(copy.IsCancelled);
+            Assert.Equal(bill.Id.ToString(), copy.GetPrivateProperty(AegisProperties.EventId));
+        }
+
+        Assert.Empty(await h.Services.GetRequiredService<EventCommands>().ListTrashAsync(h.UserId, 100, Ct));
+        Assert.All(await h.Mappings.ListAsync(h.UserId, Ct), m =>
+        {
+            Assert.Equal(after.ConnectionId, m.ConnectionId);
+            Assert.Equal(after.CalendarId, m.GoogleCalendarId);
+        });
+        Assert.Equal(3, (await h.Mappings.ListAsync(h.UserId, Ct)).Count);
+        // The first account's copies are the first account's: the new connection cannot see them and leaves them.
+        var oldAfter = (await h.Admin.ListEventsAsPersonAsync(SyncHarness.Email, before.CalendarId)).Items;
+        Assert.Equal(oldCopies.Select(e => (e.Id, e.Status)), oldAfter.Select(e => (e.Id, e.Status)));
+        // No push channel is left open on either account: the first account's is stopped, the new one is the only one.
+        var calls = (await h.Admin.GetRequestsAsync()).Where(r => r.Status < 300).Select(r => r.Operation).ToList();
+        Assert.Equal(1, calls.Count(c => c == "events.watch") - calls.Count(c => c == "channels.stop"));
+        // The first account's grant is revoked (by the disconnect, or by the reconnect that replaced it): no node keeps
+        // acting for it with an access token it still holds.
+        Assert.Equal(1, calls.Count(c => c == "oauth.revoke"));
+    }
+
     private async Task ReconnectAsync()
     {
         var connection = _h.Services.GetRequiredService<IGoogleConnectionService>();

@@ -80,6 +80,75 @@ public abstract class GoogleSideChangeTests<TDatabase>(TDatabase database) : ICl
         Assert.Empty(await h.Conflicts.ListOpenAsync(h.UserId, Ct));
     }
 
+    /// <summary>A save that changes nothing is no write (it keeps the wallet's clock): a Google edit made before it
+    /// reaches the wallet as any Google-only edit does, with no conflict and no call but the list.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_wallet_save_that_changes_nothing_is_no_write_so_an_earlier_google_edit_still_reaches_the_wallet(
+        ConflictStrategy strategy, bool createdInGoogle)
+    {
+        await using var h = await SyncHarness.StartAsync(database);
+        await h.ConnectAsync(strategy);
+        var (eventId, googleId) = createdInGoogle ? await CreateInGoogleAsync(h) : await CreateInWalletAsync(h);
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+
+        await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", googleId, new { summary = "Renamed in Google" });
+        var before = await h.CountsAsync();
+        await h.EditLocallyAsync(eventId, e => e);
+        await h.DrainQueueAsync();
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+        await h.DrainQueueAsync();
+
+        Assert.Equal(new Dictionary<string, int> { ["events.list"] = 1 }, SyncHarness.Delta(before, await h.CountsAsync()));
+        Assert.Equal("Renamed in Google", (await h.Events.GetAsync(h.UserId, eventId, Ct))!.Title);
+        Assert.Empty(await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct));
+        Assert.Empty(await h.Conflicts.ListOpenAsync(h.UserId, Ct));
+    }
+
+    /// <summary>Last write wins by the recorded clocks (seed eUrJSVaSJFC6 of the convergence property): after a person
+    /// renames the event in Google, the wallet marks it paid and back to pending. Its content is the version last
+    /// synced, but its writes are later: the wallet's version wins (one conflict, audited) and is written back over
+    /// Google's, with one call for an event the wallet made (its push skips as unchanged; the sync that sees Google's
+    /// rename writes it); the wallet keeps its title.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Later_wallet_edits_back_to_the_synced_version_win_over_a_google_edit_with_one_call(bool createdInGoogle)
+    {
+        await using var h = await SyncHarness.StartAsync(database);
+        await h.ConnectAsync();
+        var (eventId, googleId) = createdInGoogle ? await CreateInGoogleAsync(h) : await CreateInWalletAsync(h);
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+        var synced = (await h.Events.GetAsync(h.UserId, eventId, Ct))!;
+
+        await h.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", googleId, new { summary = "Renamed in Google" });
+        var before = await h.CountsAsync();
+        await h.EditLocallyAsync(eventId, e => e with { Status = EventStatus.Paid });
+        await h.EditLocallyAsync(eventId, e => e with { Status = EventStatus.Pending });
+        await h.DrainQueueAsync();
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+        await h.DrainQueueAsync();
+
+        // An event made in Google holds a person's rendering (no Aegis properties), so the wallet's writes are pushed
+        // as for any edit: conditioned on the version last synced, they meet Google's rename (412), read it, and win.
+        var expected = createdInGoogle
+            ? new Dictionary<string, int> { ["events.get"] = 1, ["events.list"] = 1, ["events.update"] = 2 }
+            : new Dictionary<string, int> { ["events.list"] = 1, ["events.update"] = 1 };
+        Assert.Equal(expected, SyncHarness.Delta(before, await h.CountsAsync()));
+        var local = (await h.Events.GetAsync(h.UserId, eventId, Ct))!;
+        Assert.Equal((synced.Title, synced.Status, synced.StartAt), (local.Title, local.Status, local.StartAt));
+        var remote = await h.Google.GetEventAsync(h.Account, "primary", googleId, Ct);
+        Assert.Equal(new FinancialEventMapper(TimeProvider.System).ToGoogleEvent(synced, googleId)!.Summary, remote.Summary);
+        Assert.Single(await h.Audit.QueryAsync(h.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct));
+        Assert.Empty(await h.Conflicts.ListOpenAsync(h.UserId, Ct));
+
+        // Converged: the echo of that write and one more sync change nothing and call nothing but the list.
+        var after = await h.CountsAsync();
+        await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
+        await h.DrainQueueAsync();
+        Assert.Equal(new Dictionary<string, int> { ["events.list"] = 1 }, SyncHarness.Delta(after, await h.CountsAsync()));
+    }
+
     private static async Task<(Guid EventId, string GoogleId)> CreateInGoogleAsync(SyncHarness h)
     {
         var start = DateTimeOffset.UtcNow.Date.AddDays(3);

@@ -58,6 +58,27 @@ public sealed class BatchEndpointTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task The_request_log_marks_the_calls_of_a_batch_so_http_requests_and_api_calls_can_be_told_apart()
+    {
+        await Emulator.Admin.ClearRequestsAsync();
+        await Api.ListAsync();
+        var (status, _, _, _) = await BatchHttp.SendAsync(Emulator.Http,
+        [
+            new("<a>", BatchHttp.Json($"POST {Events}", Rent("logged01"))),
+            new("<b>", BatchHttp.Json($"POST {Events}", Rent("logged02"))),
+            new("<c>", $"GET {Events}/logged01"),
+        ], Token);
+
+        var log = await Emulator.Admin.GetRequestsAsync();
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["events.list", "events.insert", "events.insert", "events.get", "batch"], log.Select(e => e.Operation));
+        Assert.Equal([false, true, true, true, false], log.Select(e => e.InBatch));
+        // Two HTTP requests (the list and the batch) carried four API calls.
+        Assert.Equal(2, log.Count(e => !e.InBatch));
+        Assert.Equal(4, log.Count(e => e.Operation != "batch"));
+    }
+
+    [Fact]
     public async Task More_calls_than_the_limit_fail_the_whole_batch_and_change_nothing()
     {
         var calls = Enumerable.Range(0, 51).Select(i => new BatchCall($"<c{i}>", BatchHttp.Json($"POST {Events}", Rent($"overlimit{i:D2}"))));

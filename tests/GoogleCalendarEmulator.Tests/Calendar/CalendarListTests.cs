@@ -61,6 +61,28 @@ public sealed class CalendarListTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task Pages_hold_100_entries_by_default_and_never_more_than_250()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            await NewCalendarAsync($"Envelope {i:D3}");
+        }
+
+        var byDefault = await Api.SendAsync(HttpMethod.Get, ListPath, null);
+        var capped = await Api.SendAsync(HttpMethod.Get, ListPath + "?maxResults=2500", null);
+        var (all, _, defaultPages) = await ListAllAsync("showDeleted=false");
+        var (_, _, cappedPages) = await ListAllAsync("maxResults=2500");
+
+        Assert.Equal(100, byDefault.Json!["items"]!.AsArray().Count);
+        Assert.NotNull(byDefault.Json["nextPageToken"]);
+        Assert.Equal(250, capped.Json!["items"]!.AsArray().Count);
+        Assert.NotNull(capped.Json["nextPageToken"]);
+        Assert.Equal(301, Ids(all).Distinct().Count());
+        Assert.Equal(4, defaultPages);
+        Assert.Equal(2, cappedPages);
+    }
+
+    [Fact]
     public async Task Incremental_sync_returns_only_entries_changed_since_including_hidden_and_removed_ones()
     {
         var removed = await NewCalendarAsync("Old bills");

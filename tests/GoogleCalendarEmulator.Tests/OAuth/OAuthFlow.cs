@@ -17,7 +17,7 @@ internal sealed class OAuthFlow(HttpClient http)
 
     public static string S256(string verifier) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
-    public static string AuthorizeUrl(string? challenge = null, string? loginHint = null, string state = "xyz", string redirectUri = RedirectUri) =>
+    public static string AuthorizeUrl(string? challenge = null, string? loginHint = null, string state = "xyz", string redirectUri = RedirectUri, string? prompt = null) =>
         QueryHelpers.AddQueryString("o/oauth2/v2/auth", new Dictionary<string, string?>
         {
             ["client_id"] = OAuthClientRegistration.DefaultClientId,
@@ -29,12 +29,13 @@ internal sealed class OAuthFlow(HttpClient http)
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = challenge is null ? null : "S256",
             ["login_hint"] = loginHint,
+            ["prompt"] = prompt,
         }.Where(kv => kv.Value is not null).ToDictionary());
 
     /// <summary>Follows an auto-approved authorize request and returns the redirect's query parameters.</summary>
-    public async Task<Dictionary<string, string>> AuthorizeAsync(string? challenge = null, string? loginHint = null)
+    public async Task<Dictionary<string, string>> AuthorizeAsync(string? challenge = null, string? loginHint = null, string? prompt = null)
     {
-        using var response = await http.GetAsync(AuthorizeUrl(challenge, loginHint));
+        using var response = await http.GetAsync(AuthorizeUrl(challenge, loginHint, prompt: prompt));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return RedirectQuery(response);
     }

@@ -125,6 +125,59 @@ public sealed class OAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_consent_issues_another_refresh_token_and_the_first_keeps_working()
+    {
+        var (_, first) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(prompt: "consent"))["code"]);
+        var (_, second) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(prompt: "consent"))["code"]);
+
+        var (firstStatus, firstRefreshed) = await _flow.RefreshAsync((string)first["refresh_token"]!);
+        var (secondStatus, _) = await _flow.RefreshAsync((string)second["refresh_token"]!);
+
+        Assert.NotEqual((string?)first["refresh_token"], (string?)second["refresh_token"]);
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+        Assert.Equal(HttpStatusCode.OK, secondStatus);
+        Assert.Equal(HttpStatusCode.OK, (await ApiWith((string)firstRefreshed["access_token"]!).ListAsync()).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ApiWith((string)first["access_token"]!).ListAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Beyond_100_live_refresh_tokens_per_account_and_client_the_oldest_stops_working()
+    {
+        var issued = new List<string>();
+        for (var i = 0; i < 101; i++)
+        {
+            var (_, tokens) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(prompt: "consent"))["code"]);
+            issued.Add((string)tokens["refresh_token"]!);
+        }
+
+        var (otherAccount, _) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(loginHint: "other@example.com", prompt: "consent"))["code"]);
+        var (oldest, oldestBody) = await _flow.RefreshAsync(issued[0]);
+        var (second, _) = await _flow.RefreshAsync(issued[1]);
+        var (newest, _) = await _flow.RefreshAsync(issued[^1]);
+
+        Assert.Equal(HttpStatusCode.OK, otherAccount);
+        Assert.Equal(101, issued.Distinct().Count());
+        Assert.Equal(HttpStatusCode.BadRequest, oldest);
+        AssertJson(ExpiredOrRevoked, oldestBody);
+        Assert.Equal(HttpStatusCode.OK, second);
+        Assert.Equal(HttpStatusCode.OK, newest);
+    }
+
+    [Fact]
+    public async Task Revoking_one_of_several_refresh_tokens_revokes_the_whole_grant()
+    {
+        var (_, first) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(prompt: "consent"))["code"]);
+        var (_, second) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync(prompt: "consent"))["code"]);
+
+        using var revoke = await _emulator.Http.PostAsync($"revoke?token={Uri.EscapeDataString((string)second["refresh_token"]!)}", null);
+        var (status, body) = await _flow.RefreshAsync((string)first["refresh_token"]!);
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        AssertJson(ExpiredOrRevoked, body);
+    }
+
+    [Fact]
     public async Task Revoking_the_refresh_token_revokes_the_grant()
     {
         var (_, tokens) = await _flow.ExchangeAsync((await _flow.AuthorizeAsync())["code"]);

@@ -20,7 +20,7 @@ public sealed class EmulatorStateFileTests : IDisposable
     [Fact]
     public async Task A_new_emulator_loading_the_file_has_the_same_events_grants_and_sync_tokens()
     {
-        string refreshToken, syncToken, seriesId;
+        string refreshToken, secondRefreshToken, syncToken, seriesId;
         List<JsonNode> before;
         await using (var first = await EmulatorSession.StartAsync())
         {
@@ -32,6 +32,9 @@ public sealed class EmulatorStateFileTests : IDisposable
                 new { start = new { date = "2027-02-03" }, end = new { date = "2027-02-04" } })).Status);
             await first.Admin.AddSharedCalendarAsync(EmulatorSession.Email, "Family", CalendarAccessRoles.Writer);
             refreshToken = (await first.Admin.IssueTokensAsync(EmulatorSession.Email)).RefreshToken!;
+            var consent = new OAuthFlow(first.NewClient());
+            var (_, again) = await consent.ExchangeAsync((await consent.AuthorizeAsync(loginHint: EmulatorSession.Email, prompt: "consent"))["code"]);
+            secondRefreshToken = (string)again["refresh_token"]!;
             (before, syncToken, _) = await api.ListAllAsync("showDeleted=true");
 
             var file = new EmulatorStateFile(first.Host.State, FilePath);
@@ -52,6 +55,7 @@ public sealed class EmulatorStateFileTests : IDisposable
 
         var refreshed = await new OAuthFlow(second.NewClient()).RefreshAsync(refreshToken);
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal(HttpStatusCode.OK, (await new OAuthFlow(second.NewClient()).RefreshAsync(secondRefreshToken)).Status);
 
         var unchanged = await reopened.ListAsync("syncToken=" + Uri.EscapeDataString(syncToken));
         Assert.Equal(HttpStatusCode.OK, unchanged.Status);

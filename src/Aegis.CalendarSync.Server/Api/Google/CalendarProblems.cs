@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Aegis.CalendarSync.Server.Api.Google;
 
 /// <summary>Maps the calendar-choice failures of <see cref="ConnectionCommands"/> to problem details:
-/// an unknown or read-only calendar is the caller's input (400), no connected account is the resource's state (409),
+/// an unknown or read-only calendar, or a routing that does not route every event type once, is the caller's input (400),
+/// no connected account or another switch of the user still running is the resource's state (409),
 /// any other Google refusal is an upstream failure (502). Anything else is not a calendar problem (null).</summary>
 public static class CalendarProblems
 {
@@ -14,8 +15,12 @@ public static class CalendarProblems
     {
         switch (exception)
         {
+            case CalendarChoiceException { Code: CalendarChoiceException.SwitchInProgress } e:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A calendar switch is already in progress",
+                    detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["calendar_id"] = e.CalendarId });
             case CalendarChoiceException e:
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This calendar cannot be used for sync",
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: e.Code == CalendarChoiceException.RoutingInvalid ? "Every kind of event needs exactly one calendar" : "This calendar cannot be used for sync",
                     detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["calendar_id"] = e.CalendarId });
             case GoogleAccountNotConnectedException:
                 return Problems.Conflict("Connect a Google account before choosing a calendar.");

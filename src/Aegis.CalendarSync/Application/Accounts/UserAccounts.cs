@@ -19,4 +19,9 @@ public sealed class UserAccounts(IUserStore users)
     /// changed. Atomic: of two concurrent sign-ups for one email exactly one gets the account.</summary>
     public Task<AppUser?> RegisterAsync(string email, string displayName, CancellationToken ct) =>
         users.TryCreateAsync(email, displayName, ct);
+
+    /// <summary><see cref="RegisterAsync(string, string, CancellationToken)"/> that also writes the host's rows of
+    /// <paramref name="alongside"/> (the password hash) in the same transaction: an account exists with them or not at all.</summary>
+    public Task<AppUser?> RegisterAsync(string email, string displayName, IUserCreationParticipant alongside, CancellationToken ct) =>
+        users.TryCreateAsync(email, displayName, alongside, ct);
 }

@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Calendars;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
@@ -6,11 +7,13 @@ namespace Aegis.CalendarSync.Application.Connection;
 
 /// <summary>The user's Google connection and sync settings, for the API and the UI: OAuth connect / disconnect
 /// (<see cref="GoogleOAuthConnection"/>), the push channel (<see cref="PushChannels"/>), the calendar to sync
-/// (<see cref="CalendarChoice"/>) and the preferences (strategy, enabled).</summary>
+/// (<see cref="CalendarChoice"/>), several calendars routed by event type (<see cref="CalendarSetup"/>) and the
+/// preferences (strategy, enabled).</summary>
 public sealed class ConnectionCommands(
     GoogleOAuthConnection oauth,
     PushChannels channels,
     CalendarChoice calendars,
+    CalendarSetup setup,
     ISettingsStore settings,
     ISyncQueueStore queue,
     TimeProvider time) : IGoogleConnectionService
@@ -78,6 +81,15 @@ public sealed class ConnectionCommands(
         await UpdatePreferencesAsync(userId, new SyncPreferencesChange(ImportForeignEvents: true), ct).ConfigureAwait(false);
         return (created with { Selected = true }, switched);
     }
+
+    /// <summary>The account's calendars (calendarList) with the routing and sync state of each.</summary>
+    public Task<IReadOnlyList<CalendarOverview>> ListSyncedCalendarsAsync(Guid userId, CancellationToken ct) => setup.ListAsync(userId, ct);
+
+    /// <summary>Routes every event type to one writable calendar and sets each calendar's import flag (see
+    /// <see cref="CalendarSetup.ApplyAsync"/>); throws <see cref="CalendarChoiceException"/> and changes nothing when the
+    /// routing is not valid.</summary>
+    public Task<IReadOnlyList<CalendarOverview>> RouteCalendarsAsync(Guid userId, IReadOnlyList<CalendarRoute> routes, CancellationToken ct) =>
+        setup.ApplyAsync(userId, routes, ct);
 
     public Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct) =>
         calendars.SwitchAsync(userId, calendarId, ct);

@@ -1,16 +1,16 @@
 using System.Globalization;
-using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store;
-using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>DESIGN §4 push rules: look the channel up, compare the token in constant time, check resource id and
 /// expiry, drop duplicate message numbers, treat <c>sync</c> as the handshake, and turn <c>exists</c>/<c>not_exists</c>
-/// into one coalesced from_google incremental sync for the channel's user (the store wakes the queue), due after the
-/// trailing debounce of <see cref="ConnectionOptions.PushDebounce"/>.</summary>
-public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time)
+/// into one coalesced from_google incremental sync of the channel's calendar for the channel's user, debounced per
+/// channel on this node by <see cref="PushWindows"/> (a valid push within an open window costs no database work: the
+/// channel comes from the cache, its message number and its enqueue are written once per window). Every synced
+/// calendar has its own channel: the push names it, so only that calendar is listed.</summary>
+public sealed class PushNotificationHandler(ISettingsStore settings, PushWindows windows, TimeProvider time)
 {
     public const string SyncState = "sync";
 
@@ -30,16 +30,14 @@ public sealed class PushNotificationHandler(ISettingsStore settings, ISyncQueueS
             return PushOutcome.ResourceMismatch;
         if (channel.ChannelExpiryAt is not { } expiry || expiry <= time.GetUtcNow()) return PushOutcome.ChannelExpired;
         if (!channel.Enabled) return PushOutcome.SyncDisabled;
-        if (!await settings.TryAdvanceMessageNumberAsync(channel.UserId, push.ChannelId, messageNumber, ct).ConfigureAwait(false))
-            return PushOutcome.DuplicateMessage;
-
         switch (push.ResourceState)
         {
             case SyncState:
-                return PushOutcome.Handshake;
+                return await settings.TryAdvanceMessageNumberAsync(channel.UserId, push.ChannelId, messageNumber, ct).ConfigureAwait(false)
+                    ? PushOutcome.Handshake
+                    : PushOutcome.DuplicateMessage;
             case "exists" or "not_exists":
-                await queue.EnqueueFromGoogleAsync(channel.UserId, QueueAction.IncrementalSync, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
-                return PushOutcome.Enqueued;
+                return await windows.AcceptAsync(channel, push.ChannelId, messageNumber, ct).ConfigureAwait(false);
             default:
                 return PushOutcome.UnknownState;
         }

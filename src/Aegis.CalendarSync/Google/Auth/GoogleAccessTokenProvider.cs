@@ -16,7 +16,7 @@ internal sealed partial class GoogleAccessTokenProvider(
     GoogleTokenVault vault,
     TimeProvider time,
     IOptions<GoogleApiOptions> options,
-    ILogger<GoogleAccessTokenProvider> logger) : IAccessTokenProvider
+    ILogger<GoogleAccessTokenProvider> logger) : IAccessTokenProvider, IAccessTokenCache
 {
     private readonly TimeSpan _margin = options.Value.TokenRefreshMargin;
     private readonly ConcurrentDictionary<Guid, CachedToken> _cache = new();
@@ -56,6 +56,8 @@ internal sealed partial class GoogleAccessTokenProvider(
         var token = await shared.Value.WaitAsync(ct).ConfigureAwait(false);
         return token.AccessToken;
     }
+
+    public void Forget(Guid userId) => _cache.TryRemove(userId, out _);
 
     /// <summary>Stores the tokens of a completed authorization_code exchange. Google omits the refresh token when
     /// the user had already consented; the previously stored one is kept then.</summary>

@@ -22,6 +22,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string TimestampType => "timestamptz";
 
+    public override string IsSame(string column, string parameter) => $"{column} IS NOT DISTINCT FROM {parameter}";
+
     public override object Id(Guid id) => id;
 
     public override object Time(DateTimeOffset time) => Normalize(time);

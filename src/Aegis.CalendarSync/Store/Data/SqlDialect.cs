@@ -26,6 +26,9 @@ public abstract class SqlDialect
     /// <summary>The scalar function returning the larger of two values (GREATEST on PostgreSQL, MAX on SQLite).</summary>
     public abstract string Greatest { get; }
 
+    /// <summary>SQL condition: <paramref name="column"/> holds <paramref name="parameter"/>, two nulls counting as equal.</summary>
+    public abstract string IsSame(string column, string parameter);
+
     /// <summary>Column type of timestamps in <c>schema_migrations</c>.</summary>
     public abstract string TimestampType { get; }
 

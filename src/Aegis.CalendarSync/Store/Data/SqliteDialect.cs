@@ -16,6 +16,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Greatest => "MAX";
 
+    public override string IsSame(string column, string parameter) => $"{column} IS {parameter}";
+
     public override string TimestampType => "TEXT";
 
     public override object Id(Guid id) => id.ToString("D");

@@ -9,7 +9,9 @@ internal sealed class MappingRow
         "user_id AS UserId, financial_event_id AS FinancialEventId, google_calendar_id AS GoogleCalendarId, " +
         "google_event_id AS GoogleEventId, google_etag AS GoogleEtag, content_hash AS ContentHash, " +
         "remote_content_hash AS RemoteContentHash, html_link AS HtmlLink, " +
-        "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version, connection_id AS ConnectionId";
+        "sync_source AS SyncSource, last_modified_at AS LastModifiedAt, last_synced_at AS LastSyncedAt, version AS Version, connection_id AS ConnectionId, " +
+        "synced_amount AS SyncedAmount, synced_currency AS SyncedCurrency, synced_event_type AS SyncedEventType, " +
+        "synced_status AS SyncedStatus, synced_category AS SyncedCategory";
 
     public object UserId { get; init; } = null!;
     public object FinancialEventId { get; init; } = null!;
@@ -24,6 +26,11 @@ internal sealed class MappingRow
     public object? LastSyncedAt { get; init; }
     public long Version { get; init; }
     public string? ConnectionId { get; init; }
+    public object? SyncedAmount { get; init; }
+    public string? SyncedCurrency { get; init; }
+    public string? SyncedEventType { get; init; }
+    public string? SyncedStatus { get; init; }
+    public string? SyncedCategory { get; init; }
 
     public CalendarSyncMapping ToModel() => new()
     {
@@ -40,5 +47,9 @@ internal sealed class MappingRow
         LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),
         Version = Version,
         ConnectionId = ConnectionId,
+        Synced = SyncedCurrency is null || SyncedAmount is null or DBNull || SyncedEventType is null || SyncedStatus is null
+            ? null
+            : new SyncedValues(DbValue.ToDecimal(SyncedAmount), SyncedCurrency, EnumText.Parse<EventType>(SyncedEventType),
+                EnumText.Parse<EventStatus>(SyncedStatus), SyncedCategory),
     };
 }

@@ -12,7 +12,7 @@ internal sealed class SettingsRow
         "google_resource_id AS GoogleResourceId, channel_expiry_at AS ChannelExpiryAt, webhook_secret AS WebhookSecret, " +
         "last_message_number AS LastMessageNumber, conflict_strategy AS ConflictStrategy, " +
         "last_full_sync_at AS LastFullSyncAt, disabled_reason AS DisabledReason, updated_at AS UpdatedAt, connection_id AS ConnectionId, " +
-        "import_foreign_events AS ImportForeignEvents";
+        "import_foreign_events AS ImportForeignEvents, last_synced_at AS LastSyncedAt";
 
     public object UserId { get; init; } = null!;
     public bool Enabled { get; init; }
@@ -33,6 +33,7 @@ internal sealed class SettingsRow
     public object UpdatedAt { get; init; } = null!;
     public string? ConnectionId { get; init; }
     public bool ImportForeignEvents { get; init; }
+    public object? LastSyncedAt { get; init; }
 
     public CalendarSyncSettings ToModel() => new()
     {
@@ -55,5 +56,6 @@ internal sealed class SettingsRow
         UpdatedAt = DbValue.ToTime(UpdatedAt),
         ConnectionId = ConnectionId,
         ImportForeignEvents = ImportForeignEvents,
+        LastSyncedAt = DbValue.ToNullableTime(LastSyncedAt),
     };
 }

@@ -9,7 +9,7 @@ internal class SyncQueueRow
         "id AS Id, user_id AS UserId, financial_event_id AS FinancialEventId, sync_direction AS Direction, " +
         "action AS Action, status AS Status, retry_count AS RetryCount, next_attempt_at AS NextAttemptAt, " +
         "locked_until AS LockedUntil, lease_id AS LeaseId, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
-        "trace_parent AS TraceParent";
+        "trace_parent AS TraceParent, google_calendar_id AS GoogleCalendarId";
 
     /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/> in a join.</summary>
     public static string QualifiedColumns(string alias) =>
@@ -29,6 +29,7 @@ internal class SyncQueueRow
     public object CreatedAt { get; init; } = null!;
     public object UpdatedAt { get; init; } = null!;
     public string? TraceParent { get; init; }
+    public string? GoogleCalendarId { get; init; }
 
     public SyncQueueItem ToModel() => new()
     {
@@ -46,5 +47,6 @@ internal class SyncQueueRow
         CreatedAt = DbValue.ToTime(CreatedAt),
         UpdatedAt = DbValue.ToTime(UpdatedAt),
         TraceParent = TraceParent,
+        GoogleCalendarId = GoogleCalendarId,
     };
 }

@@ -6,15 +6,23 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
-/// <summary>created_at/updated_at are stamped from the injected clock on every write (the caller's values are
-/// ignored): updated_at is the authoritative local modification time and the trigger's queue timestamp.
+/// <summary>created_at/updated_at are stamped from the injected clock on every write that changes the event (the
+/// caller's values are ignored): updated_at is the authoritative local modification time and the trigger's queue timestamp.
 /// On SQLite the in-process queue signal is raised after a write that may have enqueued work.</summary>
 internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal signal) : IFinancialEventStore
 {
-    private const string MutableColumns =
-        "title = @title, description = @description, amount = @amount, currency = @currency, event_type = @eventType, " +
-        "status = @status, start_at = @startAt, end_at = @endAt, all_day = @allDay, time_zone = @timeZone, " +
-        "recurrence = @recurrence, category = @category, location = @location, updated_at = @updatedAt, sync_source = @syncSource";
+    /// <summary>The event's content: column and parameter of every field a person edits.</summary>
+    private static readonly (string Column, string Parameter)[] Content =
+    [
+        ("title", "@title"), ("description", "@description"), ("amount", "@amount"), ("currency", "@currency"),
+        ("event_type", "@eventType"), ("status", "@status"), ("start_at", "@startAt"), ("end_at", "@endAt"),
+        ("all_day", "@allDay"), ("time_zone", "@timeZone"), ("recurrence", "@recurrence"), ("category", "@category"),
+        ("location", "@location"),
+    ];
+
+    private static readonly string ContentAssignments = string.Join(", ", Content.Select(c => $"{c.Column} = {c.Parameter}"));
+
+    private static readonly string MutableColumns = ContentAssignments + ", updated_at = @updatedAt, sync_source = @syncSource";
 
     /// <summary>Inside a claimed batch's outbound item: the row the batch loaded (unless written since).</summary>
     public async Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false)
@@ -30,6 +38,19 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
             (includeDeleted ? "" : " AND deleted_at IS NULL"),
             new { userId = db.Dialect.Id(userId), id = db.Dialect.Id(id) }, ct)).ConfigureAwait(false);
         return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<FinancialEvent>> GetManyAsync(Guid userId, IReadOnlyCollection<Guid> ids, CancellationToken ct,
+        bool includeDeleted = false)
+    {
+        if (ids.Count == 0) return [];
+        var args = new DynamicParameters(new { userId = db.Dialect.Id(userId) });
+        var list = SqlInList.Add(args, "e", ids.Select(db.Dialect.Id));
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FinancialEventRow>(Db.Command(
+            $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE user_id = @userId AND id IN {list}" +
+            (includeDeleted ? "" : " AND deleted_at IS NULL"), args, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
     }
 
     /// <summary>Events overlapping [From, To) (a recurring series: starting before To), ordered by start.</summary>
@@ -64,10 +85,16 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
             """, Parameters(e, now), e.UserId, e.Id, e.SyncSource, now, ct).ConfigureAwait(false);
     }
 
+    /// <summary>A save that changes nothing (every content column already holds the value saved) is no write: the row
+    /// keeps its updated_at (the wallet's clock that last-write-wins compares) and its sync_source. The statement still
+    /// runs, so a wallet-sourced row still enqueues its push, which the content hash then skips (no API call).</summary>
     public Task<bool> UpdateAsync(FinancialEvent e, CancellationToken ct)
     {
         var now = db.Now();
-        return WriteAsync($"UPDATE financial_events SET {MutableColumns} WHERE user_id = @userId AND id = @id",
+        var same = string.Join(" AND ", Content.Select(c => db.Dialect.IsSame(c.Column, c.Parameter)));
+        return WriteAsync(
+            $"UPDATE financial_events SET {ContentAssignments}, updated_at = CASE WHEN {same} THEN updated_at ELSE @updatedAt END, " +
+            $"sync_source = CASE WHEN {same} THEN sync_source ELSE @syncSource END WHERE user_id = @userId AND id = @id",
             Parameters(e, now), e.UserId, e.Id, e.SyncSource, now, ct);
     }
 

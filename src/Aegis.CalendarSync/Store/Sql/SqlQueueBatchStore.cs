@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
@@ -19,7 +20,8 @@ internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
         ("user_id", "uuid"), ("financial_event_id", "uuid"), ("google_calendar_id", "text"), ("google_event_id", "text"),
         ("google_etag", "text"), ("content_hash", "text"), ("remote_content_hash", "text"), ("html_link", "text"),
         ("sync_source", "text"), ("last_modified_at", "timestamptz"), ("last_synced_at", "timestamptz"), ("version", "bigint"),
-        ("connection_id", "text"), ("expected", "bigint"),
+        ("connection_id", "text"), ("synced_amount", "numeric"), ("synced_currency", "text"), ("synced_event_type", "text"),
+        ("synced_status", "text"), ("synced_category", "text"), ("expected", "bigint"),
     ];
 
     private static readonly string[] AuditColumnNames =
@@ -194,7 +196,9 @@ internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
                 var m = write.Final!;
                 rows.Add(D.Id(m.UserId), D.Id(m.FinancialEventId), m.GoogleCalendarId, m.GoogleEventId, m.GoogleEtag, m.ContentHash,
                     m.RemoteContentHash, m.HtmlLink, EnumText.ToText(m.SyncSource), D.Time(m.LastModifiedAt), D.Time(m.LastSyncedAt),
-                    m.Version, m.ConnectionId, write.LoadedVersion);
+                    m.Version, m.ConnectionId, m.Synced?.Amount.ToString(CultureInfo.InvariantCulture), m.Synced?.Currency,
+                    m.Synced is { } t ? EnumText.ToText(t.EventType) : null, m.Synced is { } st ? EnumText.ToText(st.Status) : null,
+                    m.Synced?.Category, write.LoadedVersion);
             }
 
             var keys = await connection.QueryAsync<(object UserId, object EventId)>(Db.Command(

@@ -17,8 +17,20 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
             ? Task.FromResult(loaded)
             : QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);
 
-    public Task<CalendarSyncSettings?> FindByChannelIdAsync(string channelId, CancellationToken ct) =>
-        QuerySingleAsync("google_channel_id = @value", channelId, ct);
+    /// <summary>The channel of the default calendar (the settings row as stored), or of a further synced calendar: then
+    /// the user's settings seen from that calendar (its id, channel, resource id, expiry, message number, sync token and
+    /// import flag in place of the default calendar's).</summary>
+    public async Task<CalendarSyncSettings?> FindByChannelIdAsync(string channelId, CancellationToken ct)
+    {
+        if (await QuerySingleAsync("google_channel_id = @value", channelId, ct).ConfigureAwait(false) is { } settings) return settings;
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var calendar = await connection.QuerySingleOrDefaultAsync<SyncedCalendarRow>(Db.Command(
+            $"SELECT {SyncedCalendarRow.Columns} FROM calendar_sync_calendars WHERE google_channel_id = @channelId", new { channelId }, ct))
+            .ConfigureAwait(false);
+        if (calendar is null) return null;
+        var owner = await GetAsync(DbValue.ToGuid(calendar.UserId), ct).ConfigureAwait(false);
+        return owner?.ForCalendar(calendar.ToModel());
+    }
 
     public async Task UpsertAsync(CalendarSyncSettings s, CancellationToken ct)
     {
@@ -72,10 +84,16 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
     {
         QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { userId = db.Dialect.Id(userId), channelId, messageNumber };
+        // The channel is the default calendar's (settings row) or a further calendar's; channel ids are unique in both.
         return await connection.ExecuteAsync(Db.Command(
-            "UPDATE calendar_sync_settings SET last_message_number = @messageNumber " +
-            "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
-            new { userId = db.Dialect.Id(userId), channelId, messageNumber }, ct)).ConfigureAwait(false) == 1;
+                   "UPDATE calendar_sync_settings SET last_message_number = @messageNumber " +
+                   "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
+                   args, ct)).ConfigureAwait(false) == 1
+               || await connection.ExecuteAsync(Db.Command(
+                   "UPDATE calendar_sync_calendars SET last_message_number = @messageNumber " +
+                   "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
+                   args, ct)).ConfigureAwait(false) == 1;
     }
 
     public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>

@@ -29,7 +29,11 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, CancellationToken ct) =>
         EnqueueFromGoogleAsync(userId, action, QueueDebounce.None, ct);
 
-    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct)
+    public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, QueueDebounce debounce, CancellationToken ct) =>
+        EnqueueFromGoogleAsync(userId, action, null, debounce, ct);
+
+    public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce,
+        CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
@@ -45,6 +49,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
             capBefore = db.Dialect.Time(now + debounce.Quiet - debounce.MaxDelay),
             soon = db.Dialect.Time(now + LongWait),
             traceParent = SyncTracing.TraceParent(enqueue),
+            calendarId,
         };
         long id;
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
@@ -58,11 +63,12 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
                 "WHEN next_attempt_at <= @due AND (next_attempt_at <= @now OR created_at < @capBefore) THEN next_attempt_at " +
                 "ELSE @due END " +
                 "WHERE user_id = @userId AND sync_direction = 'from_google' AND action = @action AND status = 'pending' " +
+                "AND google_calendar_id IS NOT DISTINCT FROM @calendarId " +
                 "RETURNING id", args, ct, transaction)).ConfigureAwait(false);
             id = existing ?? await connection.ExecuteScalarAsync<long>(Db.Command(
                 "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
-                "next_attempt_at, created_at, updated_at, trace_parent) " +
-                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now, @traceParent) RETURNING id",
+                "next_attempt_at, created_at, updated_at, trace_parent, google_calendar_id) " +
+                "VALUES (@userId, NULL, 'from_google', @action, 'pending', 0, @due, @now, @now, @traceParent, @calendarId) RETURNING id",
                 args, ct, transaction)).ConfigureAwait(false);
             await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -176,6 +182,33 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         }
         if (rows == 1) SignalInProcess();
         return rows == 1;
+    }
+
+    public async Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct)
+    {
+        var queued = 0;
+        var now = db.Dialect.Time(db.Now());
+        await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
+        {
+            await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
+            foreach (var eventId in financialEventIds.Distinct())
+            {
+                queued += await connection.ExecuteAsync(Db.Command(
+                    "INSERT INTO sync_queue (user_id, financial_event_id, sync_direction, action, status, retry_count, " +
+                    "next_attempt_at, created_at, updated_at) " +
+                    "SELECT @userId, @eventId, 'to_google', 'upsert', 'pending', 0, @now, @now, @now " +
+                    "WHERE NOT EXISTS (SELECT 1 FROM sync_queue WHERE user_id = @userId AND financial_event_id = @eventId " +
+                    "AND sync_direction = 'to_google' AND status = 'pending')",
+                    new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(eventId), now }, ct, transaction)).ConfigureAwait(false);
+            }
+
+            if (queued > 0) await NotifyInTransactionAsync(connection, transaction, userId, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+
+        if (queued > 0) SignalInProcess();
+        return queued;
     }
 
     public async Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct)

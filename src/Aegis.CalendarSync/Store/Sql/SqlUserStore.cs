@@ -17,14 +17,31 @@ internal sealed class SqlUserStore(SqlStoreContext db) : IUserStore
         return user;
     }
 
+    private const string InsertUnlessTaken =
+        "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at) ON CONFLICT (email) DO NOTHING";
+
     public async Task<AppUser?> TryCreateAsync(string email, string displayName, CancellationToken ct)
     {
         var (user, args) = NewUser(email, displayName);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.ExecuteAsync(Db.Command(
-            "INSERT INTO users (id, email, display_name, created_at) VALUES (@id, @email, @name, @at) ON CONFLICT (email) DO NOTHING",
-            args, ct)).ConfigureAwait(false);
+        var rows = await connection.ExecuteAsync(Db.Command(InsertUnlessTaken, args, ct)).ConfigureAwait(false);
         return rows == 1 ? user : null;
+    }
+
+    public async Task<AppUser?> TryCreateAsync(string email, string displayName, IUserCreationParticipant alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alongside);
+        var (user, args) = NewUser(email, displayName);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (await connection.ExecuteAsync(Db.Command(InsertUnlessTaken, args, ct, transaction)).ConfigureAwait(false) != 1)
+        {
+            return null;
+        }
+
+        await alongside.WriteAsync(user, connection, transaction, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return user;
     }
 
     private (AppUser User, object Args) NewUser(string email, string displayName)

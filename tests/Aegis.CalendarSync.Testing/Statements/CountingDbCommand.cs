@@ -1,0 +1,117 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Aegis.CalendarSync.Testing.Statements;
+
+/// <summary>Forwards to the engine's command (unwrapping connection and transaction); counts each execution as one
+/// statement.</summary>
+internal sealed class CountingDbCommand(CountingDbConnection connection, DbCommand inner, StatementCounter counter) : DbCommand
+{
+    private CountingDbTransaction? _transaction;
+
+    [AllowNull]
+    public override string CommandText
+    {
+        get => inner.CommandText;
+        set => inner.CommandText = value;
+    }
+
+    public override int CommandTimeout
+    {
+        get => inner.CommandTimeout;
+        set => inner.CommandTimeout = value;
+    }
+
+    public override CommandType CommandType
+    {
+        get => inner.CommandType;
+        set => inner.CommandType = value;
+    }
+
+    public override bool DesignTimeVisible
+    {
+        get => inner.DesignTimeVisible;
+        set => inner.DesignTimeVisible = value;
+    }
+
+    public override UpdateRowSource UpdatedRowSource
+    {
+        get => inner.UpdatedRowSource;
+        set => inner.UpdatedRowSource = value;
+    }
+
+    protected override DbConnection? DbConnection
+    {
+        get => connection;
+        set => throw new NotSupportedException("A counting command stays on its connection.");
+    }
+
+    protected override DbParameterCollection DbParameterCollection => inner.Parameters;
+
+    protected override DbTransaction? DbTransaction
+    {
+        get => _transaction;
+        set
+        {
+            _transaction = (CountingDbTransaction?)value;
+            inner.Transaction = _transaction?.Inner;
+        }
+    }
+
+    public override void Cancel() => inner.Cancel();
+
+    public override void Prepare() => inner.Prepare();
+
+    public override Task PrepareAsync(CancellationToken cancellationToken = default) => inner.PrepareAsync(cancellationToken);
+
+    protected override DbParameter CreateDbParameter() => inner.CreateParameter();
+
+    public override int ExecuteNonQuery()
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteNonQuery();
+    }
+
+    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override object? ExecuteScalar()
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteScalar();
+    }
+
+    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteScalarAsync(cancellationToken);
+    }
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteReader(behavior);
+    }
+
+    protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    {
+        counter.Statement(inner.CommandText);
+        return inner.ExecuteReaderAsync(behavior, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Aegis.CalendarSync.Testing.Statements;
+
+/// <summary>Forwards to the engine's transaction; counts commits.</summary>
+internal sealed class CountingDbTransaction(CountingDbConnection connection, DbTransaction inner, StatementCounter counter) : DbTransaction
+{
+    internal DbTransaction Inner => inner;
+
+    public override IsolationLevel IsolationLevel => inner.IsolationLevel;
+
+    protected override DbConnection DbConnection => connection;
+
+    public override void Commit()
+    {
+        inner.Commit();
+        counter.Commit();
+    }
+
+    public override async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await inner.CommitAsync(cancellationToken).ConfigureAwait(false);
+        counter.Commit();
+    }
+
+    public override void Rollback() => inner.Rollback();
+
+    public override Task RollbackAsync(CancellationToken cancellationToken = default) => inner.RollbackAsync(cancellationToken);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}
