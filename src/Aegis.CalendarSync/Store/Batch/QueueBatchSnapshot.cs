@@ -3,7 +3,7 @@ using Aegis.CalendarSync.Model;
 
 namespace Aegis.CalendarSync.Store.Batch;
 
-/// <summary>What a claimed batch's outbound items read, loaded with one query per table (settings of the batch's users,
+/// <summary>What a claimed batch's outbound items read, loaded with one query per table (settings and synced calendars of the batch's users,
 /// its events including soft-deleted ones, their mappings, which of them have dead letters). An entry is present
 /// (possibly null: no row) for every key the load covered; a write through a store during the batch forgets the
 /// entry, so later reads of it go to the database again. Thread-safe: a batch's items run in parallel.</summary>
@@ -13,13 +13,19 @@ internal sealed class QueueBatchSnapshot
     private readonly ConcurrentDictionary<(Guid User, Guid Event), FinancialEvent?> _events = new();
     private readonly ConcurrentDictionary<(Guid User, Guid Event), CalendarSyncMapping?> _mappings = new();
     private readonly ConcurrentDictionary<(Guid User, Guid Event), bool> _deadLetters = new();
+    private readonly ConcurrentDictionary<Guid, IReadOnlyList<SyncedCalendar>> _calendars = new();
 
     public QueueBatchSnapshot(IEnumerable<Guid> users, IEnumerable<(Guid User, Guid Event)> keys,
         IEnumerable<CalendarSyncSettings> settings, IEnumerable<FinancialEvent> events, IEnumerable<CalendarSyncMapping> mappings,
-        IEnumerable<(Guid User, Guid Event)> withDeadLetters)
+        IEnumerable<(Guid User, Guid Event)> withDeadLetters, IEnumerable<SyncedCalendar> calendars)
     {
+        var calendarsByUser = calendars.ToLookup(c => c.UserId);
         var keyList = keys.ToList();
-        foreach (var user in users) _settings[user] = null;
+        foreach (var user in users)
+        {
+            _settings[user] = null;
+            _calendars[user] = [.. calendarsByUser[user].OrderBy(c => c.CalendarId, StringComparer.Ordinal)];
+        }
         foreach (var key in keyList)
         {
             _events[key] = null;
@@ -44,6 +50,12 @@ internal sealed class QueueBatchSnapshot
     /// true when it found some or the event was not loaded.</summary>
     public bool MayHaveDeadLetters(Guid userId, Guid financialEventId) =>
         !_deadLetters.TryGetValue((userId, financialEventId), out var any) || any;
+
+    /// <summary>The user's synced calendars (the routing of event types), ordered by calendar id as the store lists them.</summary>
+    public bool TryGetCalendars(Guid userId, out IReadOnlyList<SyncedCalendar> calendars) =>
+        _calendars.TryGetValue(userId, out calendars!);
+
+    public void ForgetCalendars(Guid userId) => _calendars.TryRemove(userId, out _);
 
     public void ForgetSettings(Guid userId) => _settings.TryRemove(userId, out _);
 

@@ -8,11 +8,11 @@ using Dapper;
 
 namespace Aegis.CalendarSync.Store.Sql;
 
-/// <summary><see cref="IQueueBatchStore"/> on either engine. Per batch, on one connection: one command of four
-/// SELECTs (settings, events, mappings, dead letters; each <c>= ANY(@ids)</c> on PostgreSQL, <c>json_each</c> on
+/// <summary><see cref="IQueueBatchStore"/> on either engine. Per batch, on one connection: one command of five
+/// SELECTs (settings, events, mappings, dead letters, synced calendars; each <c>= ANY(@ids)</c> on PostgreSQL, <c>json_each</c> on
 /// SQLite), then one transaction (SQLite: BEGIN IMMEDIATE) of at most six statements: the lease fence, mapping
 /// deletes, updates and inserts, audit rows, outcomes; each multi-row, reading its rows from one JSON parameter. So a
-/// batch of n outbound changes costs 1 + 6 statements and 1 commit, whatever n.</summary>
+/// batch of n outbound changes costs 5 + 6 statements at most and 1 commit, whatever n.</summary>
 internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
 {
     private static readonly (string, string)[] MappingColumns =
@@ -50,14 +50,16 @@ internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
                 $"SELECT {SettingsRow.Columns} FROM calendar_sync_settings WHERE {d.InList("user_id", "@users")};\n" +
                 $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE {d.InList("id", "@ids")} AND {d.InList("user_id", "@users")};\n" +
                 $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping WHERE {d.InList("user_id", "@users")} AND {d.InList("financial_event_id", "@ids")};\n" +
-                $"SELECT DISTINCT user_id AS UserId, financial_event_id AS EventId FROM sync_queue WHERE status = 'failed' AND {d.InList("financial_event_id", "@ids")}",
+                $"SELECT DISTINCT user_id AS UserId, financial_event_id AS EventId FROM sync_queue WHERE status = 'failed' AND {d.InList("financial_event_id", "@ids")};\n" +
+                $"SELECT {SyncedCalendarRow.Columns} FROM calendar_sync_calendars WHERE {d.InList("user_id", "@users")}",
                 args, ct)).ConfigureAwait(false);
             var settings = (await reader.ReadAsync<SettingsRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
             var events = (await reader.ReadAsync<FinancialEventRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
             var mappings = (await reader.ReadAsync<MappingRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
             var deadLetters = (await reader.ReadAsync<(object UserId, object EventId)>().ConfigureAwait(false))
                 .Select(r => (DbValue.ToGuid(r.UserId), DbValue.ToGuid(r.EventId))).ToList();
-            return new SqlQueueBatch(db, new QueueBatchScope(connection, new QueueBatchSnapshot(users, keys, settings, events, mappings, deadLetters)));
+            var calendars = (await reader.ReadAsync<SyncedCalendarRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
+            return new SqlQueueBatch(db, new QueueBatchScope(connection, new QueueBatchSnapshot(users, keys, settings, events, mappings, deadLetters, calendars)));
         }
         catch
         {
