@@ -9,4 +9,10 @@ namespace Aegis.CalendarSync.Queue;
 public interface ISyncWorkHandler
 {
     Task HandleAsync(SyncQueueItem item, CancellationToken ct);
+
+    /// <summary>Audit rows the handlers of a batch wrote that could not be stored (the batch's work was committed
+    /// without them): the handler reports them as it reports any failed audit write.</summary>
+    void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure)
+    {
+    }
 }

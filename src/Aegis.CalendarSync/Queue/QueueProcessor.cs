@@ -14,9 +14,13 @@ namespace Aegis.CalendarSync.Queue;
 /// then slow retries for transient failures (default 5 min, 30 min, 2 h, 12 h), dead-lettering permanent failures and
 /// items that exhausted their retries. Every write after the claim is fenced by the item's lease id. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
 /// An item whose handler was cancelled (shutdown, lost lease) is not acknowledged: its lease expires and it is
-/// claimed again, so work is never silently dropped.</summary>
+/// claimed again, so work is never silently dropped.
+/// <para>The batch's to_google items run first, as one <see cref="IQueueBatch"/>: their reads come from one load and
+/// their mapping and audit writes, completions and retries are committed in one transaction (per item still fenced by
+/// its lease: an item whose lease was lost has nothing committed). Then its from_google items run, each on its own.</para></summary>
 public sealed class QueueProcessor(
     ISyncQueueStore store,
+    IQueueBatchStore batches,
     ISyncWorkHandler handler,
     IQueueSignal signal,
     IOptions<QueueOptions> options,
@@ -51,10 +55,61 @@ public sealed class QueueProcessor(
         }
         if (items.Count == 0) return 0;
         var claimContext = claim?.Context ?? default;
-        await Parallel.ForEachAsync(items,
+        var outbound = items.Where(i => i.Direction == SyncDirection.ToGoogle).ToList();
+        if (outbound.Count > 0) await ProcessOutboundAsync(outbound, claimContext, ct).ConfigureAwait(false);
+        await Parallel.ForEachAsync(items.Where(i => i.Direction != SyncDirection.ToGoogle),
             new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
             async (item, token) => await ProcessItemAsync(item, claimContext, token).ConfigureAwait(false)).ConfigureAwait(false);
         return items.Count;
+    }
+
+    /// <summary>Runs the batch's to_google items (up to WorkerCount at once) inside one <see cref="IQueueBatch"/> and
+    /// commits their writes and outcomes together.</summary>
+    private async Task ProcessOutboundAsync(IReadOnlyList<SyncQueueItem> items, ActivityContext claim, CancellationToken ct)
+    {
+        await using var batch = await batches.BeginAsync(items, ct).ConfigureAwait(false);
+        var outcomes = new (SyncQueueItem Item, QueueItemOutcome Outcome)[items.Count];
+        var failures = new Exception?[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
+            async (i, token) =>
+            {
+                using var entered = batch.Enter(items[i]);
+                var run = await RunAsync(items[i], claim, token).ConfigureAwait(false);
+                failures[i] = run?.Failure;
+                outcomes[i] = (items[i], OutcomeOf(items[i], failures[i], interrupted: run is null));
+            }).ConfigureAwait(false);
+        var commit = await batch.CommitAsync(outcomes, item =>
+        {
+            var index = IndexOf(items, item);
+            failures[index] = new Sync.MappingConflictException(item.FinancialEventId ?? Guid.Empty);
+            return OutcomeOf(item, failures[index], interrupted: false);
+        }, ct).ConfigureAwait(false);
+        if (commit.AuditFailure is { } auditFailure) handler.AuditsLost(commit.LostAudits, auditFailure);
+        var results = commit.Results;
+        for (var i = 0; i < results.Count; i++)
+        {
+            Report(results[i].Item, results[i].Outcome, failures[i], results[i].Recorded);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<SyncQueueItem> items, SyncQueueItem item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Id == item.Id) return i;
+        }
+
+        throw new ArgumentException($"Item {item.Id} is not in the batch.", nameof(item));
+    }
+
+    /// <summary>What to record for an item whose handler ended with <paramref name="failure"/> (null: success).</summary>
+    private QueueItemOutcome OutcomeOf(SyncQueueItem item, Exception? failure, bool interrupted)
+    {
+        if (interrupted) return new QueueItemOutcome.Release();
+        if (failure is null) return new QueueItemOutcome.Complete();
+        var decision = retries.Decide(item.RetryCount, failure);
+        return new QueueItemOutcome.Retry(decision.NextAttemptAt ?? time.GetUtcNow(), FailureClassifier.Describe(failure), decision.DeadLetter);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -107,6 +162,28 @@ public sealed class QueueProcessor(
 
     private async Task ProcessItemAsync(SyncQueueItem item, ActivityContext claim, CancellationToken ct)
     {
+        if (await RunAsync(item, claim, ct).ConfigureAwait(false) is not { } run) return;
+        if (run.Failure is null)
+        {
+            Report(item, new QueueItemOutcome.Complete(), null, await store.CompleteAsync(item.Id, LeaseOf(item), ct).ConfigureAwait(false));
+            return;
+        }
+
+        var outcome = (QueueItemOutcome.Retry)OutcomeOf(item, run.Failure, interrupted: false);
+        var recorded = await store.RetryAsync(item.Id, LeaseOf(item), outcome.NextAttemptAt, outcome.Error, outcome.DeadLetter, ct).ConfigureAwait(false);
+        Report(item, outcome, run.Failure, recorded);
+    }
+
+    private static Guid LeaseOf(SyncQueueItem item) =>
+        item.LeaseId ?? throw new InvalidOperationException($"Claimed item {item.Id} has no lease.");
+
+    /// <summary>The result of a handler run that was not interrupted: its failure, or null when it succeeded.</summary>
+    private sealed record HandlerRun(Exception? Failure);
+
+    /// <summary>Runs the handler while heart-beating the lease; null when it was interrupted (shutdown or lost lease):
+    /// such an item is not acknowledged.</summary>
+    private async Task<HandlerRun?> RunAsync(SyncQueueItem item, ActivityContext claim, CancellationToken ct)
+    {
         using var span = SyncTracing.StartProcess(item, claim);
         var leaseId = item.LeaseId ?? throw new InvalidOperationException($"Claimed item {item.Id} has no lease.");
         using var handlerScope = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -120,7 +197,7 @@ public sealed class QueueProcessor(
         catch (OperationCanceledException) when (handlerScope.IsCancellationRequested)
         {
             logger.LogInformation("Sync item {ItemId} interrupted (shutdown or lost lease); it returns when its lease expires", item.Id);
-            return;
+            return null;
         }
         catch (Exception ex)
         {
@@ -133,28 +210,29 @@ public sealed class QueueProcessor(
             await heartbeat.ConfigureAwait(false);
         }
 
-        if (failure is null)
-        {
-            if (!await store.CompleteAsync(item.Id, leaseId, ct).ConfigureAwait(false))
-                logger.LogWarning("Sync item {ItemId} finished after its lease was lost; the new holder's result stands", item.Id);
-            return;
-        }
-        await ScheduleRetryAsync(item, leaseId, failure, ct).ConfigureAwait(false);
+        return new HandlerRun(failure);
     }
 
-    private async Task ScheduleRetryAsync(SyncQueueItem item, Guid leaseId, Exception failure, CancellationToken ct)
+    /// <summary>Logs what was recorded for an item: nothing for a completion, a warning when its lease was lost, and
+    /// for a failure its retry, slow retry or dead letter.</summary>
+    private void Report(SyncQueueItem item, QueueItemOutcome outcome, Exception? failure, bool recorded)
     {
+        if (outcome is QueueItemOutcome.Release) return;
+        if (failure is null || outcome is not QueueItemOutcome.Retry retry)
+        {
+            if (!recorded) logger.LogWarning("Sync item {ItemId} finished after its lease was lost; the new holder's result stands", item.Id);
+            return;
+        }
+
         var decision = retries.Decide(item.RetryCount, failure);
         var retryNumber = item.RetryCount + 1;
-        var recorded = await store.RetryAsync(item.Id, leaseId, decision.NextAttemptAt ?? time.GetUtcNow(),
-            FailureClassifier.Describe(failure), decision.DeadLetter, ct).ConfigureAwait(false);
         if (!recorded)
             logger.LogWarning(failure, "Sync item {ItemId} failed after its lease was lost; failure not recorded", item.Id);
-        else if (decision.DeadLetter && Sync.FailureReasons.From(FailureClassifier.Describe(failure)) is { FixedByReconnect: true })
+        else if (retry.DeadLetter && Sync.FailureReasons.From(FailureClassifier.Describe(failure)) is { FixedByReconnect: true })
             // The user's access is gone (revoked, expired, disconnected): not a fault of this service; the item is
             // retried when the user reconnects (DeadLetterRecovery), so it is a warning, not an error.
             logger.LogWarning(failure, "Sync item {ItemId} ({Action}) set aside until Google Calendar is reconnected", item.Id, item.Action);
-        else if (decision.DeadLetter)
+        else if (retry.DeadLetter)
             logger.LogError(failure, "Sync item {ItemId} ({Action}) dead-lettered after {Attempts} attempt(s){Reason}",
                 item.Id, item.Action, retryNumber, FailureClassifier.IsPermanent(failure) ? " (permanent error)" : "");
         else if (decision.Tier == RetryTier.Slow)
@@ -162,7 +240,7 @@ public sealed class QueueProcessor(
                 item.Id, item.Action, retryNumber, decision.NextAttemptAt);
         else
             logger.LogWarning(failure, "Sync item {ItemId} ({Action}) failed; retry {Retry} at {NextAttempt:O}",
-                item.Id, item.Action, retryNumber, decision.NextAttemptAt);
+                item.Id, item.Action, retryNumber, retry.NextAttemptAt);
     }
 
     /// <summary>Extends the lease every Lease/3 while the handler runs, so a live worker never loses it to a slow

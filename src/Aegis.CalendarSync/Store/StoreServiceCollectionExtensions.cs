@@ -48,6 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IMappingStore, SqlMappingStore>();
         services.TryAddSingleton<ISettingsStore, SqlSettingsStore>();
         services.TryAddSingleton<ISyncQueueStore, SqlSyncQueueStore>();
+        services.TryAddSingleton<IQueueBatchStore, SqlQueueBatchStore>();
         services.TryAddSingleton<ISyncedCalendarStore, SqlSyncedCalendarStore>();
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();

@@ -53,10 +53,25 @@ public sealed class SyncAuditor(IAuditStore audit, IFinancialEventStore events, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            telemetry.RecordAuditWriteFailure(entry.Action);
-            logger.LogError(ex, "Audit row {Action}/{Outcome} for user {UserId} could not be written; the operation itself succeeded or failed as recorded in the metrics",
-                entry.Action, entry.Status, entry.UserId);
+            ReportLost(entry, ex);
         }
+    }
+
+    /// <summary>Rows that were recorded (metrics included) but whose write failed afterwards (a batch's commit stored
+    /// the work without them): logged and counted as any failed audit write.</summary>
+    public void ReportLost(IReadOnlyList<AuditEntry> entries, Exception failure)
+    {
+        foreach (var entry in entries)
+        {
+            ReportLost(entry, failure);
+        }
+    }
+
+    private void ReportLost(AuditEntry entry, Exception failure)
+    {
+        telemetry.RecordAuditWriteFailure(entry.Action);
+        logger.LogError(failure, "Audit row {Action}/{Outcome} for user {UserId} could not be written; the operation itself succeeded or failed as recorded in the metrics",
+            entry.Action, entry.Status, entry.UserId);
     }
 
     private static string? Truncate(string? text) => text is { Length: > MaxErrorMessageLength } ? text[..MaxErrorMessageLength] : text;

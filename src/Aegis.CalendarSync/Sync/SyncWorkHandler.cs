@@ -8,8 +8,10 @@ namespace Aegis.CalendarSync.Sync;
 /// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
 /// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
 /// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-internal sealed class SyncWorkHandler(ISyncService sync, PushWindows pushWindows) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows) : ISyncWorkHandler
 {
+    public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
+
     public async Task HandleAsync(SyncQueueItem item, CancellationToken ct)
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;

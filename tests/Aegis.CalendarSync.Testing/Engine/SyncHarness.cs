@@ -106,7 +106,7 @@ public sealed class SyncHarness : EngineStores, IAsyncDisposable
         services.AddAegisSyncEngine(config);
         if (options.Statements is { } counter)
         {
-            CountingConnectionFactory.Decorate(services, counter);
+            Statements.CountingConnectionFactory.Decorate(services, counter);
         }
 
         options.ConfigureServices?.Invoke(services);

@@ -2,6 +2,7 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Sql;
+using Aegis.CalendarSync.Testing.Databases;
 using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Aegis.CalendarSync.Tests.Queue;
 
 /// <summary>QueueProcessor against the real store of each engine, with a fake clock and a recording handler.</summary>
-public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
+public abstract partial class QueueProcessorTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     /// <summary>Real-time bound for waits on the running service; only reached when the behaviour is broken.</summary>
@@ -26,6 +27,7 @@ public abstract class QueueProcessorTests<TDatabase>(TDatabase database) : Store
         services.Replace(ServiceDescriptor.Singleton<ISyncQueueStore>(sp =>
             new ObservedQueueStore(ActivatorUtilities.CreateInstance<SqlSyncQueueStore>(sp))));
         services.AddAegisQueue();
+        CountingConnectionFactory.Decorate(services);
     }
 
     [Fact]

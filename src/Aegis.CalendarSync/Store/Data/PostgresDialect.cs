@@ -30,6 +30,13 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string parameter) => $"CAST({parameter} AS json)";
 
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object List<T>(IEnumerable<T> values) => values.Distinct().ToArray();
+
+    public override string JsonRows(string parameter, string alias, IReadOnlyList<(string Name, string Type)> columns) =>
+        $"jsonb_to_recordset(CAST({parameter} AS jsonb)) AS {alias}({string.Join(", ", columns.Select(c => c.Name + " " + c.Type))})";
+
     public override string HourOf(string column) => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')";
 
     public override async ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct)

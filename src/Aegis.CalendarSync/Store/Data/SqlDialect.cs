@@ -46,6 +46,21 @@ public abstract class SqlDialect
     /// <summary>SQL expression binding <paramref name="parameter"/> (a string) as a JSON value.</summary>
     public abstract string Json(string parameter);
 
+    /// <summary>Predicate "<paramref name="column"/> is one of the values bound to <paramref name="parameter"/>", the
+    /// parameter's value made by <see cref="List{T}"/> (PostgreSQL: <c>= ANY(array)</c>; SQLite: <c>IN</c> over
+    /// <c>json_each</c>): one statement for any number of values, one statement text for the plan cache.</summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>The value of a parameter used by <see cref="InList"/>: each element as <see cref="Id(Guid)"/> (Guid) or
+    /// as is (long).</summary>
+    public abstract object List<T>(IEnumerable<T> values) where T : struct;
+
+    /// <summary>A FROM item (aliased <paramref name="alias"/>) holding the rows of a JSON array bound to
+    /// <paramref name="parameter"/>, one object per row keyed by column name (values as the dialect binds them:
+    /// <see cref="Id(Guid)"/>, <see cref="Time(DateTimeOffset)"/>); <paramref name="columns"/> are name and PostgreSQL
+    /// type. Multi-row INSERT / UPDATE ... FROM / DELETE ... IN read it, so a batch's writes are one statement each.</summary>
+    public abstract string JsonRows(string parameter, string alias, IReadOnlyList<(string Name, string Type)> columns);
+
     /// <summary>Serialises schema changes across processes until disposed.</summary>
     public abstract ValueTask<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, CancellationToken ct);
 

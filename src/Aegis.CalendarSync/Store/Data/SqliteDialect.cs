@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 
 namespace Aegis.CalendarSync.Store.Data;
 
@@ -24,6 +25,15 @@ internal sealed class SqliteDialect : SqlDialect
     public override object Time(DateTimeOffset time) => Normalize(time).ToString("O", CultureInfo.InvariantCulture);
 
     public override string Json(string parameter) => parameter;
+
+    public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object List<T>(IEnumerable<T> values) =>
+        JsonSerializer.Serialize(values.Distinct().Select(v => v is Guid id ? Id(id) : v).ToArray());
+
+    /// <summary>json_extract of each column of each element of the array (TEXT stays TEXT, numbers stay numbers).</summary>
+    public override string JsonRows(string parameter, string alias, IReadOnlyList<(string Name, string Type)> columns) =>
+        $"(SELECT {string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS {c.Name}"))} FROM json_each({parameter})) AS {alias}";
 
     /// <summary>Timestamps are stored as UTC round-trip text, so the hour is its first 13 characters.</summary>
     public override string HourOf(string column) => $"substr({column}, 1, 13)";

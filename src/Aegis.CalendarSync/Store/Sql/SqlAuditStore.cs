@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -8,9 +9,16 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// <summary>Append-only audit log, always read per user, newest first.</summary>
 internal sealed class SqlAuditStore(SqlStoreContext db) : IAuditStore
 {
-    /// <summary>created_at is the entry's when set, otherwise the clock's now.</summary>
+    /// <summary>created_at is the entry's when set, otherwise the clock's now. Inside a claimed batch's outbound item the
+    /// row is written by the batch's commit.</summary>
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
     {
+        if (QueueBatchItem.Current is { } item)
+        {
+            item.Audit(entry.CreatedAt == default ? entry with { CreatedAt = db.Now() } : entry);
+            return;
+        }
+
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(

@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -23,8 +24,14 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
 
     private static readonly string MutableColumns = ContentAssignments + ", updated_at = @updatedAt, sync_source = @syncSource";
 
+    /// <summary>Inside a claimed batch's outbound item: the row the batch loaded (unless written since).</summary>
     public async Task<FinancialEvent?> GetAsync(Guid userId, Guid id, CancellationToken ct, bool includeDeleted = false)
     {
+        if (QueueBatchItem.Current is { } item && item.Batch.Snapshot.TryGetEvent(userId, id, out var loaded))
+        {
+            return includeDeleted || loaded is not { DeletedAt: not null } ? loaded : null;
+        }
+
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<FinancialEventRow>(Db.Command(
             $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE user_id = @userId AND id = @id" +
@@ -142,6 +149,7 @@ internal sealed class SqlFinancialEventStore(SqlStoreContext db, IQueueSignal si
         CancellationToken ct)
     {
         int rows;
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetEvent(userId, id);
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         {
             rows = await OutboundEnqueue.ExecuteAsync(connection, db.Dialect, sql, args, userId, id, source, now, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -6,16 +7,23 @@ using Dapper;
 namespace Aegis.CalendarSync.Store.Sql;
 
 /// <summary>Optimistic locking: an insert (no expected version) succeeds only if no mapping exists for the event or
-/// the Google event; an update only if the stored version still equals the expected one, and bumps it.</summary>
+/// the Google event; an update only if the stored version still equals the expected one, and bumps it.
+/// Inside a claimed batch's outbound item (<see cref="QueueBatchItem.Current"/>) the mappings the batch loaded are read
+/// from it and written to it (same checks against the loaded version), committed with the batch.</summary>
 internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
 {
     public Task<CalendarSyncMapping?> GetByEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
-        QuerySingleAsync("user_id = @userId AND financial_event_id = @eventId",
+        QueueBatchItem.Current is { } item && item.TryGetMapping(userId, financialEventId, out var batched)
+            ? Task.FromResult(batched)
+            : QuerySingleAsync("user_id = @userId AND financial_event_id = @eventId",
             new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId) }, ct);
 
-    public Task<CalendarSyncMapping?> GetByGoogleIdAsync(Guid userId, string googleCalendarId, string googleEventId, CancellationToken ct) =>
-        QuerySingleAsync("user_id = @userId AND google_calendar_id = @calendarId AND google_event_id = @googleEventId",
-            new { userId = db.Dialect.Id(userId), calendarId = googleCalendarId, googleEventId }, ct);
+    public async Task<CalendarSyncMapping?> GetByGoogleIdAsync(Guid userId, string googleCalendarId, string googleEventId, CancellationToken ct)
+    {
+        var found = await QuerySingleAsync("user_id = @userId AND google_calendar_id = @calendarId AND google_event_id = @googleEventId",
+            new { userId = db.Dialect.Id(userId), calendarId = googleCalendarId, googleEventId }, ct).ConfigureAwait(false);
+        return QueueBatchItem.Current is { } item ? item.ResolveByGoogleId(userId, googleCalendarId, googleEventId, found) : found;
+    }
 
     public async Task<IReadOnlyList<CalendarSyncMapping>> ListByGoogleIdsAsync(Guid userId, string googleCalendarId,
         IReadOnlyCollection<string> googleEventIds, CancellationToken ct)
@@ -41,6 +49,7 @@ internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
 
     public async Task<bool> UpsertAsync(CalendarSyncMapping mapping, long? expectedVersion, CancellationToken ct)
     {
+        if (QueueBatchItem.Current?.TryUpsertMapping(mapping, expectedVersion) is { } buffered) return buffered;
         var d = db.Dialect;
         var args = new
         {
@@ -76,6 +85,7 @@ internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
 
     public async Task DeleteAsync(Guid userId, Guid financialEventId, CancellationToken ct)
     {
+        if (QueueBatchItem.Current?.TryDeleteMapping(userId, financialEventId) == true) return;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
             "DELETE FROM calendar_sync_mapping WHERE user_id = @userId AND financial_event_id = @eventId",

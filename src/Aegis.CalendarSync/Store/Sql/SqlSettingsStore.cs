@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -10,8 +11,11 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// when the channel id changes (a new channel numbers its messages from 1).</summary>
 internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 {
+    /// <summary>Inside a claimed batch's outbound item: the settings the batch loaded (unless written since).</summary>
     public Task<CalendarSyncSettings?> GetAsync(Guid userId, CancellationToken ct) =>
-        QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);
+        QueueBatchItem.Current is { } item && item.Batch.Snapshot.TryGetSettings(userId, out var loaded)
+            ? Task.FromResult(loaded)
+            : QuerySingleAsync("user_id = @value", db.Dialect.Id(userId), ct);
 
     /// <summary>The channel of the default calendar (the settings row as stored), or of a further synced calendar: then
     /// the user's settings seen from that calendar (its id, channel, resource id, expiry, message number, sync token and
@@ -30,6 +34,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task UpsertAsync(CalendarSyncSettings s, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(s.UserId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -89,6 +94,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var args = new { userId = db.Dialect.Id(userId), channelId, messageNumber };
         // The channel is the default calendar's (settings row) or a further calendar's; channel ids are unique in both.
@@ -119,6 +125,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task<bool> ReplaceStoredSecretsAsync(StoredSecrets expected, StoredSecrets replacement, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(expected.UserId);
         if (expected.UserId != replacement.UserId) throw new ArgumentException("Both must describe the same user.", nameof(replacement));
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
@@ -139,6 +146,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task SaveTokensAsync(Guid userId, string encryptedAccessToken, string encryptedRefreshToken, DateTimeOffset expiresAt, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -150,6 +158,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task SavePreferencesAsync(CalendarSyncSettings preferences, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(preferences.UserId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -172,6 +181,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task SetLastFullSyncAsync(Guid userId, DateTimeOffset at, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -181,6 +191,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task SaveChannelAsync(Guid userId, string channelId, string? resourceId, DateTimeOffset expiresAt, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -192,6 +203,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
     public async Task SaveCalendarAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset channelExpiresAt,
         CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -207,6 +219,7 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     private async Task UpdateAsync(string set, Guid userId, string? value, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
             $"UPDATE calendar_sync_settings SET {set}, updated_at = @now WHERE user_id = @userId",

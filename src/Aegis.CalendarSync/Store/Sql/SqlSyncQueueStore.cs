@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -155,8 +156,15 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
     public Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct) =>
         FencedUpdateAsync("locked_until = @until", id, leaseId, new { until = db.Dialect.Time(db.Now() + lease) }, ct);
 
+    /// <summary>Inside a claimed batch's outbound item, no statement when the batch's load found no dead letter of the event.</summary>
     public async Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
     {
+        if (QueueBatchItem.Current?.Batch.Snapshot is { } snapshot)
+        {
+            if (!snapshot.MayHaveDeadLetters(userId, financialEventId)) return [];
+            snapshot.ClearDeadLetters(userId, financialEventId);
+        }
+
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<SyncQueueRow>(Db.Command(
             "UPDATE sync_queue SET status = 'completed', updated_at = @now, lease_id = NULL, locked_until = NULL " +

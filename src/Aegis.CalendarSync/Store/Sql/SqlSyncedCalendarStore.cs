@@ -1,4 +1,5 @@
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
 using Aegis.CalendarSync.Store.Rows;
 using Dapper;
@@ -12,8 +13,10 @@ internal sealed class SqlSyncedCalendarStore(SqlStoreContext db) : ISyncedCalend
 {
     private const string Select = $"SELECT {SyncedCalendarRow.Columns} FROM calendar_sync_calendars";
 
+    /// <summary>Inside a claimed batch's outbound item: the calendars the batch loaded (unless written since).</summary>
     public async Task<IReadOnlyList<SyncedCalendar>> ListAsync(Guid userId, CancellationToken ct)
     {
+        if (QueueBatchItem.Current is { } item && item.Batch.Snapshot.TryGetCalendars(userId, out var loaded)) return loaded;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<SyncedCalendarRow>(Db.Command(
             $"{Select} WHERE user_id = @userId ORDER BY calendar_id", new { userId = db.Dialect.Id(userId) }, ct)).ConfigureAwait(false);
@@ -42,6 +45,7 @@ internal sealed class SqlSyncedCalendarStore(SqlStoreContext db) : ISyncedCalend
 
     public async Task ReplaceRoutingAsync(Guid userId, IReadOnlyList<SyncedCalendar> calendars, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetCalendars(userId);
         if (calendars.Any(c => c.UserId != userId)) throw new ArgumentException("Every calendar must be the user's.", nameof(calendars));
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
@@ -82,6 +86,7 @@ internal sealed class SqlSyncedCalendarStore(SqlStoreContext db) : ISyncedCalend
     public async Task SaveChannelAsync(Guid userId, string calendarId, string channelId, string? resourceId, DateTimeOffset expiresAt,
         CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetCalendars(userId);
         var d = db.Dialect;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
@@ -100,6 +105,7 @@ internal sealed class SqlSyncedCalendarStore(SqlStoreContext db) : ISyncedCalend
 
     private async Task UpdateBothAsync(string set, Guid userId, string calendarId, object values, CancellationToken ct)
     {
+        QueueBatchItem.Current?.Batch.Snapshot.ForgetCalendars(userId);
         var args = new DynamicParameters(values);
         args.Add("userId", db.Dialect.Id(userId));
         args.Add("calendarId", calendarId);

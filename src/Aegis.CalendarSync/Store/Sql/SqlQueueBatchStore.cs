@@ -1,0 +1,261 @@
+using System.Data.Common;
+using System.Globalization;
+using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Store.Batch;
+using Aegis.CalendarSync.Store.Data;
+using Aegis.CalendarSync.Store.Rows;
+using Dapper;
+
+namespace Aegis.CalendarSync.Store.Sql;
+
+/// <summary><see cref="IQueueBatchStore"/> on either engine. Per batch, on one connection: one command of five
+/// SELECTs (settings, events, mappings, dead letters, synced calendars; each <c>= ANY(@ids)</c> on PostgreSQL, <c>json_each</c> on
+/// SQLite), then one transaction (SQLite: BEGIN IMMEDIATE) of at most six statements: the lease fence, mapping
+/// deletes, updates and inserts, audit rows, outcomes; each multi-row, reading its rows from one JSON parameter. So a
+/// batch of n outbound changes costs 5 + 6 statements at most and 1 commit, whatever n.</summary>
+internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
+{
+    private static readonly (string, string)[] MappingColumns =
+    [
+        ("user_id", "uuid"), ("financial_event_id", "uuid"), ("google_calendar_id", "text"), ("google_event_id", "text"),
+        ("google_etag", "text"), ("content_hash", "text"), ("remote_content_hash", "text"), ("html_link", "text"),
+        ("sync_source", "text"), ("last_modified_at", "timestamptz"), ("last_synced_at", "timestamptz"), ("version", "bigint"),
+        ("connection_id", "text"), ("synced_amount", "numeric"), ("synced_currency", "text"), ("synced_event_type", "text"),
+        ("synced_status", "text"), ("synced_category", "text"), ("expected", "bigint"),
+    ];
+
+    private static readonly string[] AuditColumnNames =
+    [
+        "user_id", "action", "status", "financial_event_id", "google_event_id", "error_code", "error_message",
+        "conflict_details", "duration_ms", "created_at", "event_title", "details", "propagation_ms",
+    ];
+
+    private static readonly (string, string)[] AuditColumns =
+    [
+        ("user_id", "uuid"), ("action", "text"), ("status", "text"), ("financial_event_id", "uuid"), ("google_event_id", "text"),
+        ("error_code", "text"), ("error_message", "text"), ("conflict_details", "text"), ("duration_ms", "bigint"),
+        ("created_at", "timestamptz"), ("event_title", "text"), ("details", "text"), ("propagation_ms", "bigint"),
+    ];
+
+    public async Task<IQueueBatch> BeginAsync(IReadOnlyList<SyncQueueItem> items, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        var keys = items.Where(i => i.FinancialEventId is not null).Select(i => (i.UserId, i.FinancialEventId!.Value)).Distinct().ToList();
+        var users = items.Select(i => i.UserId).Distinct().ToList();
+        var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var args = new { users = d.List(users), ids = d.List(keys.Select(k => k.Item2)) };
+            await using var reader = await connection.QueryMultipleAsync(Db.Command(
+                $"SELECT {SettingsRow.Columns} FROM calendar_sync_settings WHERE {d.InList("user_id", "@users")};\n" +
+                $"SELECT {FinancialEventRow.Columns} FROM financial_events WHERE {d.InList("id", "@ids")} AND {d.InList("user_id", "@users")};\n" +
+                $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping WHERE {d.InList("user_id", "@users")} AND {d.InList("financial_event_id", "@ids")};\n" +
+                $"SELECT DISTINCT user_id AS UserId, financial_event_id AS EventId FROM sync_queue WHERE status = 'failed' AND {d.InList("financial_event_id", "@ids")};\n" +
+                $"SELECT {SyncedCalendarRow.Columns} FROM calendar_sync_calendars WHERE {d.InList("user_id", "@users")}",
+                args, ct)).ConfigureAwait(false);
+            var settings = (await reader.ReadAsync<SettingsRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
+            var events = (await reader.ReadAsync<FinancialEventRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
+            var mappings = (await reader.ReadAsync<MappingRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
+            var deadLetters = (await reader.ReadAsync<(object UserId, object EventId)>().ConfigureAwait(false))
+                .Select(r => (DbValue.ToGuid(r.UserId), DbValue.ToGuid(r.EventId))).ToList();
+            var calendars = (await reader.ReadAsync<SyncedCalendarRow>().ConfigureAwait(false)).Select(r => r.ToModel()).ToList();
+            return new SqlQueueBatch(db, new QueueBatchScope(connection, new QueueBatchSnapshot(users, keys, settings, events, mappings, deadLetters, calendars)));
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class SqlQueueBatch(SqlStoreContext db, QueueBatchScope scope) : IQueueBatch
+    {
+        private SqlDialect D => db.Dialect;
+
+        public IDisposable Enter(SyncQueueItem item) => scope.Item(item).Enter();
+
+        public async Task<QueueBatchCommit> CommitAsync(IReadOnlyList<(SyncQueueItem Item, QueueItemOutcome Outcome)> outcomes,
+            Func<SyncQueueItem, QueueItemOutcome> onMappingWriteLost, CancellationToken ct)
+        {
+            if (outcomes.All(o => o.Outcome is QueueItemOutcome.Release))
+            {
+                return new QueueBatchCommit([.. outcomes.Select(o => new QueueBatchResult(o.Item, o.Outcome, false, false))], [], null);
+            }
+
+            var audits = new List<AuditEntry>();
+            try
+            {
+                return new QueueBatchCommit(await CommitOnceAsync(outcomes, onMappingWriteLost, audits, ct).ConfigureAwait(false), [], null);
+            }
+            catch (AuditWriteException failure)
+            {
+                // The transaction was rolled back: redo it without the audit rows.
+                var results = await CommitOnceAsync(outcomes, onMappingWriteLost, null, ct).ConfigureAwait(false);
+                return new QueueBatchCommit(results, audits, failure.InnerException);
+            }
+        }
+
+        /// <summary>One attempt of the commit; audit rows are written when <paramref name="audits"/> is not null (and
+        /// collected there); a failure writing them is thrown as <see cref="AuditWriteException"/>.</summary>
+        private async Task<IReadOnlyList<QueueBatchResult>> CommitOnceAsync(IReadOnlyList<(SyncQueueItem Item, QueueItemOutcome Outcome)> outcomes,
+            Func<SyncQueueItem, QueueItemOutcome> onMappingWriteLost, List<AuditEntry>? audits, CancellationToken ct)
+        {
+            var connection = scope.Connection;
+            var now = D.Time(db.Now());
+            var acknowledged = outcomes.Where(o => o.Outcome is not QueueItemOutcome.Release).ToList();
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var held = await FenceAsync(connection, transaction, acknowledged.Select(o => o.Item), now, ct).ConfigureAwait(false);
+            var writers = acknowledged.Where(o => held.Contains(o.Item.Id)).Select(o => scope.Find(o.Item.Id)).OfType<QueueBatchItem>().ToList();
+            var lost = await WriteMappingsAsync(connection, transaction, writers, ct).ConfigureAwait(false);
+            var final = outcomes.Select(o => (o.Item, Outcome: lost.Contains(o.Item.Id) ? onMappingWriteLost(o.Item) : o.Outcome)).ToList();
+            if (audits is not null)
+            {
+                audits.AddRange(writers.SelectMany(w => w.Audits(lost.Contains(w.Item.Id))));
+                try
+                {
+                    await WriteAuditsAsync(connection, transaction, audits, ct).ConfigureAwait(false);
+                }
+                catch (DbException ex)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    throw new AuditWriteException(ex);
+                }
+            }
+
+            var recorded = await WriteOutcomesAsync(connection, transaction,
+                final.Where(o => o.Outcome is not QueueItemOutcome.Release && held.Contains(o.Item.Id)).ToList(), now, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return [.. final.Select(o => new QueueBatchResult(o.Item, o.Outcome, recorded.Contains(o.Item.Id), lost.Contains(o.Item.Id)))];
+        }
+
+        public ValueTask DisposeAsync() => scope.Connection.DisposeAsync();
+
+        /// <summary>Locks the items still holding their lease (so none is taken over before the commit) and returns their ids.</summary>
+        private async Task<HashSet<long>> FenceAsync(DbConnection connection, DbTransaction transaction, IEnumerable<SyncQueueItem> items,
+            object now, CancellationToken ct)
+        {
+            var rows = new BatchRows(D, ("id", "bigint"), ("lease", "uuid"));
+            foreach (var item in items) rows.Add(item.Id, D.Id(item.LeaseId));
+            var ids = await connection.QueryAsync<long>(Db.Command(
+                $"UPDATE sync_queue SET updated_at = @now FROM {rows.From("@rows")} " +
+                $"WHERE id = {BatchRows.Column("id")} AND lease_id = {BatchRows.Column("lease")} AND status = 'processing' RETURNING id",
+                new { rows = rows.Json(), now }, ct, transaction)).ConfigureAwait(false);
+            return [.. ids];
+        }
+
+        /// <summary>Deletes, then updates at the loaded version, then inserts (ON CONFLICT DO NOTHING, as the store);
+        /// returns the ids of items one of whose updates or inserts wrote nothing (a concurrent writer won).</summary>
+        private async Task<HashSet<long>> WriteMappingsAsync(DbConnection connection, DbTransaction transaction,
+            IReadOnlyList<QueueBatchItem> writers, CancellationToken ct)
+        {
+            var writes = writers.SelectMany(w => w.MappingWrites().Select(m => (w.Item.Id, Write: m))).ToList();
+            var deletes = new BatchRows(D, ("user_id", "uuid"), ("financial_event_id", "uuid"));
+            foreach (var (_, write) in writes.Where(w => w.Write.DeleteFirst))
+            {
+                deletes.Add(D.Id(write.UserId), D.Id(write.FinancialEventId));
+            }
+
+            if (deletes.Count > 0)
+            {
+                await connection.ExecuteAsync(Db.Command(
+                    "DELETE FROM calendar_sync_mapping WHERE (user_id, financial_event_id) IN " +
+                    $"(SELECT {BatchRows.Column("user_id")}, {BatchRows.Column("financial_event_id")} FROM {deletes.From("@rows")})",
+                    new { rows = deletes.Json() }, ct, transaction)).ConfigureAwait(false);
+            }
+
+            var lost = new HashSet<long>();
+            var updates = writes.Where(w => w.Write.IsUpdate).ToList();
+            if (updates.Count > 0)
+            {
+                var set = string.Join(", ", MappingColumns.Skip(2).SkipLast(1).Select(c => $"{c.Item1} = {BatchRows.Column(c.Item1)}"));
+                var written = await WriteKeyedAsync(connection, transaction, updates,
+                    rows => $"UPDATE calendar_sync_mapping SET {set} FROM {rows} " +
+                            $"WHERE user_id = {BatchRows.Column("user_id")} AND financial_event_id = {BatchRows.Column("financial_event_id")} " +
+                            $"AND version = {BatchRows.Column("expected")} RETURNING user_id, financial_event_id", ct).ConfigureAwait(false);
+                lost.UnionWith(updates.Where(u => !written.Contains(Key(u.Write))).Select(u => u.Id));
+            }
+
+            var inserts = writes.Where(w => w.Write.IsInsert).ToList();
+            if (inserts.Count > 0)
+            {
+                var columns = MappingColumns.SkipLast(1).Select(c => c.Item1).ToList();
+                var written = await WriteKeyedAsync(connection, transaction, inserts,
+                    rows => $"INSERT INTO calendar_sync_mapping ({string.Join(", ", columns)}) " +
+                            $"SELECT {string.Join(", ", columns.Select(BatchRows.Column))} FROM {rows} WHERE true " +
+                            "ON CONFLICT DO NOTHING RETURNING user_id, financial_event_id", ct).ConfigureAwait(false);
+                lost.UnionWith(inserts.Where(u => !written.Contains(Key(u.Write))).Select(u => u.Id));
+            }
+
+            return lost;
+        }
+
+        private async Task<HashSet<(Guid, Guid)>> WriteKeyedAsync(DbConnection connection, DbTransaction transaction,
+            IReadOnlyList<(long Id, MappingWrite Write)> writes, Func<string, string> sql, CancellationToken ct)
+        {
+            var rows = new BatchRows(D, MappingColumns);
+            foreach (var (_, write) in writes)
+            {
+                var m = write.Final!;
+                rows.Add(D.Id(m.UserId), D.Id(m.FinancialEventId), m.GoogleCalendarId, m.GoogleEventId, m.GoogleEtag, m.ContentHash,
+                    m.RemoteContentHash, m.HtmlLink, EnumText.ToText(m.SyncSource), D.Time(m.LastModifiedAt), D.Time(m.LastSyncedAt),
+                    m.Version, m.ConnectionId, m.Synced?.Amount.ToString(CultureInfo.InvariantCulture), m.Synced?.Currency,
+                    m.Synced is { } t ? EnumText.ToText(t.EventType) : null, m.Synced is { } st ? EnumText.ToText(st.Status) : null,
+                    m.Synced?.Category, write.LoadedVersion);
+            }
+
+            var keys = await connection.QueryAsync<(object UserId, object EventId)>(Db.Command(
+                sql(rows.From("@rows")), new { rows = rows.Json() }, ct, transaction)).ConfigureAwait(false);
+            return [.. keys.Select(k => (DbValue.ToGuid(k.UserId), DbValue.ToGuid(k.EventId)))];
+        }
+
+        private async Task WriteAuditsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AuditEntry> entries, CancellationToken ct)
+        {
+            var rows = new BatchRows(D, AuditColumns);
+            foreach (var e in entries)
+            {
+                rows.Add(D.Id(e.UserId), EnumText.ToText(e.Action), EnumText.ToText(e.Status), D.Id(e.FinancialEventId), e.GoogleEventId,
+                    e.ErrorCode, e.ErrorMessage, e.ConflictDetails, e.DurationMs, D.Time(e.CreatedAt == default ? db.Now() : e.CreatedAt),
+                    e.EventTitle, e.Details, e.PropagationMs);
+            }
+
+            if (rows.Count == 0) return;
+            var values = AuditColumnNames.Select(c => c == "conflict_details" ? D.Json(BatchRows.Column(c)) : BatchRows.Column(c));
+            await connection.ExecuteAsync(Db.Command(
+                $"INSERT INTO calendar_sync_audit ({string.Join(", ", AuditColumnNames)}) SELECT {string.Join(", ", values)} FROM {rows.From("@rows")}",
+                new { rows = rows.Json() }, ct, transaction)).ConfigureAwait(false);
+        }
+
+        /// <summary>Completions and retries in one UPDATE, each fenced by its lease as CompleteAsync / RetryAsync are.</summary>
+        private async Task<HashSet<long>> WriteOutcomesAsync(DbConnection connection, DbTransaction transaction,
+            IReadOnlyList<(SyncQueueItem Item, QueueItemOutcome Outcome)> outcomes, object now, CancellationToken ct)
+        {
+            if (outcomes.Count == 0) return [];
+            var rows = new BatchRows(D, ("id", "bigint"), ("lease", "uuid"), ("status", "text"), ("retries", "integer"),
+                ("next", "timestamptz"), ("error", "text"));
+            foreach (var (item, outcome) in outcomes)
+            {
+                if (outcome is QueueItemOutcome.Retry retry)
+                {
+                    rows.Add(item.Id, D.Id(item.LeaseId), EnumText.ToText(retry.DeadLetter ? QueueStatus.Failed : QueueStatus.Pending), 1,
+                        D.Time(retry.NextAttemptAt), retry.Error);
+                }
+                else
+                {
+                    rows.Add(item.Id, D.Id(item.LeaseId), EnumText.ToText(QueueStatus.Completed), 0, null, null);
+                }
+            }
+
+            var ids = await connection.QueryAsync<long>(Db.Command(
+                $"UPDATE sync_queue SET status = {BatchRows.Column("status")}, retry_count = retry_count + {BatchRows.Column("retries")}, " +
+                $"next_attempt_at = COALESCE({BatchRows.Column("next")}, next_attempt_at), locked_until = NULL, " +
+                $"last_error = {BatchRows.Column("error")}, updated_at = @now FROM {rows.From("@rows")} " +
+                $"WHERE id = {BatchRows.Column("id")} AND lease_id = {BatchRows.Column("lease")} AND status = 'processing' RETURNING id",
+                new { rows = rows.Json(), now }, ct, transaction)).ConfigureAwait(false);
+            return [.. ids];
+        }
+
+        private sealed class AuditWriteException(Exception inner) : Exception("Writing the batch's audit rows failed.", inner);
+
+        private static (Guid, Guid) Key(MappingWrite write) => (write.UserId, write.FinancialEventId);
+    }
+}
