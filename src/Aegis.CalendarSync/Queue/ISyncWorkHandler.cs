@@ -10,6 +10,11 @@ public interface ISyncWorkHandler
 {
     Task HandleAsync(SyncQueueItem item, CancellationToken ct);
 
+    /// <summary>Called before the handlers of a claimed batch's to_google <paramref name="items"/> run (all at once, on
+    /// flows started from the caller's) so the handler can share work among them until the result is disposed (the
+    /// sync engine: their Google writes go out as batch requests); null when there is nothing to share.</summary>
+    IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => null;
+
     /// <summary>Audit rows the handlers of a batch wrote that could not be stored (the batch's work was committed
     /// without them): the handler reports them as it reports any failed audit write.</summary>
     void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure)

@@ -63,22 +63,33 @@ public sealed class QueueProcessor(
         return items.Count;
     }
 
-    /// <summary>Runs the batch's to_google items (up to WorkerCount at once) inside one <see cref="IQueueBatch"/> and
-    /// commits their writes and outcomes together.</summary>
+    /// <summary>Runs the batch's to_google items all at once (distinct events by the claim's rule; their reads come from
+    /// the batch and their writes are buffered, so they mostly wait on Google, whose writes the handler may share:
+    /// <see cref="ISyncWorkHandler.BeginBatch"/>) inside one <see cref="IQueueBatch"/>, and commits their writes and
+    /// outcomes together.</summary>
     private async Task ProcessOutboundAsync(IReadOnlyList<SyncQueueItem> items, ActivityContext claim, CancellationToken ct)
     {
         await using var batch = await batches.BeginAsync(items, ct).ConfigureAwait(false);
+        var shared = handler.BeginBatch(items, ct);
         var outcomes = new (SyncQueueItem Item, QueueItemOutcome Outcome)[items.Count];
         var failures = new Exception?[items.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
-            async (i, token) =>
-            {
-                using var entered = batch.Enter(items[i]);
-                var run = await RunAsync(items[i], claim, token).ConfigureAwait(false);
-                failures[i] = run?.Failure;
-                outcomes[i] = (items[i], OutcomeOf(items[i], failures[i], interrupted: run is null));
-            }).ConfigureAwait(false);
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = items.Count, CancellationToken = ct },
+                async (i, token) =>
+                {
+                    using var entered = batch.Enter(items[i]);
+                    var run = await RunAsync(items[i], claim, token).ConfigureAwait(false);
+                    failures[i] = run?.Failure;
+                    outcomes[i] = (items[i], OutcomeOf(items[i], failures[i], interrupted: run is null));
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            shared?.Dispose();
+        }
+
         var commit = await batch.CommitAsync(outcomes, item =>
         {
             var index = IndexOf(items, item);

@@ -1,15 +1,19 @@
 using Aegis.CalendarSync.Google;
+using Aegis.CalendarSync.Google.Batch;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
+using Aegis.CalendarSync.Sync.Batching;
 
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Reads and writes of one Google event addressed by a <see cref="GoogleEventRef"/>. Guarantees: a read
 /// never throws for an event that is gone (404/410) but returns a tombstone; a delete of an event that is gone counts
 /// as done; updates and deletes carry the reference's etag as If-Match, so a 412 (Google changed it since) propagates
-/// for the caller's conflict rule.</summary>
+/// for the caller's conflict rule. Inserts, updates and deletes made inside a claimed batch's outbound items join its
+/// <see cref="GoogleWriteBatch"/> (one batch request for the writes of an account), with the same result or typed
+/// exception as the plain call.</summary>
 public sealed class RemoteEvents(IGoogleCalendarClient google)
 {
     /// <summary>Google's current version of the event. When Google answers 404 or 410 the result is a cancelled
@@ -37,7 +41,7 @@ public sealed class RemoteEvents(IGoogleCalendarClient google)
     {
         try
         {
-            return await google.InsertEventAsync(account, calendarId, desired, ct).ConfigureAwait(false);
+            return (await WriteAsync(account, GoogleBatchOperation.Insert(calendarId, desired), ct).ConfigureAwait(false))!;
         }
         catch (DuplicateException)
         {
@@ -52,8 +56,8 @@ public sealed class RemoteEvents(IGoogleCalendarClient google)
     }
 
     /// <summary>Writes <paramref name="desired"/> with If-Match <see cref="GoogleEventRef.Etag"/>.</summary>
-    public Task<GoogleEvent> UpdateAsync(GoogleAccount account, GoogleEventRef target, GoogleEvent desired, CancellationToken ct) =>
-        google.UpdateEventAsync(account, target.CalendarId, target.EventId, desired, target.Etag, ct);
+    public async Task<GoogleEvent> UpdateAsync(GoogleAccount account, GoogleEventRef target, GoogleEvent desired, CancellationToken ct) =>
+        (await WriteAsync(account, GoogleBatchOperation.Update(target.CalendarId, target.EventId, desired, target.Etag), ct).ConfigureAwait(false))!;
 
     /// <summary>Puts the wallet's version in place of <paramref name="current"/> (Google's version just read): an
     /// update conditioned on it, or, when the event is gone, an insert under the same id on the same calendar.</summary>
@@ -63,12 +67,16 @@ public sealed class RemoteEvents(IGoogleCalendarClient google)
             ? InsertAsync(account, target.CalendarId, desired with { Id = target.EventId }, ct)
             : UpdateAsync(account, target.At(current.Etag), desired, ct);
 
+    /// <summary>The write through the running batch, if any, else as a plain call.</summary>
+    private Task<GoogleEvent?> WriteAsync(GoogleAccount account, GoogleBatchOperation call, CancellationToken ct) =>
+        GoogleWriteBatch.Current is { } batch ? batch.WriteAsync(account, call, ct) : GoogleWrites.SendAsync(google, account, call, ct);
+
     /// <summary>Deletes with If-Match <see cref="GoogleEventRef.Etag"/>; an event already gone (404/410) counts as deleted.</summary>
     public async Task DeleteAsync(GoogleAccount account, GoogleEventRef target, CancellationToken ct)
     {
         try
         {
-            await google.DeleteEventAsync(account, target.CalendarId, target.EventId, target.Etag, ct).ConfigureAwait(false);
+            await WriteAsync(account, GoogleBatchOperation.Delete(target.CalendarId, target.EventId, target.Etag), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException)
         {

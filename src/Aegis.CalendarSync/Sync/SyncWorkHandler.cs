@@ -1,21 +1,27 @@
 using Aegis.CalendarSync.Connection.Push;
+using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
+using Aegis.CalendarSync.Sync.Batching;
 
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
 /// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
 /// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows, IGoogleCalendarClient google) : ISyncWorkHandler
 {
+    /// <summary>The batch's Google writes are coalesced (<see cref="GoogleWriteBatch"/>).</summary>
+    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, ct);
+
     public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
 
     public async Task HandleAsync(SyncQueueItem item, CancellationToken ct)
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
         using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
+        using var joined = GoogleWriteBatch.Current?.Join();
         if (item.Direction == SyncDirection.FromGoogle)
         {
             // Before the list: the pushes this node absorbed so far are covered by it (PushWindows).

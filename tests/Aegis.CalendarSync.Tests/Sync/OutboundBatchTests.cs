@@ -1,4 +1,6 @@
+using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
+using GoogleCalendarEmulator.Faults;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Testing.Databases;
 using Aegis.CalendarSync.Testing.Engine;
@@ -32,7 +34,7 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
     protected static bool IsRateBudget(string statement) => statement.Contains("google_rate_budget", StringComparison.Ordinal);
 
     [Fact]
-    public async Task Fifty_new_events_cost_one_claim_one_load_and_one_commit_and_one_insert_each_in_Google()
+    public async Task Fifty_new_events_cost_one_claim_one_load_one_commit_and_one_batch_request_of_one_insert_each()
     {
         await H.ConnectAsync();
         var created = new List<FinancialEvent>();
@@ -45,12 +47,14 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         var used = Db.Snapshot() - before;
         var work = used.StatementTexts.Where(s => !IsRateBudget(s)).ToList();
         var report = $"{used}:\n{string.Join("\n---\n", used.StatementTexts)}";
-        Assert.Equal(new Dictionary<string, int> { ["events.insert"] = Changes }, SyncHarness.Delta(calls, await H.CountsAsync()));
+        // One HTTP request (the emulator logs it as "batch") carrying one API call per change.
+        Assert.Equal(new Dictionary<string, int> { ["batch"] = 1, ["events.insert"] = Changes }, SyncHarness.Delta(calls, await H.CountsAsync()));
         // Claim (1) + load (5 SELECTs in one command: settings, events, mappings, dead letters, synced calendars) + commit (lease fence, mapping inserts, audit rows, outcomes) +
         // the drain's closing empty claim (1) = 11 statements for 50 changes (0.22 per change); commits: the two
         // claims and the batch's one (0.06 per change).
-        Assert.True(work.Count == 11 && used.Commits == 3, report);
-        Assert.Equal(H.StoreProvider == "postgres" ? Changes : 0, used.StatementTexts.Count(IsRateBudget));
+        Assert.True(work.Count == 11 && used.Commits == 3 && used.Autocommits == (H.StoreProvider == "postgres" ? 2 : 1), report);
+        // The shared rate limiter (PostgreSQL) reserves the batch's 50 tokens in one statement.
+        Assert.Equal(H.StoreProvider == "postgres" ? 1 : 0, used.StatementTexts.Count(IsRateBudget));
         foreach (var e in created)
         {
             Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, e.Id, Ct));
@@ -61,6 +65,57 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal(created.Select(e => e.Id).Order(), audit.Select(a => a.FinancialEventId!.Value).Order());
         Assert.All(audit, a => Assert.Equal(AuditOutcome.Success, a.Status));
         Assert.Equal(created.Select(e => e.Title).Order(), audit.Select(a => a.EventTitle!).Order());
+    }
+
+    [Fact]
+    public async Task Each_call_of_a_batch_request_that_fails_is_handled_by_the_rules_of_a_single_push_and_the_others_complete()
+    {
+        await H.ConnectAsync(ConflictStrategy.LocalWins);
+        var events = new List<FinancialEvent>();
+        for (var i = 0; i < 5; i++) events.Add(await H.CreateEventAsync($"Bill {i}", amount: 10 + i));
+        await H.DrainQueueAsync();
+        var (plain, editedInGoogle, deletedInGoogle, unavailable, throttled) = (events[0], events[1], events[2], events[3], events[4]);
+        var googleId = (FinancialEvent e) => GoogleEventId.FromFinancialEventId(e.Id);
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", googleId(editedInGoogle), new { location = "Changed in Google" });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", googleId(deletedInGoogle));
+        await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 503, Reason: "backendError", Method: "PUT", PathContains: googleId(unavailable)));
+        await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 429, Reason: "rateLimitExceeded", Method: "PUT", PathContains: googleId(throttled),
+            RetryAfterSeconds: 120));
+        // A new event whose id Google already holds (an earlier insert whose answer was lost): 409, then adopted.
+        var duplicate = await H.CreateEventAsync("Water", amount: 31);
+        await H.Google.InsertEventAsync(H.Account, "primary", new Google.Models.GoogleEvent
+        {
+            Id = googleId(duplicate), Summary = "stale copy",
+            Start = new Google.Models.EventDateTime { DateTime = duplicate.StartAt }, End = new Google.Models.EventDateTime { DateTime = duplicate.EndAt },
+        }, Ct);
+        foreach (var e in events) await H.EditLocallyAsync(e.Id, x => x with { Title = x.Title + " (edited)" });
+        var calls = await H.CountsAsync();
+        var started = DateTimeOffset.UtcNow;
+
+        await H.DrainQueueAsync();
+
+        var delta = SyncHarness.Delta(calls, await H.CountsAsync());
+        Assert.Equal(1, delta["batch"]);
+        // First round: 5 updates and 1 insert in one request; then each part's own follow-up as a single push would.
+        var queue = (await H.Queue.ListAsync(H.UserId, null, 100, Ct)).Where(i => i.CreatedAt >= started.AddSeconds(-30)).ToList();
+        var pending = queue.Where(i => i.Status == QueueStatus.Pending).ToDictionary(i => i.FinancialEventId!.Value);
+        Assert.Equal(new[] { unavailable.Id, throttled.Id }.Order(), pending.Keys.Order());
+        Assert.Equal(1, pending[unavailable.Id].RetryCount);
+        Assert.Contains("backendError", pending[unavailable.Id].LastError);
+        Assert.True(pending[throttled.Id].NextAttemptAt >= started.AddSeconds(119), $"{pending[throttled.Id].NextAttemptAt:O}");
+        Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Failed, 10, Ct));
+
+        Assert.Contains("Bill 0 (edited)", (await H.GetRemoteAsync(plain.Id)).Summary);
+        // 412: the wallet wins by the user's rule (local wins), written over Google's edit.
+        Assert.Contains("Bill 1 (edited)", (await H.GetRemoteAsync(editedInGoogle.Id)).Summary);
+        // 404/410: deleted in Google, recreated under the same id (local wins).
+        var recreated = await H.GetRemoteAsync(deletedInGoogle.Id);
+        Assert.Equal(("confirmed", true), (recreated.Status, recreated.Summary!.Contains("Bill 2 (edited)", StringComparison.Ordinal)));
+        // 409: the existing event adopted and brought to the wallet's version.
+        Assert.Contains("Water", (await H.GetRemoteAsync(duplicate.Id)).Summary);
+        Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, duplicate.Id, Ct));
+        Assert.Contains("Bill 3", (await H.GetRemoteAsync(unavailable.Id)).Summary);
+        Assert.DoesNotContain("(edited)", (await H.GetRemoteAsync(unavailable.Id)).Summary);
     }
 }
 

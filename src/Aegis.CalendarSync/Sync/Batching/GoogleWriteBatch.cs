@@ -1,0 +1,153 @@
+using Aegis.CalendarSync.Google;
+using Aegis.CalendarSync.Google.Batch;
+using Aegis.CalendarSync.Google.Models;
+
+namespace Aegis.CalendarSync.Sync.Batching;
+
+/// <summary>Coalesces the event writes of a claimed batch's outbound items into Google batch requests. Every running
+/// item (<see cref="Join"/>) that writes waits; once every running item is waiting for a write (or has finished), the
+/// waiting writes are sent: per account, up to <see cref="GoogleCalendarClient.MaxBatchCalls"/> in one
+/// <see cref="IGoogleCalendarClient.ExecuteBatchAsync"/> request (the rate limiter takes one token per call, the
+/// emulator and Google count each call), a single write as the plain call it is (no multipart wrapper; the client's
+/// own retries of a transient failure apply as they always did). Each write gets its own result: the event, or the
+/// typed exception the plain call would have thrown, so every item goes on through the same rules as an unbatched
+/// push (conflict on 412, recreate on 404/410, adopt on 409, queue retry on 429/5xx), and no item ever fails
+/// because another one did. A failure of the batch request itself is each of its writes' failure.</summary>
+internal sealed class GoogleWriteBatch
+{
+    private static readonly AsyncLocal<GoogleWriteBatch?> Ambient = new();
+    private readonly Lock _gate = new();
+    private readonly IGoogleCalendarClient _google;
+    private readonly CancellationToken _ct;
+    private List<PendingWrite> _waiting = [];
+    private int _running;
+
+    private GoogleWriteBatch(IGoogleCalendarClient google, CancellationToken ct)
+    {
+        _google = google;
+        _ct = ct;
+    }
+
+    /// <summary>The batch the calling flow's writes join, if any.</summary>
+    public static GoogleWriteBatch? Current => Ambient.Value;
+
+    /// <summary>Starts a batch for the calling async flow (and the flows it starts) until disposed; its requests are
+    /// sent under <paramref name="ct"/>.</summary>
+    public static IDisposable Begin(IGoogleCalendarClient google, CancellationToken ct)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = new GoogleWriteBatch(google, ct);
+        return new Restore(() => Ambient.Value = previous);
+    }
+
+    /// <summary>Counts the calling item as running until disposed (its writes are waited for before a request is sent).</summary>
+    public IDisposable Join()
+    {
+        lock (_gate) _running++;
+        return new Restore(Leave);
+    }
+
+    /// <summary>Writes <paramref name="call"/> with the batch's next request; the written event (null for a delete).</summary>
+    public async Task<GoogleEvent?> WriteAsync(GoogleAccount account, GoogleBatchOperation call, CancellationToken ct)
+    {
+        var write = new PendingWrite(account, call);
+        List<PendingWrite>? ready;
+        lock (_gate)
+        {
+            _waiting.Add(write);
+            ready = TakeWhenAllWait();
+        }
+
+        Send(ready);
+        try
+        {
+            return await write.Result.Task.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                ready = _waiting.Remove(write) ? TakeWhenAllWait() : null;
+            }
+
+            Send(ready);
+            throw;
+        }
+    }
+
+    private void Leave()
+    {
+        List<PendingWrite>? ready;
+        lock (_gate)
+        {
+            _running--;
+            ready = TakeWhenAllWait();
+        }
+
+        Send(ready);
+    }
+
+    /// <summary>Under the lock: every running item is waiting, so no other write can join; takes the waiting writes.</summary>
+    private List<PendingWrite>? TakeWhenAllWait()
+    {
+        if (_waiting.Count == 0 || _waiting.Count < _running) return null;
+        var ready = _waiting;
+        _waiting = [];
+        return ready;
+    }
+
+    private void Send(List<PendingWrite>? ready)
+    {
+        if (ready is not null) _ = Task.Run(() => SendAsync(ready), CancellationToken.None);
+    }
+
+    /// <summary>Sends per account, each account's writes in requests of up to MaxBatchCalls; never throws: every
+    /// write's result or failure is set on it.</summary>
+    private async Task SendAsync(List<PendingWrite> ready)
+    {
+        var requests = ready.GroupBy(w => w.Account.UserId)
+            .SelectMany(account => account.Chunk(GoogleCalendarClient.MaxBatchCalls))
+            .Select(SendRequestAsync);
+        await Task.WhenAll(requests).ConfigureAwait(false);
+    }
+
+    private async Task SendRequestAsync(PendingWrite[] writes)
+    {
+        try
+        {
+            if (writes is [var single])
+            {
+                single.Result.TrySetResult(await GoogleWrites.SendAsync(_google, single.Account, single.Call, _ct).ConfigureAwait(false));
+                return;
+            }
+
+            var results = await _google.ExecuteBatchAsync(writes[0].Account, [.. writes.Select(w => w.Call)], _ct).ConfigureAwait(false);
+            for (var i = 0; i < writes.Length; i++)
+            {
+                if (results[i].Error is { } error) writes[i].Result.TrySetException(error);
+                else writes[i].Result.TrySetResult(results[i].Event);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in writes) write.Result.TrySetException(ex);
+        }
+    }
+
+    private sealed class PendingWrite(GoogleAccount account, GoogleBatchOperation call)
+    {
+        public GoogleAccount Account { get; } = account;
+        public GoogleBatchOperation Call { get; } = call;
+        public TaskCompletionSource<GoogleEvent?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Restore(Action action) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) action();
+        }
+    }
+}
