@@ -11,8 +11,9 @@ public interface ISyncWorkHandler
     Task HandleAsync(SyncQueueItem item, CancellationToken ct);
 
     /// <summary>Called before the handlers of a claimed batch's to_google <paramref name="items"/> run (all at once, on
-    /// flows started from the caller's) so the handler can share work among them until the result is disposed (the
-    /// sync engine: their Google writes go out as batch requests); null when there is nothing to share.</summary>
+    /// flows started from the caller's; <see cref="HandleAsync"/> is called exactly once for each) so the handler can
+    /// share work among them until the result is disposed (the sync engine: their Google writes go out as batch
+    /// requests); null when there is nothing to share.</summary>
     IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => null;
 
     /// <summary>Audit rows the handlers of a batch wrote that could not be stored (the batch's work was committed

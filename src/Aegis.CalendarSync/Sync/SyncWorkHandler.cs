@@ -13,7 +13,7 @@ namespace Aegis.CalendarSync.Sync;
 internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows, IGoogleCalendarClient google) : ISyncWorkHandler
 {
     /// <summary>The batch's Google writes are coalesced (<see cref="GoogleWriteBatch"/>).</summary>
-    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, ct);
+    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, items.Count, ct);
 
     public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
 
@@ -21,7 +21,7 @@ internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, Pu
     {
         var name = item.Direction == SyncDirection.ToGoogle ? SyncTracing.SyncOutbound : SyncTracing.SyncInbound;
         using var span = SyncTracing.StartSync(name, item.UserId, item.Action, item.FinancialEventId);
-        using var joined = GoogleWriteBatch.Current?.Join();
+        using var finished = GoogleWriteBatch.Current?.Finish();
         if (item.Direction == SyncDirection.FromGoogle)
         {
             // Before the list: the pushes this node absorbed so far are covered by it (PushWindows).

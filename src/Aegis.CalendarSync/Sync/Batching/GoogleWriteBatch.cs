@@ -4,8 +4,8 @@ using Aegis.CalendarSync.Google.Models;
 
 namespace Aegis.CalendarSync.Sync.Batching;
 
-/// <summary>Coalesces the event writes of a claimed batch's outbound items into Google batch requests. Every running
-/// item (<see cref="Join"/>) that writes waits; once every running item is waiting for a write (or has finished), the
+/// <summary>Coalesces the event writes of a claimed batch's outbound items into Google batch requests. Every item of
+/// the batch that writes waits; once every item not yet finished (<see cref="Finish"/>) is waiting for a write, the
 /// waiting writes are sent: per account, up to <see cref="GoogleCalendarClient.MaxBatchCalls"/> in one
 /// <see cref="IGoogleCalendarClient.ExecuteBatchAsync"/> request (the rate limiter takes one token per call, the
 /// emulator and Google count each call), a single write as the plain call it is (no multipart wrapper; the client's
@@ -22,30 +22,29 @@ internal sealed class GoogleWriteBatch
     private List<PendingWrite> _waiting = [];
     private int _running;
 
-    private GoogleWriteBatch(IGoogleCalendarClient google, CancellationToken ct)
+    private GoogleWriteBatch(IGoogleCalendarClient google, int items, CancellationToken ct)
     {
         _google = google;
+        _running = items;
         _ct = ct;
     }
 
     /// <summary>The batch the calling flow's writes join, if any.</summary>
     public static GoogleWriteBatch? Current => Ambient.Value;
 
-    /// <summary>Starts a batch for the calling async flow (and the flows it starts) until disposed; its requests are
-    /// sent under <paramref name="ct"/>.</summary>
-    public static IDisposable Begin(IGoogleCalendarClient google, CancellationToken ct)
+    /// <summary>Starts a batch of <paramref name="items"/> items for the calling async flow (and the flows it starts)
+    /// until disposed; each item's handler calls <see cref="Finish"/> exactly once when it ends (writes are waited for
+    /// until every unfinished item waits, so an item that never finished would hold the others until cancellation).
+    /// Requests are sent under <paramref name="ct"/>.</summary>
+    public static IDisposable Begin(IGoogleCalendarClient google, int items, CancellationToken ct)
     {
         var previous = Ambient.Value;
-        Ambient.Value = new GoogleWriteBatch(google, ct);
+        Ambient.Value = new GoogleWriteBatch(google, items, ct);
         return new Restore(() => Ambient.Value = previous);
     }
 
-    /// <summary>Counts the calling item as running until disposed (its writes are waited for before a request is sent).</summary>
-    public IDisposable Join()
-    {
-        lock (_gate) _running++;
-        return new Restore(Leave);
-    }
+    /// <summary>The calling item's handler will write no more; dispose when it ends.</summary>
+    public IDisposable Finish() => new Restore(Leave);
 
     /// <summary>Writes <paramref name="call"/> with the batch's next request; the written event (null for a delete).</summary>
     public async Task<GoogleEvent?> WriteAsync(GoogleAccount account, GoogleBatchOperation call, CancellationToken ct)
