@@ -41,7 +41,9 @@ public sealed class QueueOptions : IValidatableObject
     /// <summary>The slow retry delays in force.</summary>
     public IReadOnlyList<TimeSpan> SlowRetrySchedule => SlowRetryDelays ?? DefaultSlowRetryDelays;
 
-    /// <summary>Items of one batch processed in parallel (a batch never holds two items of one event).</summary>
+    /// <summary>from_google items of one batch processed in parallel (a batch never holds two items of one event). A
+    /// batch's to_google items all run at once: their reads come from the batch's one load, their writes are
+    /// committed by its one transaction and their Google writes share batch requests, so they mostly wait on Google.</summary>
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 1;
 
