@@ -20,6 +20,12 @@ public sealed class GoogleApiOptions
     /// 600 requests/min, i.e. 10/s sustained.</summary>
     public int RequestsPerSecond { get; set; } = 10;
 
+    /// <summary>Most calls one batch request carries: Google's limit (<see cref="GoogleCalendarClient.MaxBatchCalls"/>),
+    /// at most the rate limiter's burst (<see cref="RequestsPerSecond"/>). Every call of a request is sent at the same
+    /// instant, so a request of more calls than the burst would put more calls into one second than the budget allows;
+    /// a larger group of writes goes as several requests, which the limiter paces.</summary>
+    public int MaxCallsPerBatchRequest => Math.Clamp(RequestsPerSecond, 1, GoogleCalendarClient.MaxBatchCalls);
+
     /// <summary>Requests allowed to wait for a token per account before further ones are rejected.</summary>
     public int RateLimitQueueLimit { get; set; } = 1000;
 

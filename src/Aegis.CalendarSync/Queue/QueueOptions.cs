@@ -15,9 +15,10 @@ public sealed class QueueOptions : IValidatableObject
 
     public const string SectionName = "Queue";
 
-    /// <summary>Items claimed per statement.</summary>
+    /// <summary>Items claimed per statement. 50: a user's backlog of changes goes to Google as batch requests of up to
+    /// 50 calls (Google's batch limit) and costs one load and one commit per 50 changes (bench outbound-backlog).</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 10;
+    public int BatchSize { get; set; } = 50;
 
     /// <summary>How long a claim is held without a heartbeat; heartbeats run every third of it.</summary>
     [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
@@ -41,11 +42,12 @@ public sealed class QueueOptions : IValidatableObject
     /// <summary>The slow retry delays in force.</summary>
     public IReadOnlyList<TimeSpan> SlowRetrySchedule => SlowRetryDelays ?? DefaultSlowRetryDelays;
 
-    /// <summary>from_google items of one batch processed in parallel (a batch never holds two items of one event). A
-    /// batch's to_google items all run at once: their reads come from the batch's one load, their writes are
-    /// committed by its one transaction and their Google writes share batch requests, so they mostly wait on Google.</summary>
+    /// <summary>Claimed batches this node processes at once, each by its own worker (claim, run, commit), so several
+    /// users' batches wait on Google side by side. Within a batch the to_google items run all at once (their reads come
+    /// from the batch's one load, their writes are committed by its one transaction and their Google writes share batch
+    /// requests) and the from_google items one after another, so at most WorkerCount syncs from Google run at once.</summary>
     [Range(1, 64)]
-    public int WorkerCount { get; set; } = 1;
+    public int WorkerCount { get; set; } = 4;
 
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan CompletedRetention { get; set; } = TimeSpan.FromDays(7);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Queue;
 
-/// <summary>Continuously drains the sync queue: claims a batch, runs each item through the
-/// <see cref="ISyncWorkHandler"/> (up to WorkerCount at once) while heart-beating its lease, then completes it or
+/// <summary>Continuously drains the sync queue: claims batches (up to WorkerCount running at once), runs each item
+/// through the <see cref="ISyncWorkHandler"/> while heart-beating its lease, then completes it or
 /// schedules a retry as <see cref="RetryPolicy"/> decides: quick retries (2^n s + jitter, or the error's Retry-After),
 /// then slow retries for transient failures (default 5 min, 30 min, 2 h, 12 h), dead-lettering permanent failures and
 /// items that exhausted their retries. Every write after the claim is fenced by the item's lease id. When a batch comes back empty it sleeps until the queue signal fires or PollInterval passes.
@@ -17,7 +17,8 @@ namespace Aegis.CalendarSync.Queue;
 /// claimed again, so work is never silently dropped.
 /// <para>The batch's to_google items run first, as one <see cref="IQueueBatch"/>: their reads come from one load and
 /// their mapping and audit writes, completions and retries are committed in one transaction (per item still fenced by
-/// its lease: an item whose lease was lost has nothing committed). Then its from_google items run, each on its own.</para></summary>
+/// its lease: an item whose lease was lost has nothing committed). Then its from_google items run, one after another,
+/// each acknowledged on its own.</para></summary>
 public sealed class QueueProcessor(
     ISyncQueueStore store,
     IQueueBatchStore batches,
@@ -37,6 +38,16 @@ public sealed class QueueProcessor(
     /// <summary>Claims and processes one batch; returns how many items were claimed.</summary>
     public async Task<int> ProcessOnceAsync(CancellationToken ct)
     {
+        var claimed = await ClaimAsync(ct).ConfigureAwait(false);
+        if (claimed.Items.Count > 0) await ProcessAsync(claimed, ct).ConfigureAwait(false);
+        return claimed.Items.Count;
+    }
+
+    /// <summary>A claimed batch and the claim's span (the parent of its items' spans).</summary>
+    private sealed record ClaimedBatch(IReadOnlyList<SyncQueueItem> Items, ActivityContext Claim);
+
+    private async Task<ClaimedBatch> ClaimAsync(CancellationToken ct)
+    {
         liveness.Tick();
         IReadOnlyList<SyncQueueItem> items = [];
         var claim = SyncTracing.StartClaim();
@@ -53,14 +64,20 @@ public sealed class QueueProcessor(
         {
             SyncTracing.EndClaim(claim, items.Count);
         }
-        if (items.Count == 0) return 0;
-        var claimContext = claim?.Context ?? default;
-        var outbound = items.Where(i => i.Direction == SyncDirection.ToGoogle).ToList();
-        if (outbound.Count > 0) await ProcessOutboundAsync(outbound, claimContext, ct).ConfigureAwait(false);
-        await Parallel.ForEachAsync(items.Where(i => i.Direction != SyncDirection.ToGoogle),
-            new ParallelOptions { MaxDegreeOfParallelism = Options.WorkerCount, CancellationToken = ct },
-            async (item, token) => await ProcessItemAsync(item, claimContext, token).ConfigureAwait(false)).ConfigureAwait(false);
-        return items.Count;
+
+        return new ClaimedBatch(items, claim?.Context ?? default);
+    }
+
+    /// <summary>The batch's to_google items together (<see cref="ProcessOutboundAsync"/>), then its from_google items
+    /// one after another (several batches run at once: <see cref="QueueOptions.WorkerCount"/>).</summary>
+    private async Task ProcessAsync(ClaimedBatch claimed, CancellationToken ct)
+    {
+        var outbound = claimed.Items.Where(i => i.Direction == SyncDirection.ToGoogle).ToList();
+        if (outbound.Count > 0) await ProcessOutboundAsync(outbound, claimed.Claim, ct).ConfigureAwait(false);
+        foreach (var item in claimed.Items.Where(i => i.Direction != SyncDirection.ToGoogle))
+        {
+            await ProcessItemAsync(item, claimed.Claim, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs the batch's to_google items all at once (distinct events by the claim's rule; their reads come from
@@ -123,29 +140,80 @@ public sealed class QueueProcessor(
         return new QueueItemOutcome.Retry(decision.NextAttemptAt ?? time.GetUtcNow(), FailureClassifier.Describe(failure), decision.DeadLetter);
     }
 
+    /// <summary>Claims a batch whenever fewer than <see cref="QueueOptions.WorkerCount"/> batches are running and runs
+    /// it beside the others (several users' batches at once: each mostly waits on Google). With all workers idle it
+    /// sleeps until the queue signal fires, the next item falls due (<see cref="IdleWaitAsync"/>) or a running batch
+    /// ends (completing an item may release the next one of its event). One signal wait is outstanding at a time, so
+    /// no notification is consumed by a wait nobody looks at.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var running = new List<Task>();
+        Task? woken = null;
+        try
         {
-            int claimed;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await ProcessOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The store is unreachable or failing: back off for one poll interval rather than spin.
-                logger.LogError(ex, "Claiming sync queue work failed");
-                claimed = 0;
-            }
+                running.RemoveAll(t => t.IsCompleted);
+                if (running.Count >= Options.WorkerCount)
+                {
+                    await Task.WhenAny(running).ConfigureAwait(false);
+                    continue;
+                }
 
-            // After work, look again at once: completing an item may have released the next one of its event.
-            if (claimed == 0)
-                await signal.WaitAsync(await IdleWaitAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+                ClaimedBatch? claimed;
+                try
+                {
+                    claimed = await ClaimAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The store is unreachable or failing: back off rather than spin.
+                    logger.LogError(ex, "Claiming sync queue work failed");
+                    claimed = null;
+                }
+
+                if (claimed is { Items.Count: > 0 })
+                {
+                    running.Add(RunBatchAsync(claimed, stoppingToken));
+                    continue;
+                }
+
+                var wait = await IdleWaitAsync(stoppingToken).ConfigureAwait(false);
+                woken ??= signal.WaitAsync(Options.PollInterval, stoppingToken);
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var timeout = Task.Delay(wait, time, idle.Token);
+                await Task.WhenAny([woken, timeout, .. running]).ConfigureAwait(false);
+                await idle.CancelAsync().ConfigureAwait(false);
+                if (woken.IsCompleted) woken = null;
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Processes a claimed batch in the background loop; never throws (a failure is logged: items not
+    /// acknowledged return when their leases expire).</summary>
+    private async Task RunBatchAsync(ClaimedBatch claimed, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            await ProcessAsync(claimed, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutdown: unacknowledged items return when their leases expire.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Processing a claimed batch of {Count} sync queue item(s) failed; unacknowledged items return when their leases expire",
+                claimed.Items.Count);
         }
     }
 

@@ -4,16 +4,20 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Sync.Batching;
+using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>Runs a claimed queue item through the sync service, in an <see cref="SyncTracing.SyncOutbound"/> or
 /// <see cref="SyncTracing.SyncInbound"/> span. Every action is idempotent (deterministic ids, If-Match, content
 /// hashes, token saved last), so a redelivered item after a lost lease repeats no side effect.</summary>
-internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows, IGoogleCalendarClient google) : ISyncWorkHandler
+internal sealed class SyncWorkHandler(ISyncService sync, SyncAuditor auditor, PushWindows pushWindows, IGoogleCalendarClient google,
+    IOptions<GoogleApiOptions> googleOptions) : ISyncWorkHandler
 {
-    /// <summary>The batch's Google writes are coalesced (<see cref="GoogleWriteBatch"/>).</summary>
-    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) => GoogleWriteBatch.Begin(google, items.Count, ct);
+    /// <summary>The batch's Google writes are coalesced (<see cref="GoogleWriteBatch"/>), at most
+    /// <see cref="GoogleApiOptions.MaxCallsPerBatchRequest"/> calls per request.</summary>
+    public IDisposable? BeginBatch(IReadOnlyList<SyncQueueItem> items, CancellationToken ct) =>
+        GoogleWriteBatch.Begin(google, items.Count, googleOptions.Value.MaxCallsPerBatchRequest, ct);
 
     public void AuditsLost(IReadOnlyList<AuditEntry> entries, Exception failure) => auditor.ReportLost(entries, failure);
 

@@ -12,7 +12,7 @@ public sealed class QueueOptionsValidationTests
     {
         var options = Resolve([]);
 
-        Assert.Equal((10, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), 3, 1),
+        Assert.Equal((50, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), 3, 4),
             (options.BatchSize, options.Lease, options.PollInterval, options.MaxRetries, options.WorkerCount));
         Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromDays(30)), (options.CompletedRetention, options.AuditRetention));
     }

@@ -22,11 +22,24 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
 
     protected CountingConnectionFactory Db => H.Services.GetRequiredService<CountingConnectionFactory>();
 
-    public async Task InitializeAsync() => H = await SyncHarness.StartAsync(database, new SyncHarnessOptions
+    /// <summary>Batches of 50 claimed items and a rate burst of 50, so a batch's 50 calls fit one request.</summary>
+    public Task InitializeAsync() => StartAsync(requestsPerSecond: Changes);
+
+    /// <summary>(Re)starts the harness on the class's database with the client's rate (and burst) at
+    /// <paramref name="requestsPerSecond"/>.</summary>
+    protected async Task StartAsync(int requestsPerSecond)
     {
-        Settings = { ["Queue:BatchSize"] = Changes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        ConfigureServices = CountingConnectionFactory.Decorate,
-    });
+        if (H is not null) await H.DisposeAsync();
+        H = await SyncHarness.StartAsync(database, new SyncHarnessOptions
+        {
+            Settings =
+            {
+                ["Queue:BatchSize"] = Changes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Google:RequestsPerSecond"] = requestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            ConfigureServices = CountingConnectionFactory.Decorate,
+        });
+    }
 
     public async Task DisposeAsync() => await H.DisposeAsync();
 
@@ -73,15 +86,16 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
     {
         await H.ConnectAsync(ConflictStrategy.LocalWins);
         var events = new List<FinancialEvent>();
-        for (var i = 0; i < 5; i++) events.Add(await H.CreateEventAsync($"Bill {i}", amount: 10 + i));
+        for (var i = 0; i < 6; i++) events.Add(await H.CreateEventAsync($"Bill {i}", amount: 10 + i));
         await H.DrainQueueAsync();
-        var (plain, editedInGoogle, deletedInGoogle, unavailable, throttled) = (events[0], events[1], events[2], events[3], events[4]);
+        var (plain, editedInGoogle, deletedInGoogle, unavailable, throttled, failing) = (events[0], events[1], events[2], events[3], events[4], events[5]);
         var googleId = (FinancialEvent e) => GoogleEventId.FromFinancialEventId(e.Id);
         await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", googleId(editedInGoogle), new { location = "Changed in Google" });
         await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", googleId(deletedInGoogle));
         await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 503, Reason: "backendError", Method: "PUT", PathContains: googleId(unavailable)));
         await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 429, Reason: "rateLimitExceeded", Method: "PUT", PathContains: googleId(throttled),
             RetryAfterSeconds: 120));
+        await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 500, Reason: "backendError", Method: "PUT", PathContains: googleId(failing)));
         // A new event whose id Google already holds (an earlier insert whose answer was lost): 409, then adopted.
         var duplicate = await H.CreateEventAsync("Water", amount: 31);
         await H.Google.InsertEventAsync(H.Account, "primary", new GoogleEvent
@@ -96,16 +110,18 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         await H.DrainQueueAsync();
 
         var delta = SyncHarness.Delta(calls, await H.CountsAsync());
-        // First request: the 5 updates and the insert. Then each failed call's own follow-up, as a single push's: the 409
+        // First request: the 6 updates and the insert. Then each failed call's own follow-up, as a single push's: the 409
         // reads and updates the event it adopts (plain calls); the 412 and the 404 read what Google holds, and their
         // wallet-wins writes (an update over Google's edit, an insert recreating the deleted event) wait for each
         // other and go as the second request.
         Assert.Equal(2, delta["batch"]);
         var queue = (await H.Queue.ListAsync(H.UserId, null, 100, Ct)).Where(i => i.CreatedAt >= started.AddSeconds(-30)).ToList();
         var pending = queue.Where(i => i.Status == QueueStatus.Pending).ToDictionary(i => i.FinancialEventId!.Value);
-        Assert.Equal(new[] { unavailable.Id, throttled.Id }.Order(), pending.Keys.Order());
+        Assert.Equal(new[] { unavailable.Id, throttled.Id, failing.Id }.Order(), pending.Keys.Order());
         Assert.Equal(1, pending[unavailable.Id].RetryCount);
         Assert.StartsWith("BackendException", pending[unavailable.Id].LastError);
+        Assert.Equal(1, pending[failing.Id].RetryCount);
+        Assert.StartsWith("BackendException", pending[failing.Id].LastError);
         Assert.True(pending[throttled.Id].NextAttemptAt >= started.AddSeconds(119), $"{pending[throttled.Id].NextAttemptAt:O}");
         Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Failed, 10, Ct));
 
@@ -120,6 +136,36 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, duplicate.Id, Ct));
         Assert.Contains("Bill 3", (await H.GetRemoteAsync(unavailable.Id)).Summary);
         Assert.DoesNotContain("(edited)", (await H.GetRemoteAsync(unavailable.Id)).Summary);
+        Assert.DoesNotContain("(edited)", (await H.GetRemoteAsync(failing.Id)).Summary);
+    }
+
+    [Fact]
+    public async Task A_group_larger_than_the_rate_burst_goes_as_requests_of_at_most_the_burst_within_the_rate()
+    {
+        const int burst = 5;
+        const int changes = 12;
+        await StartAsync(requestsPerSecond: burst);
+        await H.ConnectAsync();
+        await H.Admin.ClearRequestsAsync();
+        var created = new List<FinancialEvent>();
+        for (var i = 0; i < changes; i++) created.Add(await H.CreateEventAsync($"Bill {i}", amount: 20 + i));
+
+        await H.DrainQueueAsync();
+
+        var requests = await H.Admin.GetRequestsAsync();
+        var batches = requests.Where(r => r.Operation == "batch").ToList();
+        var inserts = requests.Where(r => r.Operation == "events.insert").ToList();
+        // 12 calls in requests of at most 5 (5 + 5 + 2), one API call per change, every one a part of a batch request.
+        Assert.Equal(3, batches.Count);
+        Assert.Equal(changes, inserts.Count);
+        Assert.All(inserts, r => Assert.True(r.InBatch && r.Status == 200, $"{r.Method} {r.Path} {r.Status}"));
+        // The limiter's bound: in any second at most the burst plus one second's rate of the account's calls.
+        var calls = requests.Where(r => r.Account is not null && r.Operation != "batch" && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
+            .Select(r => DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var busiest = calls.Select((at, i) => calls.Skip(i).TakeWhile(u => u - at < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.True(busiest <= 2 * burst, $"{busiest} calls within one second; the rate allows {2 * burst}");
+        foreach (var e in created) Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, e.Id, Ct));
+        Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct));
     }
 }
 

@@ -36,9 +36,16 @@ internal sealed class GoogleAccountRateLimiter : IAccountRateLimiter, IDisposabl
 
     /// <summary>Waits for one token of <paramref name="userId"/>'s bucket.</summary>
     /// <exception cref="RateLimitedException">More than RateLimitQueueLimit requests are already waiting.</exception>
-    public async ValueTask AcquireAsync(Guid userId, CancellationToken ct)
+    public ValueTask AcquireAsync(Guid userId, CancellationToken ct) => AcquireAsync(userId, 1, ct);
+
+    /// <summary>Waits for <paramref name="requests"/> tokens of <paramref name="userId"/>'s bucket, all at once (a
+    /// batch request's calls are sent together, so its tokens are taken together: taken one by one, two batches of
+    /// one account could each hold part of the bucket and then land together, more calls than the bucket allows).</summary>
+    /// <exception cref="RateLimitedException">More than RateLimitQueueLimit requests are already waiting.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="requests"/> exceeds the burst (the bucket's size).</exception>
+    public async ValueTask AcquireAsync(Guid userId, int requests, CancellationToken ct)
     {
-        using var lease = await _limiter.AcquireAsync(userId, 1, ct).ConfigureAwait(false);
+        using var lease = await _limiter.AcquireAsync(userId, requests, ct).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
             lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
@@ -47,14 +54,6 @@ internal sealed class GoogleAccountRateLimiter : IAccountRateLimiter, IDisposabl
                 "clientRateLimitQueueFull",
                 $"Too many Google API requests are waiting for account {userId}.",
                 retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
-        }
-    }
-
-    public async ValueTask AcquireAsync(Guid userId, int requests, CancellationToken ct)
-    {
-        for (var i = requests; i > 0; i--)
-        {
-            await AcquireAsync(userId, ct).ConfigureAwait(false);
         }
     }
 

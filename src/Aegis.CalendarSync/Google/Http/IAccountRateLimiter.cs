@@ -6,7 +6,8 @@ namespace Aegis.CalendarSync.Google.Http;
 internal interface IAccountRateLimiter
 {
     /// <summary>Waits until <paramref name="requests"/> requests of <paramref name="userId"/> may be sent (a batch
-    /// carries several).</summary>
+    /// carries several). The budget's bound (at most the burst plus one second's rate in any second) holds for requests
+    /// of at most the burst (<see cref="GoogleApiOptions.MaxCallsPerBatchRequest"/>): a request's calls are sent together.</summary>
     /// <exception cref="Errors.RateLimitedException">The wait would exceed the configured queue.</exception>
     ValueTask AcquireAsync(Guid userId, int requests, CancellationToken ct);
 }

@@ -6,10 +6,13 @@ namespace Aegis.CalendarSync.Sync.Batching;
 
 /// <summary>Coalesces the event writes of a claimed batch's outbound items into Google batch requests. Every item of
 /// the batch that writes waits; once every item not yet finished (<see cref="Finish"/>) is waiting for a write, the
-/// waiting writes are sent: per account, up to <see cref="GoogleCalendarClient.MaxBatchCalls"/> in one
-/// <see cref="IGoogleCalendarClient.ExecuteBatchAsync"/> request (the rate limiter takes one token per call, the
-/// emulator and Google count each call), a single write as the plain call it is (no multipart wrapper; the client's
-/// own retries of a transient failure apply as they always did). Each write gets its own result: the event, or the
+/// waiting writes are sent: per account, up to <see cref="GoogleApiOptions.MaxCallsPerBatchRequest"/> in one
+/// <see cref="IGoogleCalendarClient.ExecuteBatchAsync"/> request (the rate limiter reserves one permit per call, all of
+/// a request's at once; the emulator and Google count each call), a single write as the plain call it is (no multipart
+/// wrapper; the client's own retries of a transient failure apply as they always did). An account's larger group is
+/// split into requests of at most that many calls, sent one after another and paced by the rate limiter (a request never carries more calls
+/// than the limiter's burst, so no second sees more calls than the budget allows). Writes to several calendars of an
+/// account share its requests (each call names its calendar). Each write gets its own result: the event, or the
 /// typed exception the plain call would have thrown, so every item goes on through the same rules as an unbatched
 /// push (conflict on 412, recreate on 404/410, adopt on 409, queue retry on 429/5xx), and no item ever fails
 /// because another one did. A failure of the batch request itself is each of its writes' failure.</summary>
@@ -18,13 +21,17 @@ internal sealed class GoogleWriteBatch
     private static readonly AsyncLocal<GoogleWriteBatch?> Ambient = new();
     private readonly Lock _gate = new();
     private readonly IGoogleCalendarClient _google;
+    private readonly int _maxCallsPerRequest;
     private readonly CancellationToken _ct;
     private List<PendingWrite> _waiting = [];
     private int _running;
 
-    private GoogleWriteBatch(IGoogleCalendarClient google, int items, CancellationToken ct)
+    private GoogleWriteBatch(IGoogleCalendarClient google, int items, int maxCallsPerRequest, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCallsPerRequest, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCallsPerRequest, GoogleCalendarClient.MaxBatchCalls);
         _google = google;
+        _maxCallsPerRequest = maxCallsPerRequest;
         _running = items;
         _ct = ct;
     }
@@ -35,11 +42,11 @@ internal sealed class GoogleWriteBatch
     /// <summary>Starts a batch of <paramref name="items"/> items for the calling async flow (and the flows it starts)
     /// until disposed; each item's handler calls <see cref="Finish"/> exactly once when it ends (writes are waited for
     /// until every unfinished item waits, so an item that never finished would hold the others until cancellation).
-    /// Requests are sent under <paramref name="ct"/>.</summary>
-    public static IDisposable Begin(IGoogleCalendarClient google, int items, CancellationToken ct)
+    /// Requests carry at most <paramref name="maxCallsPerRequest"/> calls and are sent under <paramref name="ct"/>.</summary>
+    public static IDisposable Begin(IGoogleCalendarClient google, int items, int maxCallsPerRequest, CancellationToken ct)
     {
         var previous = Ambient.Value;
-        Ambient.Value = new GoogleWriteBatch(google, items, ct);
+        Ambient.Value = new GoogleWriteBatch(google, items, maxCallsPerRequest, ct);
         return new Restore(() => Ambient.Value = previous);
     }
 
@@ -100,14 +107,19 @@ internal sealed class GoogleWriteBatch
         if (ready is not null) _ = Task.Run(() => SendAsync(ready), CancellationToken.None);
     }
 
-    /// <summary>Sends per account, each account's writes in requests of up to MaxBatchCalls; never throws: every
-    /// write's result or failure is set on it.</summary>
+    /// <summary>Sends per account (accounts side by side), each account's writes in requests of up to the per-request
+    /// limit one after another, each after the rate limiter's permits for all its calls (so an account's requests take
+    /// consecutive slots of its budget, in order); never throws: every write's result or failure is set on it.</summary>
     private async Task SendAsync(List<PendingWrite> ready)
     {
-        var requests = ready.GroupBy(w => w.Account.UserId)
-            .SelectMany(account => account.Chunk(GoogleCalendarClient.MaxBatchCalls))
-            .Select(SendRequestAsync);
-        await Task.WhenAll(requests).ConfigureAwait(false);
+        var accounts = ready.GroupBy(w => w.Account.UserId).Select(async account =>
+        {
+            foreach (var request in account.Chunk(_maxCallsPerRequest))
+            {
+                await SendRequestAsync(request).ConfigureAwait(false);
+            }
+        });
+        await Task.WhenAll(accounts).ConfigureAwait(false);
     }
 
     private async Task SendRequestAsync(PendingWrite[] writes)
