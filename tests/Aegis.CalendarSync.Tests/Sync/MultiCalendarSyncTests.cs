@@ -177,6 +177,47 @@ public abstract class MultiCalendarSyncTests<TDatabase>(TDatabase database) : IC
     }
 
     [Fact]
+    public async Task A_batch_of_changes_routed_to_three_calendars_goes_as_one_batch_request_and_a_type_change_moves_before_its_write()
+    {
+        var (bills, income) = await RouteBillsAndIncomeAsync();
+        var payout = await H.CreateEventAsync("Freelance payout", EventType.Bill, 700m);
+        await H.DrainQueueAsync();
+        await SettleAsync();
+        await H.Admin.ClearRequestsAsync();
+
+        var rent = await H.CreateEventAsync("Rent");
+        var salary = await H.CreateEventAsync("Salary", EventType.Income, 2400m);
+        var coffee = await H.CreateEventAsync("Coffee beans", EventType.Expense, 18m);
+        await H.EditLocallyAsync(payout.Id, e => e with { EventType = EventType.Income, Title = "Freelance payout (March)" });
+        await H.DrainQueueAsync();
+
+        var requests = await RequestsAsync();
+        // One HTTP request for the four writes, each part on its event's calendar; the move is a plain call made first.
+        Assert.Equal(1, requests.Count(r => r.Operation == "batch"));
+        var writes = requests.Where(r => r.Operation is "events.insert" or "events.update" or "events.move").ToList();
+        Assert.Equal(["events.insert", "events.insert", "events.insert", "events.move", "events.update"],
+            writes.Select(r => r.Operation).Order(StringComparer.Ordinal));
+        var move = Assert.Single(writes, r => r.Operation == "events.move");
+        Assert.False(move.InBatch);
+        Assert.True(On(move, bills));
+        Assert.True(requests.IndexOf(move) < requests.FindIndex(r => r.Operation == "batch"), "the move precedes the batch carrying its update");
+        Assert.All(writes.Where(r => r != move), r => Assert.True(r.InBatch, $"{r.Operation} {r.Path}"));
+        Assert.True(On(writes.Single(r => r.Operation == "events.update"), income));
+        Assert.Equal(new[] { bills, income, "primary" }.Order(),
+            writes.Where(r => r.Operation == "events.insert").Select(r => new[] { bills, income, "primary" }.Single(c => On(r, c))).Order());
+
+        Assert.False((await RemoteAsync(bills, rent.Id)).IsCancelled);
+        Assert.False((await RemoteAsync(income, salary.Id)).IsCancelled);
+        Assert.False((await RemoteAsync("primary", coffee.Id)).IsCancelled);
+        var moved = await RemoteAsync(income, payout.Id);
+        Assert.Contains("Freelance payout (March)", moved.Summary);
+        Assert.Equal("income", moved.GetPrivateProperty(AegisProperties.Type));
+        Assert.True((await RemoteAsync(bills, payout.Id)).IsCancelled);
+        Assert.Equal(income, (await H.Mappings.GetByEventAsync(H.UserId, payout.Id, Ct))!.GoogleCalendarId);
+        Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct));
+    }
+
+    [Fact]
     public async Task Each_calendar_has_one_channel_and_one_renewal_pass_renews_each_channel_once()
     {
         var (bills, income) = await RouteBillsAndIncomeAsync();
