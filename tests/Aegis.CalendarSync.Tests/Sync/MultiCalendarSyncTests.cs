@@ -214,7 +214,8 @@ public abstract class MultiCalendarSyncTests<TDatabase>(TDatabase database) : IC
         Assert.Equal("income", moved.GetPrivateProperty(AegisProperties.Type));
         Assert.True((await RemoteAsync(bills, payout.Id)).IsCancelled);
         Assert.Equal(income, (await H.Mappings.GetByEventAsync(H.UserId, payout.Id, Ct))!.GoogleCalendarId);
-        Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct));
+        // Every push done (what is left pending is the echoes' debounced syncs from the calendars' channels).
+        Assert.DoesNotContain(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct), i => i.Direction == SyncDirection.ToGoogle);
     }
 
     [Fact]
