@@ -12,35 +12,11 @@ internal sealed class CountingCommand(CountingConnection connection, DbCommand i
     private CountingTransaction? _transaction;
 
     [AllowNull]
-    public override string CommandText
-    {
-        get => inner.CommandText;
-        set => inner.CommandText = value;
-    }
-
-    public override int CommandTimeout
-    {
-        get => inner.CommandTimeout;
-        set => inner.CommandTimeout = value;
-    }
-
-    public override CommandType CommandType
-    {
-        get => inner.CommandType;
-        set => inner.CommandType = value;
-    }
-
-    public override bool DesignTimeVisible
-    {
-        get => inner.DesignTimeVisible;
-        set => inner.DesignTimeVisible = value;
-    }
-
-    public override UpdateRowSource UpdatedRowSource
-    {
-        get => inner.UpdatedRowSource;
-        set => inner.UpdatedRowSource = value;
-    }
+    public override string CommandText { get => inner.CommandText; set => inner.CommandText = value; }
+    public override int CommandTimeout { get => inner.CommandTimeout; set => inner.CommandTimeout = value; }
+    public override CommandType CommandType { get => inner.CommandType; set => inner.CommandType = value; }
+    public override bool DesignTimeVisible { get => inner.DesignTimeVisible; set => inner.DesignTimeVisible = value; }
+    public override UpdateRowSource UpdatedRowSource { get => inner.UpdatedRowSource; set => inner.UpdatedRowSource = value; }
 
     protected override DbConnection? DbConnection
     {
@@ -112,12 +88,6 @@ internal sealed class CountingCommand(CountingConnection connection, DbCommand i
     {
         if (disposing) inner.Dispose();
         base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Count() => counter.Executed(inner.CommandText, inner.Transaction is not null);

@@ -10,11 +10,7 @@ internal sealed class CountingConnection(DbConnection inner, StatementCounter co
     internal DbConnection Inner => inner;
 
     [AllowNull]
-    public override string ConnectionString
-    {
-        get => inner.ConnectionString;
-        set => inner.ConnectionString = value;
-    }
+    public override string ConnectionString { get => inner.ConnectionString; set => inner.ConnectionString = value; }
 
     public override string Database => inner.Database;
 

@@ -36,10 +36,4 @@ internal sealed class CountingTransaction(CountingConnection connection, DbTrans
         if (disposing) inner.Dispose();
         base.Dispose(disposing);
     }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
 }
