@@ -5,12 +5,13 @@ using GoogleCalendarEmulator.Faults;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Testing.Databases;
 using Aegis.CalendarSync.Testing.Engine;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Sync;
 
 /// <summary>The whole engine pushing a batch of changes (claims of up to 50): the database work per claimed batch,
-/// counted exactly on the store's connections (<see cref="CountingConnectionFactory"/>), and what reaches Google.
+/// counted exactly on the store's connections (<see cref="StatementCounter"/>), and what reaches Google.
 /// Subclassed once per store engine.</summary>
 public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
@@ -20,7 +21,7 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
 
     protected SyncHarness H { get; private set; } = null!;
 
-    protected CountingConnectionFactory Db => H.Services.GetRequiredService<CountingConnectionFactory>();
+    protected StatementCounter Db => H.Services.GetRequiredService<StatementCounter>();
 
     /// <summary>Batches of 50 claimed items and a rate burst of 50, so a batch's 50 calls fit one request.</summary>
     public Task InitializeAsync() => StartAsync(requestsPerSecond: Changes);
@@ -37,7 +38,7 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
                 ["Queue:BatchSize"] = Changes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Google:RequestsPerSecond"] = requestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
-            ConfigureServices = CountingConnectionFactory.Decorate,
+            Statements = new StatementCounter(),
         });
     }
 
