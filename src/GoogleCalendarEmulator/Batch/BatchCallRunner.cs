@@ -54,6 +54,11 @@ internal static class BatchCallRunner
             RequestServices = outer.RequestServices,
             RequestAborted = outer.RequestAborted,
         };
+        if (outer.Items.TryGetValue(ApiPipelineFilter.ArrivedAtKey, out var arrived))
+        {
+            // Every call of a batch arrived with it (the request log's time).
+            context.Items[ApiPipelineFilter.ArrivedAtKey] = arrived;
+        }
 
         await calls(context);
         if (context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>() is null)

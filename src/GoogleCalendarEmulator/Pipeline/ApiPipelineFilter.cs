@@ -14,6 +14,9 @@ namespace GoogleCalendarEmulator.Pipeline;
 /// </summary>
 internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipelineFilter> logger) : IEndpointFilter
 {
+    /// <summary>HttpContext item: when the call arrived (a batch part carries its batch request's, see BatchCallRunner).</summary>
+    public const string ArrivedAtKey = "GoogleCalendarEmulator.ArrivedAt";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -22,6 +25,11 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
         {
             return await next(context);
         }
+
+        // Logged with its arrival, as Google counts a call against quota when it receives it (its processing time,
+        // and for a batch part the parts before it, are the emulator's, not the client's).
+        var arrived = http.Items.TryGetValue(ArrivedAtKey, out var at) && at is DateTimeOffset outer ? outer : state.Time.GetUtcNow();
+        http.Items[ArrivedAtKey] = arrived;
 
         // OnStarting runs before the status line is sent, so the entry exists by the time the client sees the answer.
         // A lost response may never start: that path logs itself, once.
@@ -32,7 +40,7 @@ internal sealed class ApiPipelineFilter(EmulatorState state, ILogger<ApiPipeline
             {
                 state.Requests.Add(new RequestLogEntry(
                     http.Request.Method, http.Request.Path.Value ?? "/", operation.Name, http.Response.StatusCode,
-                    ApiContext.FindAccount(http)?.Email, RfcTime.Format(state.Time.GetUtcNow()),
+                    ApiContext.FindAccount(http)?.Email, RfcTime.Format(arrived),
                     InBatch: http.Features.Get<IHttpResponseFeature>() is Batch.BatchPartResponseFeature));
             }
         }

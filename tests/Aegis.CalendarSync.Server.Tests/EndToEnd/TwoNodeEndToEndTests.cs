@@ -75,14 +75,15 @@ public sealed class TwoNodeEndToEndTests
 
         // One rate for both nodes: Calendar API calls of the account in any one second, from both nodes together, at
         // most the burst plus one second's rate (the shared budget is GCRA with burst = rate).
-        var calendarCalls = requests.Where(r => r.Account == Account && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
-            .Select(r => (At: DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Operation, r.Status))
+        // A batch request is no call of its own (Google counts its parts, each logged as the call it carries).
+        var calendarCalls = requests.Where(r => r.Account == Account && r.Operation != "batch" && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
+            .Select(r => (At: DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Operation, r.Status, r.InBatch))
             .OrderBy(r => r.At).ToList();
         var windows = calendarCalls.Select((c, i) => calendarCalls.Skip(i).TakeWhile(u => u.At - c.At < TimeSpan.FromSeconds(1)).ToList()).ToList();
         var busiest = windows.MaxBy(w => w.Count)!;
         Assert.True(busiest.Count <= 2 * RequestsPerSecond,
             $"{busiest.Count} Calendar API calls within one second from two nodes; the shared rate allows {2 * RequestsPerSecond}: " +
-            string.Join(", ", busiest.Select(c => $"{c.At:HH:mm:ss.fff} {c.Operation} {c.Status}")));
+            string.Join(", ", busiest.Select(c => $"{c.At:HH:mm:ss.fff} {c.Operation}{(c.InBatch ? " (batch part)" : "")} {c.Status}")));
         Assert.DoesNotContain("fail:", b.Output);
     }
 
