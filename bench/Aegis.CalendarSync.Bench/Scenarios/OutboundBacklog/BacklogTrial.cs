@@ -28,6 +28,7 @@ public static class BacklogTrial
         await database.ResetStatementsAsync(ct);
         await host.EmulatorAdmin.ClearRequestsAsync(ct);
         var serverCpuBefore = ProcessCpu.OfProcess(host.Server.Pid);
+        var jitCpuBefore = ProcessCpu.OfThreads(host.Server.Pid, BacklogWarmup.TierUpThread);
         var postgresCpuBefore = ProcessCpu.OfPostmasterTree(host.Cluster.PostmasterPid, database.BackendPids);
         var xidBefore = await database.NextTransactionIdAsync(ct);
 
@@ -42,6 +43,7 @@ public static class BacklogTrial
         // Read after the confirmation poll: by then both processes are idle, so the few hundred milliseconds after
         // the end of the drain add only the idle server's timers.
         var serverCpu = ProcessCpu.OfProcess(host.Server.Pid) - serverCpuBefore;
+        var jitCpu = ProcessCpu.Since(jitCpuBefore, ProcessCpu.OfThreads(host.Server.Pid, BacklogWarmup.TierUpThread));
         var postgresCpu = ProcessCpu.OfPostmasterTree(host.Cluster.PostmasterPid, database.BackendPids) - postgresCpuBefore;
         var writeTransactions = await database.NextTransactionIdAsync(ct) - xidBefore - 1; // less the backlog's INSERT
 
@@ -62,6 +64,7 @@ public static class BacklogTrial
         var totals = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [BacklogCounters.ServerCpuMs] = serverCpu,
+            [BacklogCounters.ServerJitCpuMs] = jitCpu,
             [BacklogCounters.PostgresCpuMs] = postgresCpu,
             [BacklogCounters.WriteTransactions] = writeTransactions,
             [BacklogCounters.Statements] = statements.Sum(s => s.Calls),

@@ -29,11 +29,8 @@ public sealed class OutboundBacklogScenario
         var settling = hosts.ToDictionary(h => h.Variant.Label, _ => (Task)Task.CompletedTask);
         try
         {
-            foreach (var host in hosts)
-            {
-                settling[host.Variant.Label] = await BacklogTrial.RunAsync(host, options.WarmupEventsPerUser, "warmup", ct);
-                progress.WriteLine($"[{Name}] {host.Variant.Label}: warm-up backlog drained");
-            }
+            // Side by side (untimed): each variant's warm-up waits for its own counters to settle between backlogs.
+            await Task.WhenAll(hosts.Select(host => BacklogWarmup.RunAsync(host, options, progress, ct)));
 
             var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<Task<BacklogTrialResult>>());
             for (var round = 1; round <= options.Rounds; round++)
