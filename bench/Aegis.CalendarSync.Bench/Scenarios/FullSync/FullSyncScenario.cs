@@ -54,7 +54,7 @@ public sealed class FullSyncScenario(int fullEvents, int quickEvents) : IScenari
             await h.StartCountingCallsAsync(ct);
             var before = engine.Statements.Snapshot();
             var elapsed = await TimedRegion.MeasureAsync(() => h.Sync.FullSyncAsync(h.UserId, ct));
-            var counts = engine.Statements.Snapshot().Minus(before);
+            var counts = engine.Statements.Snapshot() - before;
             var calls = await h.CountCallsAsync(ct);
             if (await h.Audit.QueryAsync(h.UserId, new AuditQuery(AuditAction.SyncFromGoogle, Since: since), ct) is { Count: > 0 } changed)
             {
