@@ -8,10 +8,11 @@ namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>This node's debounce of accepted pushes, one <see cref="PushWindow"/> per channel id (so several channels
 /// of one user, one per calendar, keep windows of their own). The first push of a window writes at once (message
-/// number and the coalesced from_google item, one transaction: <see cref="ISyncQueueStore.EnqueuePushedSyncAsync"/>); every later push of the window costs no database work:
-/// it is remembered and written once, by <see cref="FlushDueAsync"/>, when the window ends
-/// (<see cref="ConnectionOptions.PushDebounce"/> after it opened). So a channel costs at most two write transactions per window
-/// however many pushes arrive, and the queue's coalescing turns them into one incremental sync per window.
+/// number and the coalesced from_google item in one transaction, <see cref="ISyncQueueStore.EnqueuePushedSyncAsync"/>);
+/// every later push of the window costs no database work: it is remembered and written once, by
+/// <see cref="FlushDueAsync"/>, when the window ends (<see cref="ConnectionOptions.PushDebounce"/> after it opened). So a
+/// channel costs at most two write transactions (two commits) per window however many pushes arrive, and the queue's
+/// coalescing turns them into one incremental sync per window.
 /// <para>Why no push is lost, with several nodes: a push stands for a change Google made before sending it, and a
 /// sync claimed after an enqueue write lists every change made before that write. The queue row gives that
 /// guarantee whatever node writes or claims: an enqueue either joins the pending row (claimed later) or, when the
@@ -89,8 +90,8 @@ public sealed class PushWindows(ISyncQueueStore queue, IOptions<ConnectionOption
     }
 
     /// <summary>Writes every window that ended with pushes absorbed (one message-number advance and one coalesced
-    /// enqueue each, in one transaction; the advance's answer is not needed: another node's higher number was written with an enqueue of
-    /// its own no earlier than these pushes); a failed write is kept for the next flush. Forgets windows idle for
+    /// enqueue each, in one transaction; the advance's answer is not needed: another node's higher number was written
+    /// with an enqueue of its own no earlier than these pushes); a failed write is kept for the next flush. Forgets windows idle for
     /// <see cref="IdleRetention"/>. Returns the number of windows written.</summary>
     public async Task<int> FlushDueAsync(CancellationToken ct)
     {
