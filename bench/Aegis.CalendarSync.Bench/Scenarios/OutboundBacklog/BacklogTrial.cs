@@ -17,8 +17,11 @@ namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 public static class BacklogTrial
 {
     /// <summary>Runs the trial; the outer task ends with the drain's measurements, the inner one once the commit
-    /// counters have settled (the variant must stay idle until then: its next trial awaits it).</summary>
-    public static async Task<Task<BacklogTrialResult>> RunAsync(BacklogVariantHost host, int perUser, string batch, CancellationToken ct)
+    /// counters have settled (the variant must stay idle until then: its next trial awaits it). With
+    /// <paramref name="settle"/> false (a warm-up): the inner task ends at once, without the commit counters, and the
+    /// next trial's commit baseline is read afresh (<see cref="BacklogWarmup"/> settles once after its last backlog).</summary>
+    public static async Task<Task<BacklogTrialResult>> RunAsync(BacklogVariantHost host, int perUser, string batch, bool settle,
+        CancellationToken ct)
     {
         var database = host.Database;
         var changes = host.Users * perUser;
@@ -83,6 +86,12 @@ public static class BacklogTrial
         var drain = Stopwatch.GetElapsedTime(start, end);
         var load = MachineInfo.Current().LoadAverage;
         var top = statements.Take(BacklogTrialResult.TopStatements).ToList();
+        if (!settle)
+        {
+            host.SettledTransactions = null;
+            return Task.FromResult(new BacklogTrialResult(changes, drain, totals, top, load));
+        }
+
         return SettleAsync();
 
         async Task<BacklogTrialResult> SettleAsync()

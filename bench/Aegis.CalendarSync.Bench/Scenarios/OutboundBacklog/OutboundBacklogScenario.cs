@@ -39,7 +39,7 @@ public sealed class OutboundBacklogScenario
                 foreach (var host in hosts.Skip((round - 1) % hosts.Count).Concat(hosts.Take((round - 1) % hosts.Count)))
                 {
                     await settling[host.Variant.Label];
-                    var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), ct);
+                    var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), settle: true, ct);
                     settling[host.Variant.Label] = trial;
                     trials[host.Variant.Label].Add(trial);
                     _ = ReportWhenSettledAsync(trial, host.Variant.Label, round, options.Rounds, progress);
