@@ -18,3 +18,6 @@ public sealed record SharedCalendarRequest(string Summary, string AccessRole, st
 /// <summary>Answer of GET /emulator/accounts/{email}/calendars/{calendarId}/events: the calendar's time zone and its
 /// single events and series (not cancelled, not instance exceptions) in start order.</summary>
 public sealed record CalendarEventsView(string TimeZone, IReadOnlyList<CalendarEvent> Items);
+
+/// <summary>Body and answer of POST /emulator/accounts/{email}/calendars/{calendarId}/events/bulk: events created in order.</summary>
+public sealed record EventBatch(IReadOnlyList<CalendarEvent> Items);

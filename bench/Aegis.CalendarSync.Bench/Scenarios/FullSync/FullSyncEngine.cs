@@ -6,7 +6,7 @@ using Aegis.CalendarSync.Testing.Statements;
 namespace Aegis.CalendarSync.Bench.Scenarios.FullSync;
 
 /// <summary>One engine for the full-sync scenario: a user connected with a calendar marked for import, N events a
-/// person created in Google (16 admin requests at a time), imported by one untimed full sync, and a statement
+/// person created in Google (bulk admin requests, <see cref="PersonEvents"/>), imported by one untimed full sync, and a statement
 /// counter on every connection the engine opens.</summary>
 internal sealed class FullSyncEngine(SyncHarness harness, StatementCounter statements, int events) : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class FullSyncEngine(SyncHarness harness, StatementCounter state
         {
             await h.ConnectAsync(ConflictStrategy.LastWriteWins, importForeignEvents: true, ct);
             await h.DrainCleanlyAsync(ct);
-            await PersonEvents.CreateAsync(h.Admin, SyncHarness.Email, "primary", events, ct, parallelism: 16);
+            await PersonEvents.CreateAsync(h.Admin, SyncHarness.Email, "primary", events, ct);
             var started = DateTimeOffset.UtcNow;
             await h.Sync.FullSyncAsync(h.UserId, ct);
             var imported = (await h.Events.ListAsync(h.UserId, new EventQuery(Limit: events + 1), ct)).Count;
