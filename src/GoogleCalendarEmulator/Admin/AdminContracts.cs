@@ -21,3 +21,10 @@ public sealed record CalendarEventsView(string TimeZone, IReadOnlyList<CalendarE
 
 /// <summary>Body and answer of POST /emulator/accounts/{email}/calendars/{calendarId}/events/bulk: events created in order.</summary>
 public sealed record EventBatch(IReadOnlyList<CalendarEvent> Items);
+
+/// <summary>Body of POST /emulator/accounts/{email}/calendars/{calendarId}/events/bulk-patch: patches applied in order,
+/// each as PATCH /emulator/…/events/{id} applies one; answered with the patched events (<see cref="EventBatch"/>).</summary>
+public sealed record EventPatchBatch(IReadOnlyList<EventPatchItem> Items);
+
+/// <summary>One patch of <see cref="EventPatchBatch"/>: the event's id and the fields to change (any JSON object).</summary>
+public sealed record EventPatchItem(string Id, System.Text.Json.Nodes.JsonObject Patch);

@@ -109,6 +109,12 @@ internal static class AdminEndpoints
             var batch = await JsonBody.ReadAsync<EventBatch>(r, ct);
             return Json(new EventBatch([.. (batch.Items ?? []).Select(e => events.Insert(account, calendarId, e))]));
         });
+        person.MapPost("/bulk-patch", async (HttpRequest r, string email, string calendarId, EmulatorState s, EventService events, CancellationToken ct) =>
+        {
+            var account = s.GetOrCreateAccount(email);
+            var batch = await JsonBody.ReadAsync<EventPatchBatch>(r, ct);
+            return Json(new EventBatch([.. (batch.Items ?? []).Select(p => events.Patch(account, calendarId, p.Id, p.Patch, ifMatch: null))]));
+        });
         person.MapPatch("/{eventId}", async (HttpRequest r, string email, string calendarId, string eventId, EmulatorState s, EventService events, CancellationToken ct) =>
         {
             JsonObject patch = await JsonBody.ReadObjectAsync(r, ct);

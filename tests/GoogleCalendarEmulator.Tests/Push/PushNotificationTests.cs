@@ -175,6 +175,16 @@ public sealed class PushNotificationTests : IAsyncLifetime
         }
 
         Assert.Equal(new Dictionary<string, int> { ["events.get"] = 3 }, await _emulator.Admin.GetRequestCountsAsync());
+
+        var patched = await _emulator.Admin.PatchEventsAsPersonAsync(EmulatorSession.Email, "primary",
+            [new(created[0].Id!, new() { ["summary"] = "first, renamed" }), new(created[2].Id!, new() { ["summary"] = "third, renamed" })]);
+        var patchPushes = new[] { await _receiver.NextAsync(), await _receiver.NextAsync() };
+
+        Assert.Equal(["first, renamed", "third, renamed"], patched.Select(e => e.Summary));
+        Assert.Equal([created[0].Id, created[2].Id], patched.Select(e => e.Id));
+        Assert.DoesNotContain(patched, e => created.Any(c => c.Etag == e.Etag));
+        Assert.Equal([5L, 6L], patchPushes.Select(p => p.Number));
+        Assert.Equal("second", (string?)(await _api.GetAsync(created[1].Id!)).Json!["summary"]);
     }
 
     [Fact]
