@@ -10,7 +10,8 @@ internal interface IInboundPageStore
 {
     /// <summary>Writes <paramref name="page"/> in one transaction: inserts its new events (only where no row has the
     /// id yet), updates its changed ones (only while <c>updated_at</c> still equals the version the sync decided on;
-    /// <c>updated_at</c> becomes the clock's now, <c>sync_source</c> google, so the queue trigger enqueues nothing), then
+    /// <c>updated_at</c> becomes the clock's now, <c>sync_source</c> google whatever the event says, so the queue trigger
+    /// enqueues nothing: a version Google is to be told about is not written here), then
     /// its mapping writes (<see cref="MappingWrite"/>: an update only at the version read) and its audit rows. When any
     /// conditional write finds the row changed (a wallet edit or another sync in between), the transaction is rolled
     /// back, nothing is written and false is returned.</summary>

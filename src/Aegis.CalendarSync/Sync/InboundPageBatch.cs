@@ -6,7 +6,7 @@ namespace Aegis.CalendarSync.Sync;
 
 /// <summary>The changes of one listed page that follow from their decision alone (issue 12): an import, Google's
 /// uncontested edit (<see cref="InboundStep.UpdateWallet"/>; a wallet edit since makes it a conflict, decided per event)
-/// and an echo's newer etag. Collected while the page is walked (<see cref="TryAdd"/>) and written together by
+/// and an echo's newer etag; not a version Google is to be brought in line with (its write enqueues a push). Collected while the page is walked (<see cref="TryAdd"/>) and written together by
 /// <see cref="FlushAsync"/> in one transaction (<see cref="IInboundPageStore"/>): the same rows the per-event path
 /// writes for them (<see cref="SyncStateWriter.PlanRemote"/>, the same audit rows, one per change), each write
 /// conditioned on the version decided on. When any finds its row changed meanwhile, nothing is written and the
@@ -43,7 +43,8 @@ internal sealed class InboundPageBatch(SyncStateWriter writer, SyncAuditor audit
                     return false; // The per-event path records the failure for the event.
                 }
 
-                return Add(plan.Applied.Id, new Pending(attempt, decision, plan, plan.Mapping));
+                // A version Google is to be told about (SyncSource Aegis: its write enqueues a push) is written on its own.
+                return plan.Applied.SyncSource == SyncSource.Google && Add(plan.Applied.Id, new Pending(attempt, decision, plan, plan.Mapping));
             default:
                 return false;
         }

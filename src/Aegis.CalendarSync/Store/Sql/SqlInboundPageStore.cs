@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Data;
 using Dapper;
@@ -70,7 +69,7 @@ internal sealed class SqlInboundPageStore(SqlStoreContext db) : IInboundPageStor
         var rows = new BatchRows(d, EventColumns);
         foreach (var (e, expected) in events)
         {
-            rows.Add(d.Id(e.Id), d.Id(e.UserId), e.Title, e.Description, e.Amount.ToString(CultureInfo.InvariantCulture), e.Currency,
+            rows.Add(d.Id(e.Id), d.Id(e.UserId), e.Title, e.Description, d.Amount(e.Amount), e.Currency,
                 EnumText.ToText(e.EventType), EnumText.ToText(e.Status), d.Time(e.StartAt), d.Time(e.EndAt), e.AllDay, e.TimeZone,
                 e.Recurrence, e.Category, e.Location, d.Time(e.DeletedAt), d.Time(expected));
         }
