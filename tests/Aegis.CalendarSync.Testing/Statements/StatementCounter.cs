@@ -1,38 +1,46 @@
 namespace Aegis.CalendarSync.Testing.Statements;
 
-/// <summary>Counts what the store sends to the database through a <see cref="CountingConnectionFactory"/>: statements
-/// executed (each command execution, whatever it runs), of which writes (text starting with INSERT, UPDATE or DELETE),
-/// transactions committed and connections opened. Thread-safe;
-/// <see cref="Snapshot"/> and <see cref="StatementCounts.Minus"/> give the counts of a region.</summary>
+/// <summary>Counts, exactly, what the engine sends to the database through a <see cref="CountingConnectionFactory"/>:
+/// SQL statements (each statement of a multi-statement command, see <see cref="SqlStatements.Split"/>) with their
+/// texts, of which writes (statements starting with INSERT, UPDATE or DELETE), commands (round trips), connections
+/// opened, explicit commits, and commands run outside a transaction (each its own implicit commit, as PostgreSQL's
+/// xact_commit counts them). Thread-safe; a test takes a <see cref="Snapshot"/> before and after the work it measures
+/// and subtracts them.</summary>
 public sealed class StatementCounter
 {
-    private long _statements;
+    private readonly Lock _gate = new();
+    private readonly List<string> _statements = [];
     private long _writes;
-    private long _commits;
+    private long _commands;
     private long _connections;
+    private long _commits;
+    private long _autocommits;
 
-    public StatementCounts Snapshot() =>
-        new(Interlocked.Read(ref _statements), Interlocked.Read(ref _commits), Interlocked.Read(ref _connections), Interlocked.Read(ref _writes));
-
-    internal void Statement(string? text)
+    public StatementCounts Snapshot()
     {
-        Interlocked.Increment(ref _statements);
-        var verb = text.AsSpan().TrimStart();
-        if (verb.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || verb.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
-            || verb.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase))
+        lock (_gate) return new StatementCounts(_statements.Count, _commands, _connections, _commits, _autocommits, _writes, [.. _statements]);
+    }
+
+    internal void Executed(string? sql, bool inTransaction)
+    {
+        var statements = SqlStatements.Split(sql ?? "");
+        var writes = statements.Count(SqlStatements.IsWrite);
+        lock (_gate)
         {
-            Interlocked.Increment(ref _writes);
+            _commands++;
+            _statements.AddRange(statements);
+            _writes += writes;
+            if (!inTransaction) _autocommits++;
         }
     }
 
-    internal void Commit() => Interlocked.Increment(ref _commits);
+    internal void Committed()
+    {
+        lock (_gate) _commits++;
+    }
 
-    internal void Connection() => Interlocked.Increment(ref _connections);
-}
-
-/// <summary>Counts of a <see cref="StatementCounter"/> at one moment, or between two.</summary>
-public sealed record StatementCounts(long Statements, long Commits, long Connections, long Writes = 0)
-{
-    public StatementCounts Minus(StatementCounts earlier) =>
-        new(Statements - earlier.Statements, Commits - earlier.Commits, Connections - earlier.Connections, Writes - earlier.Writes);
+    internal void Opened()
+    {
+        lock (_gate) _connections++;
+    }
 }

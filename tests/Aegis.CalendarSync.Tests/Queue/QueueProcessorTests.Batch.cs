@@ -1,6 +1,6 @@
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
-using Aegis.CalendarSync.Testing.Databases;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Queue;
@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Tests.Queue;
 /// handlers write through the stores is committed with the outcomes, each item fenced by its own lease.</summary>
 public abstract partial class QueueProcessorTests<TDatabase>
 {
-    private CountingConnectionFactory Db => Services.GetRequiredService<CountingConnectionFactory>();
+    private StatementCounter Db => Services.GetRequiredService<StatementCounter>();
 
     /// <summary>A handler doing what a push does to the stores: read settings, event and mapping, write the mapping at
     /// the version read, append an audit row; <paramref name="during"/> runs between the mapping write and the audit.</summary>

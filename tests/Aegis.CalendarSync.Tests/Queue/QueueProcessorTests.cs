@@ -3,6 +3,7 @@ using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Store.Sql;
 using Aegis.CalendarSync.Testing.Databases;
+using Aegis.CalendarSync.Testing.Statements;
 using Aegis.CalendarSync.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -63,7 +63,7 @@ public abstract class FullSyncCostTests<TDatabase>(TDatabase database) : IClassF
     {
         var before = counter.Snapshot();
         await work();
-        return counter.Snapshot().Minus(before);
+        return counter.Snapshot() - before;
     }
 }
 

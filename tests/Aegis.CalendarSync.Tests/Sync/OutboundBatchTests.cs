@@ -2,12 +2,13 @@ using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Testing.Databases;
 using Aegis.CalendarSync.Testing.Engine;
+using Aegis.CalendarSync.Testing.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Sync;
 
 /// <summary>The whole engine pushing a batch of changes (claims of up to 50): the database work per claimed batch,
-/// counted exactly on the store's connections (<see cref="CountingConnectionFactory"/>), and what reaches Google.
+/// counted exactly on the store's connections (<see cref="StatementCounter"/>), and what reaches Google.
 /// Subclassed once per store engine.</summary>
 public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
@@ -17,12 +18,12 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
 
     protected SyncHarness H { get; private set; } = null!;
 
-    protected CountingConnectionFactory Db => H.Services.GetRequiredService<CountingConnectionFactory>();
+    protected StatementCounter Db => H.Services.GetRequiredService<StatementCounter>();
 
     public async Task InitializeAsync() => H = await SyncHarness.StartAsync(database, new SyncHarnessOptions
     {
         Settings = { ["Queue:BatchSize"] = Changes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        ConfigureServices = CountingConnectionFactory.Decorate,
+        Statements = new StatementCounter(),
     });
 
     public async Task DisposeAsync() => await H.DisposeAsync();

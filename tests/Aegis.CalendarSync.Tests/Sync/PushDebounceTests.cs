@@ -31,7 +31,7 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
         Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 100), Ct));
         // The window's first push reads the channel (filling the cache) and writes: its message number, then the
         // coalesced item in one transaction.
-        var first = _statements.Snapshot().Minus(before);
+        var first = _statements.Snapshot() - before;
         Assert.Equal((1L, 3L), (first.Commits, first.Connections));
         var afterFirst = _statements.Snapshot();
         for (var n = 101; n < 150; n++)
@@ -39,9 +39,9 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
             Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, n), Ct));
         }
 
-        Assert.Equal(new StatementCounts(0, 0, 0), _statements.Snapshot().Minus(afterFirst));
+        Assert.Equal(StatementCounts.None, _statements.Snapshot() - afterFirst);
         Assert.Equal(PushOutcome.DuplicateMessage, await Handler(h).HandleAsync(Push(channel, 120), Ct));
-        Assert.Equal(new StatementCounts(0, 0, 0), _statements.Snapshot().Minus(afterFirst));
+        Assert.Equal(StatementCounts.None, _statements.Snapshot() - afterFirst);
 
         _clock.Advance(Window);
         Assert.Equal(1, await h.DrainQueueAsync());
@@ -74,7 +74,7 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
             Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, n), Ct));
         }
 
-        Assert.Equal(new StatementCounts(0, 0, 0), _statements.Snapshot().Minus(mark));
+        Assert.Equal(StatementCounts.None, _statements.Snapshot() - mark);
         await h.Sync.IncrementalSyncAsync(h.UserId, Ct);
         Assert.True(await h.Queue.CompleteAsync(running.Id, running.LeaseId!.Value, Ct));
         Assert.Empty(await PendingAsync(h));
@@ -105,14 +105,14 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
 
         var mark = _statements.Snapshot();
         Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 101), Ct));
-        Assert.NotEqual(0, _statements.Snapshot().Minus(mark).Statements);
+        Assert.NotEqual(0, (_statements.Snapshot() - mark).Statements);
         mark = _statements.Snapshot();
         for (var n = 102; n < 120; n++)
         {
             Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, n), Ct));
         }
 
-        Assert.Equal(new StatementCounts(0, 0, 0), _statements.Snapshot().Minus(mark));
+        Assert.Equal(StatementCounts.None, _statements.Snapshot() - mark);
         var followUp = Assert.Single(await PendingAsync(h));
         Assert.NotEqual(running.Id, followUp.Id);
 

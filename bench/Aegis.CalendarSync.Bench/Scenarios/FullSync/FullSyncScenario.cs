@@ -60,7 +60,7 @@ public sealed class FullSyncScenario(int fullEvents, int quickEvents, bool chang
             await h.StartCountingCallsAsync(ct);
             var before = engine.Statements.Snapshot();
             var elapsed = await TimedRegion.MeasureAsync(() => h.Sync.FullSyncAsync(h.UserId, ct));
-            var counts = engine.Statements.Snapshot().Minus(before);
+            var counts = engine.Statements.Snapshot() - before;
             var calls = await h.CountCallsAsync(ct);
             var applied = await h.Audit.QueryAsync(h.UserId, new AuditQuery(AuditAction.SyncFromGoogle, Since: since, Limit: engine.Events + 1), ct);
             if (applied.Count != (changed ? engine.Events : 0))

@@ -4,18 +4,13 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Aegis.CalendarSync.Testing.Statements;
 
-/// <summary>A connection that forwards everything to the engine's own and counts through its commands and
-/// transactions.</summary>
-internal sealed class CountingDbConnection(DbConnection inner, StatementCounter counter) : DbConnection
+/// <summary>Forwards everything to the engine's connection; its commands and transactions report to the counter.</summary>
+internal sealed class CountingConnection(DbConnection inner, StatementCounter counter) : DbConnection
 {
     internal DbConnection Inner => inner;
 
     [AllowNull]
-    public override string ConnectionString
-    {
-        get => inner.ConnectionString;
-        set => inner.ConnectionString = value;
-    }
+    public override string ConnectionString { get => inner.ConnectionString; set => inner.ConnectionString = value; }
 
     public override string Database => inner.Database;
 
@@ -34,12 +29,12 @@ internal sealed class CountingDbConnection(DbConnection inner, StatementCounter 
     public override Task OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
-        new CountingDbTransaction(this, inner.BeginTransaction(isolationLevel), counter);
+        new CountingTransaction(this, inner.BeginTransaction(isolationLevel), counter);
 
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken) =>
-        new CountingDbTransaction(this, await inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false), counter);
+        new CountingTransaction(this, await inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false), counter);
 
-    protected override DbCommand CreateDbCommand() => new CountingDbCommand(this, inner.CreateCommand(), counter);
+    protected override DbCommand CreateDbCommand() => new CountingCommand(this, inner.CreateCommand(), counter);
 
     protected override void Dispose(bool disposing)
     {

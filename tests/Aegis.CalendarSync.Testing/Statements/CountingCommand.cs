@@ -4,47 +4,28 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Aegis.CalendarSync.Testing.Statements;
 
-/// <summary>Forwards to the engine's command (unwrapping connection and transaction); counts each execution as one
-/// statement.</summary>
-internal sealed class CountingDbCommand(CountingDbConnection connection, DbCommand inner, StatementCounter counter) : DbCommand
+/// <summary>Forwards to the engine's command (unwrapping connection and transaction); reports each execution, before
+/// it runs, with its text and whether it runs inside a transaction.</summary>
+internal sealed class CountingCommand(CountingConnection connection, DbCommand inner, StatementCounter counter) : DbCommand
 {
-    private CountingDbTransaction? _transaction;
+    private CountingConnection? _connection = connection;
+    private CountingTransaction? _transaction;
 
     [AllowNull]
-    public override string CommandText
-    {
-        get => inner.CommandText;
-        set => inner.CommandText = value;
-    }
-
-    public override int CommandTimeout
-    {
-        get => inner.CommandTimeout;
-        set => inner.CommandTimeout = value;
-    }
-
-    public override CommandType CommandType
-    {
-        get => inner.CommandType;
-        set => inner.CommandType = value;
-    }
-
-    public override bool DesignTimeVisible
-    {
-        get => inner.DesignTimeVisible;
-        set => inner.DesignTimeVisible = value;
-    }
-
-    public override UpdateRowSource UpdatedRowSource
-    {
-        get => inner.UpdatedRowSource;
-        set => inner.UpdatedRowSource = value;
-    }
+    public override string CommandText { get => inner.CommandText; set => inner.CommandText = value; }
+    public override int CommandTimeout { get => inner.CommandTimeout; set => inner.CommandTimeout = value; }
+    public override CommandType CommandType { get => inner.CommandType; set => inner.CommandType = value; }
+    public override bool DesignTimeVisible { get => inner.DesignTimeVisible; set => inner.DesignTimeVisible = value; }
+    public override UpdateRowSource UpdatedRowSource { get => inner.UpdatedRowSource; set => inner.UpdatedRowSource = value; }
 
     protected override DbConnection? DbConnection
     {
-        get => connection;
-        set => throw new NotSupportedException("A counting command stays on its connection.");
+        get => _connection;
+        set
+        {
+            _connection = (CountingConnection?)value;
+            inner.Connection = _connection?.Inner;
+        }
     }
 
     protected override DbParameterCollection DbParameterCollection => inner.Parameters;
@@ -54,7 +35,7 @@ internal sealed class CountingDbCommand(CountingDbConnection connection, DbComma
         get => _transaction;
         set
         {
-            _transaction = (CountingDbTransaction?)value;
+            _transaction = (CountingTransaction?)value;
             inner.Transaction = _transaction?.Inner;
         }
     }
@@ -69,37 +50,37 @@ internal sealed class CountingDbCommand(CountingDbConnection connection, DbComma
 
     public override int ExecuteNonQuery()
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteNonQuery();
     }
 
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override object? ExecuteScalar()
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteScalar();
     }
 
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteScalarAsync(cancellationToken);
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteReader(behavior);
     }
 
     protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        counter.Statement(inner.CommandText);
+        Count();
         return inner.ExecuteReaderAsync(behavior, cancellationToken);
     }
 
@@ -109,9 +90,5 @@ internal sealed class CountingDbCommand(CountingDbConnection connection, DbComma
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
+    private void Count() => counter.Executed(inner.CommandText, inner.Transaction is not null);
 }

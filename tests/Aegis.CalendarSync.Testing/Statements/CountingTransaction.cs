@@ -3,8 +3,8 @@ using System.Data.Common;
 
 namespace Aegis.CalendarSync.Testing.Statements;
 
-/// <summary>Forwards to the engine's transaction; counts commits.</summary>
-internal sealed class CountingDbTransaction(CountingDbConnection connection, DbTransaction inner, StatementCounter counter) : DbTransaction
+/// <summary>Forwards to the engine's transaction; reports each commit that succeeded.</summary>
+internal sealed class CountingTransaction(CountingConnection connection, DbTransaction inner, StatementCounter counter) : DbTransaction
 {
     internal DbTransaction Inner => inner;
 
@@ -15,28 +15,25 @@ internal sealed class CountingDbTransaction(CountingDbConnection connection, DbT
     public override void Commit()
     {
         inner.Commit();
-        counter.Commit();
+        counter.Committed();
     }
 
     public override async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await inner.CommitAsync(cancellationToken).ConfigureAwait(false);
-        counter.Commit();
+        counter.Committed();
     }
 
     public override void Rollback() => inner.Rollback();
 
     public override Task RollbackAsync(CancellationToken cancellationToken = default) => inner.RollbackAsync(cancellationToken);
 
+    public override Task RollbackAsync(string savepointName, CancellationToken cancellationToken = default) =>
+        inner.RollbackAsync(savepointName, cancellationToken);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) inner.Dispose();
         base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 }
