@@ -156,7 +156,7 @@ public abstract class FullSyncChangeCostTests<TDatabase>(TDatabase database) : I
     {
         var before = counter.Snapshot();
         await work();
-        return counter.Snapshot().Minus(before);
+        return counter.Snapshot() - before;
     }
 
     /// <summary>The page store, with one wallet edit made just before its first write once armed (the interleaving of
