@@ -16,6 +16,13 @@ public interface ISyncQueueStore
     /// <summary>As above for one calendar (<paramref name="calendarId"/>; null: every calendar the user syncs), coalesced
     /// only with pending work of the same calendar.</summary>
     Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce, CancellationToken ct);
+    /// <summary>What a push channel's accepted pushes write (DESIGN §4), in one transaction: the channel's message number
+    /// raised to <paramref name="messageNumber"/> (never lowered), then the coalesced incremental sync of
+    /// <paramref name="calendarId"/> as <see cref="EnqueueFromGoogleAsync(Guid, QueueAction, string?, QueueDebounce, CancellationToken)"/>
+    /// enqueues it. With <paramref name="onlyIfAdvanced"/>, a number at or below the stored one is a duplicate and
+    /// nothing is enqueued. Returns whether the number advanced.</summary>
+    Task<bool> EnqueuePushedSyncAsync(Guid userId, string channelId, long messageNumber, string? calendarId, QueueDebounce debounce,
+        bool onlyIfAdvanced, CancellationToken ct);
     /// <summary>Queues an outbound upsert of each event that has no pending outbound item (one with one is pushed by it
     /// anyway); wakes the queue; returns how many were queued.</summary>
     Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct);

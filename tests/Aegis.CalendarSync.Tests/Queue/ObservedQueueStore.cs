@@ -30,6 +30,9 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
         inner.EnqueueFromGoogleAsync(userId, action, debounce, ct);
     public Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce, CancellationToken ct) =>
         inner.EnqueueFromGoogleAsync(userId, action, calendarId, debounce, ct);
+    public Task<bool> EnqueuePushedSyncAsync(Guid userId, string channelId, long messageNumber, string? calendarId, QueueDebounce debounce,
+        bool onlyIfAdvanced, CancellationToken ct) =>
+        inner.EnqueuePushedSyncAsync(userId, channelId, messageNumber, calendarId, debounce, onlyIfAdvanced, ct);
     public Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct) =>
         inner.EnqueueToGoogleAsync(userId, financialEventIds, ct);
     public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct) => inner.NextDueAtAsync(ct);

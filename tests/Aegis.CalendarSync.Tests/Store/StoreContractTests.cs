@@ -883,6 +883,32 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task A_pushed_sync_advances_the_message_number_and_enqueues_once_and_a_duplicate_changes_nothing()
+    {
+        var userId = await NewUserAsync(syncEnabled: false);
+        await Settings.UpsertAsync(NewSettings(userId), Ct);
+        var debounce = new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+
+        Assert.True(await Queue.EnqueuePushedSyncAsync(userId, "channel-1", 5, null, debounce, onlyIfAdvanced: true, Ct));
+        var item = Assert.Single(await Queue.ListAsync(userId, QueueStatus.Pending, 10, Ct));
+        Assert.Equal((SyncDirection.FromGoogle, QueueAction.IncrementalSync), (item.Direction, item.Action));
+        Assert.Equal(5, (await Settings.GetAsync(userId, Ct))!.LastMessageNumber);
+
+        // A duplicate (at or below the stored number) enqueues nothing and leaves the number alone.
+        Assert.False(await Queue.EnqueuePushedSyncAsync(userId, "channel-1", 5, null, debounce, onlyIfAdvanced: true, Ct));
+        Assert.False(await Queue.EnqueuePushedSyncAsync(userId, "channel-1", 4, null, debounce, onlyIfAdvanced: true, Ct));
+        Assert.False(await Queue.EnqueuePushedSyncAsync(userId, "other-channel", 9, null, debounce, onlyIfAdvanced: true, Ct));
+        Assert.Equal(5, (await Settings.GetAsync(userId, Ct))!.LastMessageNumber);
+        Assert.Equal([item.Id], (await Queue.ListAsync(userId, null, 10, Ct)).Select(i => i.Id));
+
+        // A window's flush enqueues whatever the stored number (another node may have written a higher one), coalesced.
+        Assert.False(await Queue.EnqueuePushedSyncAsync(userId, "channel-1", 3, null, debounce, onlyIfAdvanced: false, Ct));
+        Assert.True(await Queue.EnqueuePushedSyncAsync(userId, "channel-1", 8, null, debounce, onlyIfAdvanced: false, Ct));
+        Assert.Equal(8, (await Settings.GetAsync(userId, Ct))!.LastMessageNumber);
+        Assert.Equal([item.Id], (await Queue.ListAsync(userId, null, 10, Ct)).Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Targeted_settings_writes_leave_concurrently_written_columns_alone()
     {
         var userId = await NewUserAsync();

@@ -6,6 +6,11 @@ public static class BacklogCounters
     /// <summary>CPU of the server process (utime + stime), ms.</summary>
     public const string ServerCpuMs = "serverCpuMs";
 
+    /// <summary>Of <see cref="ServerCpuMs"/>, the CPU of the server's tiered-compilation thread (the runtime re-compiling
+    /// hot methods into optimised code, a one-time cost of a fresh process), ms; a lower bound (<see cref="Infrastructure.ProcessCpu.Since"/>). The warm-up runs until it is small
+    /// (<see cref="BacklogWarmup"/>); a large value in a trial means the server was not warm yet.</summary>
+    public const string ServerJitCpuMs = "serverJitCpuMs";
+
     /// <summary>CPU of the variant's PostgreSQL cluster (every process but the bench's own backends), ms.</summary>
     public const string PostgresCpuMs = "postgresCpuMs";
 
@@ -56,7 +61,7 @@ public static class BacklogCounters
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ServerCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
+        ServerCpuMs, ServerJitCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
         EventsLists, BatchRequests, QueueItems, EchoSyncs, Retried, AuditRows, EchoAuditRows,
     ];
 }

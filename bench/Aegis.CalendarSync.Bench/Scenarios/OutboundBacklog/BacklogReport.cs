@@ -9,6 +9,7 @@ public static class BacklogReport
     private static readonly (string Header, string Counter)[] Columns =
     [
         ("srv CPU ms", BacklogCounters.ServerCpuMs),
+        ("of it JIT", BacklogCounters.ServerJitCpuMs),
         ("pg CPU ms", BacklogCounters.PostgresCpuMs),
         ("commits", BacklogCounters.Commits),
         ("write tx", BacklogCounters.WriteTransactions),

@@ -17,8 +17,11 @@ namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 public static class BacklogTrial
 {
     /// <summary>Runs the trial; the outer task ends with the drain's measurements, the inner one once the commit
-    /// counters have settled (the variant must stay idle until then: its next trial awaits it).</summary>
-    public static async Task<Task<BacklogTrialResult>> RunAsync(BacklogVariantHost host, int perUser, string batch, CancellationToken ct)
+    /// counters have settled (the variant must stay idle until then: its next trial awaits it). With
+    /// <paramref name="settle"/> false (a warm-up): the inner task ends at once, without the commit counters, and the
+    /// next trial's commit baseline is read afresh (<see cref="BacklogWarmup"/> settles once after its last backlog).</summary>
+    public static async Task<Task<BacklogTrialResult>> RunAsync(BacklogVariantHost host, int perUser, string batch, bool settle,
+        CancellationToken ct)
     {
         var database = host.Database;
         var changes = host.Users * perUser;
@@ -28,6 +31,7 @@ public static class BacklogTrial
         await database.ResetStatementsAsync(ct);
         await host.EmulatorAdmin.ClearRequestsAsync(ct);
         var serverCpuBefore = ProcessCpu.OfProcess(host.Server.Pid);
+        var jitCpuBefore = ProcessCpu.OfThreads(host.Server.Pid, BacklogWarmup.TierUpThread);
         var postgresCpuBefore = ProcessCpu.OfPostmasterTree(host.Cluster.PostmasterPid, database.BackendPids);
         var xidBefore = await database.NextTransactionIdAsync(ct);
 
@@ -42,6 +46,7 @@ public static class BacklogTrial
         // Read after the confirmation poll: by then both processes are idle, so the few hundred milliseconds after
         // the end of the drain add only the idle server's timers.
         var serverCpu = ProcessCpu.OfProcess(host.Server.Pid) - serverCpuBefore;
+        var jitCpu = ProcessCpu.Since(jitCpuBefore, ProcessCpu.OfThreads(host.Server.Pid, BacklogWarmup.TierUpThread));
         var postgresCpu = ProcessCpu.OfPostmasterTree(host.Cluster.PostmasterPid, database.BackendPids) - postgresCpuBefore;
         var writeTransactions = await database.NextTransactionIdAsync(ct) - xidBefore - 1; // less the backlog's INSERT
 
@@ -62,6 +67,7 @@ public static class BacklogTrial
         var totals = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [BacklogCounters.ServerCpuMs] = serverCpu,
+            [BacklogCounters.ServerJitCpuMs] = jitCpu,
             [BacklogCounters.PostgresCpuMs] = postgresCpu,
             [BacklogCounters.WriteTransactions] = writeTransactions,
             [BacklogCounters.Statements] = statements.Sum(s => s.Calls),
@@ -80,6 +86,12 @@ public static class BacklogTrial
         var drain = Stopwatch.GetElapsedTime(start, end);
         var load = MachineInfo.Current().LoadAverage;
         var top = statements.Take(BacklogTrialResult.TopStatements).ToList();
+        if (!settle)
+        {
+            host.SettledTransactions = null;
+            return Task.FromResult(new BacklogTrialResult(changes, drain, totals, top, load));
+        }
+
         return SettleAsync();
 
         async Task<BacklogTrialResult> SettleAsync()

@@ -29,11 +29,8 @@ public sealed class OutboundBacklogScenario
         var settling = hosts.ToDictionary(h => h.Variant.Label, _ => (Task)Task.CompletedTask);
         try
         {
-            foreach (var host in hosts)
-            {
-                settling[host.Variant.Label] = await BacklogTrial.RunAsync(host, options.WarmupEventsPerUser, "warmup", ct);
-                progress.WriteLine($"[{Name}] {host.Variant.Label}: warm-up backlog drained");
-            }
+            // Side by side (untimed): each variant's warm-up waits for its own counters to settle between backlogs.
+            await Task.WhenAll(hosts.Select(host => BacklogWarmup.RunAsync(host, options, progress, ct)));
 
             var trials = hosts.ToDictionary(h => h.Variant.Label, _ => new List<Task<BacklogTrialResult>>());
             for (var round = 1; round <= options.Rounds; round++)
@@ -42,7 +39,7 @@ public sealed class OutboundBacklogScenario
                 foreach (var host in hosts.Skip((round - 1) % hosts.Count).Concat(hosts.Take((round - 1) % hosts.Count)))
                 {
                     await settling[host.Variant.Label];
-                    var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), ct);
+                    var trial = await BacklogTrial.RunAsync(host, options.EventsPerUser, round.ToString(CultureInfo.InvariantCulture), settle: true, ct);
                     settling[host.Variant.Label] = trial;
                     trials[host.Variant.Label].Add(trial);
                     _ = ReportWhenSettledAsync(trial, host.Variant.Label, round, options.Rounds, progress);

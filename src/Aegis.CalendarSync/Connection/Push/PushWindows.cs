@@ -8,10 +8,11 @@ namespace Aegis.CalendarSync.Connection.Push;
 
 /// <summary>This node's debounce of accepted pushes, one <see cref="PushWindow"/> per channel id (so several channels
 /// of one user, one per calendar, keep windows of their own). The first push of a window writes at once (message
-/// number, then the coalesced from_google item, as before); every later push of the window costs no database work:
-/// it is remembered and written once, by <see cref="FlushDueAsync"/>, when the window ends
-/// (<see cref="ConnectionOptions.PushDebounce"/> after it opened). So a channel costs at most two writes per window
-/// however many pushes arrive, and the queue's coalescing turns them into one incremental sync per window.
+/// number and the coalesced from_google item in one transaction, <see cref="ISyncQueueStore.EnqueuePushedSyncAsync"/>);
+/// every later push of the window costs no database work: it is remembered and written once, by
+/// <see cref="FlushDueAsync"/>, when the window ends (<see cref="ConnectionOptions.PushDebounce"/> after it opened). So a
+/// channel costs at most two write transactions (two commits) per window however many pushes arrive, and the queue's
+/// coalescing turns them into one incremental sync per window.
 /// <para>Why no push is lost, with several nodes: a push stands for a change Google made before sending it, and a
 /// sync claimed after an enqueue write lists every change made before that write. The queue row gives that
 /// guarantee whatever node writes or claims: an enqueue either joins the pending row (claimed later) or, when the
@@ -25,7 +26,7 @@ namespace Aegis.CalendarSync.Connection.Push;
 /// <para>Message numbers: a push numbered at or below the highest this node saw on the channel is a duplicate and
 /// dropped; the database's number (advanced by every write, never lowered) still drops a duplicate that reaches a
 /// node with no window open.</para></summary>
-public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time,
+public sealed class PushWindows(ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time,
     ILogger<PushWindows> logger)
 {
     /// <summary>How long a window's state (its highest message number) is kept after it closed with nothing to write.</summary>
@@ -59,10 +60,10 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
 
         try
         {
-            if (!await settings.TryAdvanceMessageNumberAsync(window.UserId, channelId, messageNumber, ct).ConfigureAwait(false))
-                return PushOutcome.DuplicateMessage;
-            await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, window.CalendarId, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
-            return PushOutcome.Enqueued;
+            return await queue.EnqueuePushedSyncAsync(window.UserId, channelId, messageNumber, window.CalendarId, options.Value.PushQueueDebounce,
+                       onlyIfAdvanced: true, ct).ConfigureAwait(false)
+                ? PushOutcome.Enqueued
+                : PushOutcome.DuplicateMessage;
         }
         catch
         {
@@ -89,8 +90,8 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
     }
 
     /// <summary>Writes every window that ended with pushes absorbed (one message-number advance and one coalesced
-    /// enqueue each; the advance's answer is not needed: another node's higher number was written with an enqueue of
-    /// its own no earlier than these pushes); a failed write is kept for the next flush. Forgets windows idle for
+    /// enqueue each, in one transaction; the advance's answer is not needed: another node's higher number was written
+    /// with an enqueue of its own no earlier than these pushes); a failed write is kept for the next flush. Forgets windows idle for
     /// <see cref="IdleRetention"/>. Returns the number of windows written.</summary>
     public async Task<int> FlushDueAsync(CancellationToken ct)
     {
@@ -107,8 +108,8 @@ public sealed class PushWindows(ISettingsStore settings, ISyncQueueStore queue, 
             if (window.TakeDue(now, options.Value.PushDebounce) is not { } messageNumber) continue;
             try
             {
-                await settings.TryAdvanceMessageNumberAsync(window.UserId, channelId, messageNumber, ct).ConfigureAwait(false);
-                await queue.EnqueueFromGoogleAsync(window.UserId, QueueAction.IncrementalSync, window.CalendarId, options.Value.PushQueueDebounce, ct).ConfigureAwait(false);
+                await queue.EnqueuePushedSyncAsync(window.UserId, channelId, messageNumber, window.CalendarId, options.Value.PushQueueDebounce,
+                    onlyIfAdvanced: false, ct).ConfigureAwait(false);
                 written++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -94,18 +94,8 @@ internal sealed class SqlSettingsStore(SqlStoreContext db) : ISettingsStore
 
     public async Task<bool> TryAdvanceMessageNumberAsync(Guid userId, string channelId, long messageNumber, CancellationToken ct)
     {
-        QueueBatchItem.Current?.Batch.Snapshot.ForgetSettings(userId);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var args = new { userId = db.Dialect.Id(userId), channelId, messageNumber };
-        // The channel is the default calendar's (settings row) or a further calendar's; channel ids are unique in both.
-        return await connection.ExecuteAsync(Db.Command(
-                   "UPDATE calendar_sync_settings SET last_message_number = @messageNumber " +
-                   "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
-                   args, ct)).ConfigureAwait(false) == 1
-               || await connection.ExecuteAsync(Db.Command(
-                   "UPDATE calendar_sync_calendars SET last_message_number = @messageNumber " +
-                   "WHERE user_id = @userId AND google_channel_id = @channelId AND last_message_number < @messageNumber",
-                   args, ct)).ConfigureAwait(false) == 1;
+        return await MessageNumberSql.TryAdvanceAsync(db, connection, null, userId, channelId, messageNumber, ct).ConfigureAwait(false);
     }
 
     public Task SetSyncTokenAsync(Guid userId, string? syncToken, CancellationToken ct) =>

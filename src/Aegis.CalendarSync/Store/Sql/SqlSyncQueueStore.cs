@@ -33,7 +33,28 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         EnqueueFromGoogleAsync(userId, action, null, debounce, ct);
 
     public async Task<long> EnqueueFromGoogleAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        (await EnqueueFromGoogleCoreAsync(userId, action, calendarId, debounce, null, ct).ConfigureAwait(false))!.Value;
+
+    /// <summary>One transaction: the channel's message number, then (unless a duplicate and <paramref name="onlyIfAdvanced"/>)
+    /// the coalesced enqueue. So a push costs one commit, and no advanced number is ever left without its enqueue.</summary>
+    public async Task<bool> EnqueuePushedSyncAsync(Guid userId, string channelId, long messageNumber, string? calendarId,
+        QueueDebounce debounce, bool onlyIfAdvanced, CancellationToken ct)
+    {
+        var advanced = false;
+        var id = await EnqueueFromGoogleCoreAsync(userId, QueueAction.IncrementalSync, calendarId, debounce, async (connection, transaction) =>
+        {
+            advanced = await MessageNumberSql.TryAdvanceAsync(db, connection, transaction, userId, channelId, messageNumber, ct).ConfigureAwait(false);
+            return advanced || !onlyIfAdvanced;
+        }, ct).ConfigureAwait(false);
+        return id is not null && advanced;
+    }
+
+    /// <summary>The coalesced from_google enqueue, under the user's queue lock; <paramref name="first"/> runs in the same
+    /// transaction after the lock and before the enqueue, and returning false makes the transaction write nothing more
+    /// (result null).</summary>
+    private async Task<long?> EnqueueFromGoogleCoreAsync(Guid userId, QueueAction action, string? calendarId, QueueDebounce debounce,
+        Func<DbConnection, DbTransaction, Task<bool>>? first, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "from_google work is incremental_sync or full_sync.");
@@ -56,6 +77,12 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             await db.Dialect.LockUserQueueAsync(connection, transaction, userId, ct).ConfigureAwait(false);
+            if (first is not null && !await first(connection, transaction).ConfigureAwait(false))
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return null;
+            }
+
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
                 "UPDATE sync_queue SET updated_at = @now, trace_parent = COALESCE(@traceParent, trace_parent), next_attempt_at = CASE " +
                 "WHEN retry_count > 0 AND next_attempt_at > @soon THEN @due " +
