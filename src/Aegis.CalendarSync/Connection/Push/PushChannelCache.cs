@@ -10,8 +10,9 @@ namespace Aegis.CalendarSync.Connection.Push;
 /// cached (a miss always reads the database, so a channel stored by any node is found by the next push), at most
 /// <see cref="Capacity"/>, so forged ids cannot grow it. Every channel write of this process goes through
 /// <see cref="InvalidatingAsync{T}"/>; a write of another node is learnt from the database refusing a message number
-/// on the cached channel (<see cref="Forget(string)"/>), or when the entry expires.</summary>
-internal sealed class PushChannelCache(IOptions<ConnectionOptions> options, TimeProvider time)
+/// on the cached channel (<see cref="Forget(string)"/>, by the handshake's advance and by <see cref="PushWindows"/>), or
+/// when the entry expires.</summary>
+public sealed class PushChannelCache(IOptions<ConnectionOptions> options, TimeProvider time)
 {
     public const int Capacity = 10_000;
 
@@ -19,7 +20,7 @@ internal sealed class PushChannelCache(IOptions<ConnectionOptions> options, Time
 
     /// <summary>The cached row of <paramref name="channelId"/>, or the one <paramref name="read"/> returns (cached
     /// when it exists; a miss is not remembered).</summary>
-    public async Task<CalendarSyncSettings?> GetOrReadAsync(string channelId, Func<Task<CalendarSyncSettings?>> read)
+    internal async Task<CalendarSyncSettings?> GetOrReadAsync(string channelId, Func<Task<CalendarSyncSettings?>> read)
     {
         var ttl = options.Value.PushChannelCacheTtl;
         if (_channels.TryGetValue(channelId, out var cached) && time.GetElapsedTime(cached.ReadAt) < ttl) return cached.Settings;
@@ -38,7 +39,7 @@ internal sealed class PushChannelCache(IOptions<ConnectionOptions> options, Time
 
     /// <summary>Runs a write that can change any of the user's channels (any calendar's), dropping the user's cached rows
     /// before it and again after it, so a lookup racing the write cannot leave the old row cached.</summary>
-    public async Task<T> InvalidatingAsync<T>(Guid userId, Func<Task<T>> write)
+    internal async Task<T> InvalidatingAsync<T>(Guid userId, Func<Task<T>> write)
     {
         Forget(userId);
         try
@@ -52,7 +53,7 @@ internal sealed class PushChannelCache(IOptions<ConnectionOptions> options, Time
     }
 
     /// <inheritdoc cref="InvalidatingAsync{T}"/>
-    public Task InvalidatingAsync(Guid userId, Func<Task> write) =>
+    internal Task InvalidatingAsync(Guid userId, Func<Task> write) =>
         InvalidatingAsync(userId, async () =>
         {
             await write().ConfigureAwait(false);
