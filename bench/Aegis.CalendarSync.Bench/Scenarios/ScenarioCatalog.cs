@@ -20,5 +20,6 @@ public static class ScenarioCatalog
         new WebhookLoadScenario(),
         new FullSyncScenario(fullEvents: 1_000, quickEvents: 1_000),
         new FullSyncScenario(fullEvents: 20_000, quickEvents: 2_000),
+        new FullSyncScenario(fullEvents: 1_000, quickEvents: 1_000, changed: true),
     ];
 }

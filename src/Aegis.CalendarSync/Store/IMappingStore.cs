@@ -10,6 +10,8 @@ public interface IMappingStore
     /// are absent from the result).</summary>
     Task<IReadOnlyList<CalendarSyncMapping>> ListByGoogleIdsAsync(Guid userId, string googleCalendarId, IReadOnlyCollection<string> googleEventIds,
         CancellationToken ct);
+    /// <summary>The user's mappings of the given wallet events, in one query (events without a mapping are absent).</summary>
+    Task<IReadOnlyList<CalendarSyncMapping>> ListByEventsAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct);
     Task<IReadOnlyList<CalendarSyncMapping>> ListAsync(Guid userId, CancellationToken ct);
     /// <summary>Inserts (version 1) or updates when <paramref name="expectedVersion"/> matches (version + 1).
     /// Returns false on a version mismatch (someone else wrote first).</summary>

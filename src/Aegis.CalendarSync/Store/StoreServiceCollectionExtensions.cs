@@ -49,6 +49,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<ISettingsStore, SqlSettingsStore>();
         services.TryAddSingleton<ISyncQueueStore, SqlSyncQueueStore>();
         services.TryAddSingleton<IQueueBatchStore, SqlQueueBatchStore>();
+        services.TryAddSingleton<IInboundPageStore, SqlInboundPageStore>();
         services.TryAddSingleton<ISyncedCalendarStore, SqlSyncedCalendarStore>();
         services.TryAddSingleton<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<IConflictStore, SqlConflictStore>();

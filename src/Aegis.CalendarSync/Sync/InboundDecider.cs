@@ -10,20 +10,27 @@ namespace Aegis.CalendarSync.Sync;
 /// only counts them, so the two cannot disagree.</summary>
 internal sealed class InboundDecider(IFinancialEventStore events, IMappingStore mappings, FinancialEventMapper mapper)
 {
-    public async Task<InboundDecision> DecideAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct)
+    private readonly StoreInboundReads _store = new(events, mappings);
+
+    public Task<InboundDecision> DecideAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, CancellationToken ct) =>
+        DecideAsync(settings, remote, pass, _store, ct);
+
+    /// <summary>The decision for <paramref name="remote"/> taken on <paramref name="reads"/> (e.g. a page read in bulk).</summary>
+    public async Task<InboundDecision> DecideAsync(CalendarSyncSettings settings, GoogleEvent remote, InboundPass pass, IInboundReads reads,
+        CancellationToken ct)
     {
         if (remote.RecurringEventId is not null)
         {
             return new InboundDecision(InboundStep.Occurrence, remote);
         }
 
-        var mapping = await mappings.GetByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
+        var mapping = await reads.MappingByGoogleIdAsync(settings.UserId, settings.CalendarId, remote.Id!, ct).ConfigureAwait(false);
         if (mapping is null)
         {
-            return await DecideUnlinkedAsync(settings, remote, ct).ConfigureAwait(false);
+            return await DecideUnlinkedAsync(settings, remote, reads, ct).ConfigureAwait(false);
         }
 
-        var local = await events.GetAsync(settings.UserId, mapping.FinancialEventId, ct, includeDeleted: true).ConfigureAwait(false);
+        var local = await reads.EventAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
         if (local is null)
         {
             return new InboundDecision(InboundStep.LostEvent, remote) { Mapping = mapping };
@@ -71,7 +78,7 @@ internal sealed class InboundDecider(IFinancialEventStore events, IMappingStore 
 
     /// <summary>An event without a link: created in Google (imported only from a calendar marked for import; elsewhere
     /// ignored and never modified), or ours with a lost link (relinked).</summary>
-    private async Task<InboundDecision> DecideUnlinkedAsync(CalendarSyncSettings settings, GoogleEvent remote, CancellationToken ct)
+    private async Task<InboundDecision> DecideUnlinkedAsync(CalendarSyncSettings settings, GoogleEvent remote, IInboundReads reads, CancellationToken ct)
     {
         if (remote.IsCancelled)
         {
@@ -84,12 +91,12 @@ internal sealed class InboundDecider(IFinancialEventStore events, IMappingStore 
         }
 
         var id = FinancialEventMapper.ImportedEventId(settings.UserId, remote);
-        if (await mappings.GetByEventAsync(settings.UserId, id, ct).ConfigureAwait(false) is { } original && original.GoogleEventId != remote.Id)
+        if (await reads.MappingByEventAsync(settings.UserId, id, ct).ConfigureAwait(false) is { } original && original.GoogleEventId != remote.Id)
         {
             return new InboundDecision(InboundStep.ImportCopy, remote) { Mapping = original };
         }
 
-        var existing = await events.GetAsync(settings.UserId, id, ct, includeDeleted: true).ConfigureAwait(false);
+        var existing = await reads.EventAsync(settings.UserId, id, ct).ConfigureAwait(false);
         if (existing is { DeletedAt: not null })
         {
             // Deleted in the wallet; its outbound delete removes the Google copy.

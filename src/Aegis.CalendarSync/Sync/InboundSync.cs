@@ -37,6 +37,7 @@ internal sealed class InboundSync(
     OutboundSync outbound,
     MassDeleteGuard guard,
     SyncAuditor auditor,
+    IInboundPageStore pageStore,
     SyncTelemetry telemetry,
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
@@ -194,10 +195,15 @@ internal sealed class InboundSync(
     }
 
     /// <summary>All pages of one list; each page's events are committed before the next is fetched; the sync token
-    /// (present only on the last page) is returned for the caller to store last. Per page the store is read twice
-    /// (<see cref="KnownPage"/>: its mappings, then their wallet events); an event unchanged since the last sync
-    /// costs nothing more, a changed one goes through <see cref="TryApplyAsync"/> (isolated: a change that cannot be
-    /// applied is recorded and the page goes on).</summary>
+    /// (present only on the last page) is returned for the caller to store last. Per page the store is read in bulk
+    /// (<see cref="KnownPage"/>: its mappings, then their wallet events and those its new events would become, then the
+    /// mappings of those); an event unchanged since the last sync costs nothing more. The other events are decided from
+    /// those reads by the same rules (<see cref="InboundDecider"/>): imports, Google's uncontested edits and echoes' newer
+    /// etags are written together at the end of the page (<see cref="InboundPageBatch"/>: one transaction of multi-row
+    /// statements), the rest (conflicts, series instances, relinks, copies, earlier connections, events that failed
+    /// before) goes through <see cref="TryApplyAsync"/> one by one (isolated: a change that cannot be applied is recorded
+    /// and the page goes on) after what was collected before it is written; from then on the page's reads may be stale,
+    /// so the rest of the page is applied one by one too. Deletions are collected for the mass-delete guard either way.</summary>
     private async Task<ListResult> ListAndApplyAsync(CalendarSyncSettings settings, ListEventsRequest first, HashSet<string>? seen,
         InboundPass pass, CancellationToken ct)
     {
@@ -211,6 +217,8 @@ internal sealed class InboundSync(
             var items = page.Items ?? [];
             pass.NoteDeletedSeries(items);
             var known = await KnownPage.ReadAsync(mappings, events, settings, items, ct).ConfigureAwait(false);
+            var batch = new InboundPageBatch(writer, auditor, pageStore);
+            var fromReads = true;
             foreach (var item in items)
             {
                 if (item.Id is null)
@@ -228,9 +236,17 @@ internal sealed class InboundSync(
                     continue;
                 }
 
+                if (fromReads && !failedBefore && await TryTakeAsync(settings, item, known, batch, pass, ct).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                await FlushAsync(settings, batch, pass, ct).ConfigureAwait(false);
+                fromReads = false;
                 await TryApplyAsync(settings, item, failedBefore, pass, ct).ConfigureAwait(false);
             }
 
+            await FlushAsync(settings, batch, pass, ct).ConfigureAwait(false);
             if (page.NextPageToken is { } next)
             {
                 request = request with { PageToken = next };
@@ -238,6 +254,56 @@ internal sealed class InboundSync(
             }
 
             return new ListResult(count, page.NextSyncToken);
+        }
+    }
+
+    /// <summary>Decides <paramref name="remote"/> on the page's reads and handles it there when that writes nothing
+    /// apart from the page's batch (true); false when it is to be applied on its own.</summary>
+    private async Task<bool> TryTakeAsync(CalendarSyncSettings settings, GoogleEvent remote, KnownPage known, InboundPageBatch batch,
+        InboundPass pass, CancellationToken ct)
+    {
+        var attempt = new SyncAttempt(settings, auditor.StartTimestamp());
+        var decision = await decider.DecideAsync(settings, remote, pass, known, ct).ConfigureAwait(false);
+        if (decision.Rebind)
+        {
+            return false;
+        }
+
+        switch (decision.Step)
+        {
+            case InboundStep.Ignored or InboundStep.AlreadyHeld:
+                return true;
+            case InboundStep.Foreign:
+                telemetry.RecordSkip("foreign");
+                return true;
+            case InboundStep.Deletion:
+                pass.Defer(decision.Local!, decision.Mapping!, remote);
+                return true;
+            case InboundStep.Echo when remote.Etag == decision.Mapping!.GoogleEtag:
+                telemetry.RecordSkip("echo");
+                return true;
+            default:
+                if (!batch.TryAdd(attempt, decision))
+                {
+                    return false;
+                }
+
+                if (decision.Step == InboundStep.Echo)
+                {
+                    telemetry.RecordSkip("echo");
+                }
+
+                return true;
+        }
+    }
+
+    /// <summary>Writes the page's collected changes; when one found its row changed meanwhile (nothing written), each
+    /// is applied on its own instead, decided again on what the store holds now.</summary>
+    private async Task FlushAsync(CalendarSyncSettings settings, InboundPageBatch batch, InboundPass pass, CancellationToken ct)
+    {
+        foreach (var decision in await batch.FlushAsync(ct).ConfigureAwait(false))
+        {
+            await TryApplyAsync(settings, decision.Remote, failedBefore: false, pass, ct).ConfigureAwait(false);
         }
     }
 

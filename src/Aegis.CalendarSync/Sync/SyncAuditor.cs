@@ -28,19 +28,8 @@ public sealed class SyncAuditor(IAuditStore audit, IFinancialEventStore events, 
     public async Task RecordAsync(AuditEntry entry, long startedAt, CancellationToken ct)
     {
         var elapsed = time.GetElapsedTime(startedAt);
-        telemetry.RecordOperation(entry.Action, entry.Status, elapsed);
-        if (entry.Status == AuditOutcome.Failed)
-        {
-            telemetry.RecordError(entry.Action, entry.ErrorCode ?? "unknown");
-        }
-
-        var row = entry with
-        {
-            ErrorMessage = Truncate(entry.ErrorMessage),
-            Details = Truncate(entry.Details),
-            DurationMs = (long)elapsed.TotalMilliseconds,
-            CreatedAt = time.GetUtcNow(),
-        };
+        Count(entry, elapsed);
+        var row = Row(entry, elapsed);
         try
         {
             if (row is { EventTitle: null, FinancialEventId: { } eventId })
@@ -56,6 +45,32 @@ public sealed class SyncAuditor(IAuditStore audit, IFinancialEventStore events, 
             ReportLost(entry, ex);
         }
     }
+
+    /// <summary>The row <see cref="RecordAsync"/> would write for <paramref name="entry"/> now (duration since
+    /// <paramref name="startedAt"/>, CreatedAt, texts truncated), recording nothing: the caller writes it with others
+    /// (naming its event's title) and, once written, counts it with <see cref="CountWritten"/>.</summary>
+    public AuditEntry Prepare(AuditEntry entry, long startedAt) => Row(entry, time.GetElapsedTime(startedAt));
+
+    /// <summary>The metrics <see cref="RecordAsync"/> records, for a row made by <see cref="Prepare"/> (its duration in
+    /// whole milliseconds).</summary>
+    public void CountWritten(AuditEntry row) => Count(row, TimeSpan.FromMilliseconds(row.DurationMs ?? 0));
+
+    private void Count(AuditEntry entry, TimeSpan elapsed)
+    {
+        telemetry.RecordOperation(entry.Action, entry.Status, elapsed);
+        if (entry.Status == AuditOutcome.Failed)
+        {
+            telemetry.RecordError(entry.Action, entry.ErrorCode ?? "unknown");
+        }
+    }
+
+    private AuditEntry Row(AuditEntry entry, TimeSpan elapsed) => entry with
+    {
+        ErrorMessage = Truncate(entry.ErrorMessage),
+        Details = Truncate(entry.Details),
+        DurationMs = (long)elapsed.TotalMilliseconds,
+        CreatedAt = time.GetUtcNow(),
+    };
 
     /// <summary>Rows that were recorded (metrics included) but whose write failed afterwards (a batch's commit stored
     /// the work without them): logged and counted as any failed audit write.</summary>

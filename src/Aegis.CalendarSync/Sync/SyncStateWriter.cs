@@ -30,10 +30,8 @@ public sealed class SyncStateWriter(
     public async Task<FinancialEvent> ApplyRemoteAsync(CalendarSyncSettings settings, FinancialEvent? existing,
         CalendarSyncMapping? mapping, GoogleEvent remote, CancellationToken ct)
     {
-        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone,
-            settings.ImportedEventType ?? EventType.Reminder);
-        var basis = LastSynced(existing, mapping);
-        var applied = mapper.ApplyGoogleChanges(basis, remote, defaults) with { DeletedAt = null };
+        var plan = PlanRemote(settings, existing, mapping, remote);
+        var applied = plan.Applied;
         if (existing is null)
         {
             await events.InsertAsync(applied, ct).ConfigureAwait(false);
@@ -45,27 +43,53 @@ public sealed class SyncStateWriter(
             throw new MappingConflictException(existing.Id);
         }
 
-        await SaveMappingAsync(settings, applied.Id, mapping, remote, mapper.ContentHash(applied), EventContentHash.Compute(remote),
-            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), SyncedValues.Of(applied), ct).ConfigureAwait(false);
-        if (remote.Updated is { } updated)
+        if (!await mappings.UpsertAsync(plan.Mapping, mapping?.Version, ct).ConfigureAwait(false))
         {
-            telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
+            throw new MappingConflictException(applied.Id);
         }
 
-        if (mapper.SummaryProblem(basis, remote) is { } problem)
+        NoteApplied(remote);
+        if (plan.SummaryProblem is { } problem)
         {
             // The user is told (audit, shown in the activity log) that Google's summary edit was taken only in part.
-            await auditor.RecordAsync(AuditEntry.Of(settings.UserId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
+            await auditor.RecordAsync(problem, auditor.StartTimestamp(), ct).ConfigureAwait(false);
+        }
+
+        return applied;
+    }
+
+    /// <summary>What <see cref="ApplyRemoteAsync"/> writes, computed without writing anything: the wallet event, its
+    /// mapping row (to be written at <paramref name="mapping"/>'s version) and the audit entry of a summary whose amount
+    /// could not be read (null when it could).</summary>
+    internal RemoteApplication PlanRemote(CalendarSyncSettings settings, FinancialEvent? existing, CalendarSyncMapping? mapping,
+        GoogleEvent remote)
+    {
+        var defaults = new GoogleImportDefaults(settings.UserId, options.Value.DefaultCurrency, options.Value.DefaultTimeZone,
+            settings.ImportedEventType ?? EventType.Reminder);
+        var basis = LastSynced(existing, mapping);
+        var applied = mapper.ApplyGoogleChanges(basis, remote, defaults) with { DeletedAt = null };
+        var row = MappingRow(settings, applied.Id, mapping, remote, mapper.ContentHash(applied), EventContentHash.Compute(remote),
+            SyncSource.Google, remote.Updated ?? time.GetUtcNow(), SyncedValues.Of(applied));
+        var problem = mapper.SummaryProblem(basis, remote) is { } text
+            ? AuditEntry.Of(settings.UserId, AuditAction.SyncFromGoogle, AuditOutcome.Success) with
             {
                 FinancialEventId = applied.Id,
                 GoogleEventId = remote.Id,
                 EventTitle = applied.Title,
                 ErrorCode = SummaryAmountUnreadCode,
-                Details = problem,
-            }, auditor.StartTimestamp(), ct).ConfigureAwait(false);
-        }
+                Details = text,
+            }
+            : null;
+        return new RemoteApplication(applied, row, problem);
+    }
 
-        return applied;
+    /// <summary>Google's version <paramref name="remote"/> reached the wallet: its propagation lag is measured.</summary>
+    internal void NoteApplied(GoogleEvent remote)
+    {
+        if (remote.Updated is { } updated)
+        {
+            telemetry.RecordPropagationLag(SyncDirection.FromGoogle, time.GetUtcNow() - updated);
+        }
     }
 
     /// <summary>The wallet event as last synced in the fields a Google event may not carry (<paramref name="local"/>'s
@@ -105,7 +129,19 @@ public sealed class SyncStateWriter(
         GoogleEvent remote, string? contentHash, string remoteContentHash, SyncSource source, DateTimeOffset lastModifiedAt,
         SyncedValues? synced, CancellationToken ct)
     {
-        var row = new CalendarSyncMapping
+        var row = MappingRow(settings, financialEventId, mapping, remote, contentHash, remoteContentHash, source, lastModifiedAt, synced);
+        if (!await mappings.UpsertAsync(row, mapping?.Version, ct).ConfigureAwait(false))
+        {
+            throw new MappingConflictException(financialEventId);
+        }
+    }
+
+    /// <summary>The mapping row <see cref="SaveMappingAsync"/> writes (its version: <paramref name="mapping"/>'s, the one
+    /// the write is conditioned on).</summary>
+    internal CalendarSyncMapping MappingRow(CalendarSyncSettings settings, Guid financialEventId, CalendarSyncMapping? mapping,
+        GoogleEvent remote, string? contentHash, string remoteContentHash, SyncSource source, DateTimeOffset lastModifiedAt,
+        SyncedValues? synced) =>
+        new()
         {
             UserId = settings.UserId,
             FinancialEventId = financialEventId,
@@ -122,11 +158,6 @@ public sealed class SyncStateWriter(
             ConnectionId = settings.ConnectionId,
             Synced = synced,
         };
-        if (!await mappings.UpsertAsync(row, mapping?.Version, ct).ConfigureAwait(false))
-        {
-            throw new MappingConflictException(financialEventId);
-        }
-    }
 
     /// <summary>Records that <paramref name="mapping"/>, made under an earlier connection, was seen under the current one
     /// (Google still holds the event): same etag and content hash, the current connection. Returns the stored row.</summary>
@@ -143,7 +174,20 @@ public sealed class SyncStateWriter(
     /// <summary>Keeps the agreed content hash but remembers Google's newer etag and rendering, so the pending outbound
     /// write of a local edit that won a conflict passes If-Match without a second round trip, and a later echo of
     /// this Google version is recognised.</summary>
-    public Task AdoptEtagAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote, CancellationToken ct) =>
-        SaveMappingAsync(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash, EventContentHash.Compute(remote),
-            mapping.SyncSource, mapping.LastModifiedAt, mapping.Synced, ct);
+    public async Task AdoptEtagAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote, CancellationToken ct)
+    {
+        if (!await mappings.UpsertAsync(AdoptedEtag(settings, mapping, remote), mapping.Version, ct).ConfigureAwait(false))
+        {
+            throw new MappingConflictException(mapping.FinancialEventId);
+        }
+    }
+
+    /// <summary>The mapping row <see cref="AdoptEtagAsync"/> writes.</summary>
+    internal CalendarSyncMapping AdoptedEtag(CalendarSyncSettings settings, CalendarSyncMapping mapping, GoogleEvent remote) =>
+        MappingRow(settings, mapping.FinancialEventId, mapping, remote, mapping.ContentHash, EventContentHash.Compute(remote),
+            mapping.SyncSource, mapping.LastModifiedAt, mapping.Synced);
 }
+
+/// <summary>Google's version of one event as the wallet takes it (<see cref="SyncStateWriter.PlanRemote"/>): the event,
+/// its mapping row and, when the summary's amount could not be read, the audit entry saying so.</summary>
+internal sealed record RemoteApplication(FinancialEvent Applied, CalendarSyncMapping Mapping, AuditEntry? SummaryProblem);

@@ -101,6 +101,20 @@ internal static class AdminEndpoints
         var person = admin.MapGroup("/accounts/{email}/calendars/{calendarId}/events");
         person.MapPost("", async (HttpRequest r, string email, string calendarId, EmulatorState s, EventService events, CancellationToken ct) =>
             Json(events.Insert(s.GetOrCreateAccount(email), calendarId, await JsonBody.ReadAsync<CalendarEvent>(r, ct))));
+        // Many events at once, as many single creates would make them (one after the other, each its own change,
+        // etag and push): set-up of large calendars without one HTTP round trip per event.
+        person.MapPost("/bulk", async (HttpRequest r, string email, string calendarId, EmulatorState s, EventService events, CancellationToken ct) =>
+        {
+            var account = s.GetOrCreateAccount(email);
+            var batch = await JsonBody.ReadAsync<EventBatch>(r, ct);
+            return Json(new EventBatch([.. (batch.Items ?? []).Select(e => events.Insert(account, calendarId, e))]));
+        });
+        person.MapPost("/bulk-patch", async (HttpRequest r, string email, string calendarId, EmulatorState s, EventService events, CancellationToken ct) =>
+        {
+            var account = s.GetOrCreateAccount(email);
+            var batch = await JsonBody.ReadAsync<EventPatchBatch>(r, ct);
+            return Json(new EventBatch([.. (batch.Items ?? []).Select(p => events.Patch(account, calendarId, p.Id, p.Patch, ifMatch: null))]));
+        });
         person.MapPatch("/{eventId}", async (HttpRequest r, string email, string calendarId, string eventId, EmulatorState s, EventService events, CancellationToken ct) =>
         {
             JsonObject patch = await JsonBody.ReadObjectAsync(r, ct);

@@ -53,6 +53,18 @@ public sealed class EmulatorAdminClient(HttpClient http, Uri? baseUri = null)
     public Task<CalendarEvent> CreateEventAsPersonAsync(string email, string calendarId, CalendarEvent ev, CancellationToken ct = default) =>
         ReadAsync<CalendarEvent>(HttpMethod.Post, PersonPath(email, calendarId), ev, ct);
 
+    /// <summary>Creates <paramref name="events"/> in one request, in order, each as <see cref="CreateEventAsPersonAsync"/> would
+    /// (its own change, etag and push); returns them as created.</summary>
+    public async Task<IReadOnlyList<CalendarEvent>> CreateEventsAsPersonAsync(string email, string calendarId, IReadOnlyList<CalendarEvent> events,
+        CancellationToken ct = default) =>
+        (await ReadAsync<EventBatch>(HttpMethod.Post, $"{PersonPath(email, calendarId)}/bulk", new EventBatch(events), ct)).Items;
+
+    /// <summary>Applies <paramref name="patches"/> in one request, in order, each as <see cref="PatchEventAsPersonAsync"/> would;
+    /// returns the patched events.</summary>
+    public async Task<IReadOnlyList<CalendarEvent>> PatchEventsAsPersonAsync(string email, string calendarId, IReadOnlyList<EventPatchItem> patches,
+        CancellationToken ct = default) =>
+        (await ReadAsync<EventBatch>(HttpMethod.Post, $"{PersonPath(email, calendarId)}/bulk-patch", new EventPatchBatch(patches), ct)).Items;
+
     /// <summary>Patches an event as the user would in the UI; <paramref name="patch"/> is any JSON-serialisable object. On an
     /// instance id (<c>{masterId}_{originalStart}</c>) it edits that one occurrence ("this event"), making an exception.</summary>
     public Task<CalendarEvent> PatchEventAsPersonAsync(string email, string calendarId, string eventId, object patch, CancellationToken ct = default) =>

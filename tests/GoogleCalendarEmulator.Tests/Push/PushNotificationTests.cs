@@ -154,6 +154,40 @@ public sealed class PushNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bulk_person_creates_are_single_creates_in_order_each_with_its_etag_and_push_and_no_api_call()
+    {
+        await WatchAsync("bulk");
+        await _receiver.NextAsync();
+        await _emulator.Admin.ClearRequestsAsync();
+
+        var created = await _emulator.Admin.CreateEventsAsPersonAsync(EmulatorSession.Email, "primary",
+            [NewEvent("first"), NewEvent("second"), NewEvent("third")]);
+        var pushes = new[] { await _receiver.NextAsync(), await _receiver.NextAsync(), await _receiver.NextAsync() };
+
+        Assert.Equal(["first", "second", "third"], created.Select(e => e.Summary));
+        Assert.Equal(3, created.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(3, created.Select(e => e.Etag).Distinct().Count());
+        Assert.Equal([2L, 3L, 4L], pushes.Select(p => p.Number));
+        Assert.All(pushes, p => Assert.Equal("exists", p.State));
+        foreach (var e in created)
+        {
+            Assert.Equal(e.Etag, (string?)(await _api.GetAsync(e.Id!)).Json!["etag"]);
+        }
+
+        Assert.Equal(new Dictionary<string, int> { ["events.get"] = 3 }, await _emulator.Admin.GetRequestCountsAsync());
+
+        var patched = await _emulator.Admin.PatchEventsAsPersonAsync(EmulatorSession.Email, "primary",
+            [new(created[0].Id!, new() { ["summary"] = "first, renamed" }), new(created[2].Id!, new() { ["summary"] = "third, renamed" })]);
+        var patchPushes = new[] { await _receiver.NextAsync(), await _receiver.NextAsync() };
+
+        Assert.Equal(["first, renamed", "third, renamed"], patched.Select(e => e.Summary));
+        Assert.Equal([created[0].Id, created[2].Id], patched.Select(e => e.Id));
+        Assert.DoesNotContain(patched, e => created.Any(c => c.Etag == e.Etag));
+        Assert.Equal([5L, 6L], patchPushes.Select(p => p.Number));
+        Assert.Equal("second", (string?)(await _api.GetAsync(created[1].Id!)).Json!["summary"]);
+    }
+
+    [Fact]
     public async Task Drop_mode_loses_messages_and_duplicate_mode_repeats_them()
     {
         await WatchAsync("faulty");

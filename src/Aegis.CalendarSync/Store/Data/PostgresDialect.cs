@@ -28,6 +28,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object Time(DateTimeOffset time) => Normalize(time);
 
+    /// <summary>A JSON number: numeric keeps its exact value and scale.</summary>
+    public override object Amount(decimal amount) => amount;
+
     public override string Json(string parameter) => $"CAST({parameter} AS json)";
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";

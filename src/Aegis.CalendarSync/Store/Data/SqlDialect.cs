@@ -40,6 +40,10 @@ public abstract class SqlDialect
 
     public object? Time(DateTimeOffset? time) => time is { } value ? Time(value) : null;
 
+    /// <summary>An amount as a JSON row value (<see cref="JsonRows"/>) stores it: exactly as a bound decimal parameter is
+    /// stored, so a later comparison with one (<see cref="IsSame"/>) sees the same value.</summary>
+    public abstract object Amount(decimal amount);
+
     /// <summary>SQL expression of the UTC hour a timestamp column falls in, as text "yyyy-MM-ddTHH" (sortable).</summary>
     public abstract string HourOf(string column);
 

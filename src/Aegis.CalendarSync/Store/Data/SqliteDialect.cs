@@ -24,6 +24,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object Time(DateTimeOffset time) => Normalize(time).ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>The text Microsoft.Data.Sqlite binds a decimal as (at least one decimal place: 950 is "950.0").</summary>
+    public override object Amount(decimal amount) => amount.ToString("0.0###########################", CultureInfo.InvariantCulture);
+
     public override string Json(string parameter) => parameter;
 
     public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";

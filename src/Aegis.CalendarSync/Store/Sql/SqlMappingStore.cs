@@ -38,6 +38,19 @@ internal sealed class SqlMappingStore(SqlStoreContext db) : IMappingStore
         return rows.Select(r => r.ToModel()).ToList();
     }
 
+    public async Task<IReadOnlyList<CalendarSyncMapping>> ListByEventsAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds,
+        CancellationToken ct)
+    {
+        if (financialEventIds.Count == 0) return [];
+        var args = new DynamicParameters(new { userId = db.Dialect.Id(userId) });
+        var ids = SqlInList.Add(args, "e", financialEventIds.Select(db.Dialect.Id));
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<MappingRow>(Db.Command(
+            $"SELECT {MappingRow.Columns} FROM calendar_sync_mapping WHERE user_id = @userId AND financial_event_id IN {ids}",
+            args, ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
     public async Task<IReadOnlyList<CalendarSyncMapping>> ListAsync(Guid userId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);

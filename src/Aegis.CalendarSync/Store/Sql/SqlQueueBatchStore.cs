@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Batch;
 using Aegis.CalendarSync.Store.Data;
@@ -15,28 +14,6 @@ namespace Aegis.CalendarSync.Store.Sql;
 /// batch of n outbound changes costs 5 + 6 statements at most and 1 commit, whatever n.</summary>
 internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
 {
-    private static readonly (string, string)[] MappingColumns =
-    [
-        ("user_id", "uuid"), ("financial_event_id", "uuid"), ("google_calendar_id", "text"), ("google_event_id", "text"),
-        ("google_etag", "text"), ("content_hash", "text"), ("remote_content_hash", "text"), ("html_link", "text"),
-        ("sync_source", "text"), ("last_modified_at", "timestamptz"), ("last_synced_at", "timestamptz"), ("version", "bigint"),
-        ("connection_id", "text"), ("synced_amount", "numeric"), ("synced_currency", "text"), ("synced_event_type", "text"),
-        ("synced_status", "text"), ("synced_category", "text"), ("expected", "bigint"),
-    ];
-
-    private static readonly string[] AuditColumnNames =
-    [
-        "user_id", "action", "status", "financial_event_id", "google_event_id", "error_code", "error_message",
-        "conflict_details", "duration_ms", "created_at", "event_title", "details", "propagation_ms",
-    ];
-
-    private static readonly (string, string)[] AuditColumns =
-    [
-        ("user_id", "uuid"), ("action", "text"), ("status", "text"), ("financial_event_id", "uuid"), ("google_event_id", "text"),
-        ("error_code", "text"), ("error_message", "text"), ("conflict_details", "text"), ("duration_ms", "bigint"),
-        ("created_at", "timestamptz"), ("event_title", "text"), ("details", "text"), ("propagation_ms", "bigint"),
-    ];
-
     public async Task<IQueueBatch> BeginAsync(IReadOnlyList<SyncQueueItem> items, CancellationToken ct)
     {
         var d = db.Dialect;
@@ -143,87 +120,18 @@ internal sealed class SqlQueueBatchStore(SqlStoreContext db) : IQueueBatchStore
             return [.. ids];
         }
 
-        /// <summary>Deletes, then updates at the loaded version, then inserts (ON CONFLICT DO NOTHING, as the store);
-        /// returns the ids of items one of whose updates or inserts wrote nothing (a concurrent writer won).</summary>
+        /// <summary>The writers' mapping writes (<see cref="MultiRowWrites.WriteMappingsAsync"/>); returns the ids of items one
+        /// of whose updates or inserts wrote nothing (a concurrent writer won).</summary>
         private async Task<HashSet<long>> WriteMappingsAsync(DbConnection connection, DbTransaction transaction,
             IReadOnlyList<QueueBatchItem> writers, CancellationToken ct)
         {
             var writes = writers.SelectMany(w => w.MappingWrites().Select(m => (w.Item.Id, Write: m))).ToList();
-            var deletes = new BatchRows(D, ("user_id", "uuid"), ("financial_event_id", "uuid"));
-            foreach (var (_, write) in writes.Where(w => w.Write.DeleteFirst))
-            {
-                deletes.Add(D.Id(write.UserId), D.Id(write.FinancialEventId));
-            }
-
-            if (deletes.Count > 0)
-            {
-                await connection.ExecuteAsync(Db.Command(
-                    "DELETE FROM calendar_sync_mapping WHERE (user_id, financial_event_id) IN " +
-                    $"(SELECT {BatchRows.Column("user_id")}, {BatchRows.Column("financial_event_id")} FROM {deletes.From("@rows")})",
-                    new { rows = deletes.Json() }, ct, transaction)).ConfigureAwait(false);
-            }
-
-            var lost = new HashSet<long>();
-            var updates = writes.Where(w => w.Write.IsUpdate).ToList();
-            if (updates.Count > 0)
-            {
-                var set = string.Join(", ", MappingColumns.Skip(2).SkipLast(1).Select(c => $"{c.Item1} = {BatchRows.Column(c.Item1)}"));
-                var written = await WriteKeyedAsync(connection, transaction, updates,
-                    rows => $"UPDATE calendar_sync_mapping SET {set} FROM {rows} " +
-                            $"WHERE user_id = {BatchRows.Column("user_id")} AND financial_event_id = {BatchRows.Column("financial_event_id")} " +
-                            $"AND version = {BatchRows.Column("expected")} RETURNING user_id, financial_event_id", ct).ConfigureAwait(false);
-                lost.UnionWith(updates.Where(u => !written.Contains(Key(u.Write))).Select(u => u.Id));
-            }
-
-            var inserts = writes.Where(w => w.Write.IsInsert).ToList();
-            if (inserts.Count > 0)
-            {
-                var columns = MappingColumns.SkipLast(1).Select(c => c.Item1).ToList();
-                var written = await WriteKeyedAsync(connection, transaction, inserts,
-                    rows => $"INSERT INTO calendar_sync_mapping ({string.Join(", ", columns)}) " +
-                            $"SELECT {string.Join(", ", columns.Select(BatchRows.Column))} FROM {rows} WHERE true " +
-                            "ON CONFLICT DO NOTHING RETURNING user_id, financial_event_id", ct).ConfigureAwait(false);
-                lost.UnionWith(inserts.Where(u => !written.Contains(Key(u.Write))).Select(u => u.Id));
-            }
-
-            return lost;
+            var lost = await MultiRowWrites.WriteMappingsAsync(db, connection, transaction, [.. writes.Select(w => w.Write)], ct).ConfigureAwait(false);
+            return [.. writes.Where(w => w.Write.Final is not null && lost.Contains(Key(w.Write))).Select(w => w.Id)];
         }
 
-        private async Task<HashSet<(Guid, Guid)>> WriteKeyedAsync(DbConnection connection, DbTransaction transaction,
-            IReadOnlyList<(long Id, MappingWrite Write)> writes, Func<string, string> sql, CancellationToken ct)
-        {
-            var rows = new BatchRows(D, MappingColumns);
-            foreach (var (_, write) in writes)
-            {
-                var m = write.Final!;
-                rows.Add(D.Id(m.UserId), D.Id(m.FinancialEventId), m.GoogleCalendarId, m.GoogleEventId, m.GoogleEtag, m.ContentHash,
-                    m.RemoteContentHash, m.HtmlLink, EnumText.ToText(m.SyncSource), D.Time(m.LastModifiedAt), D.Time(m.LastSyncedAt),
-                    m.Version, m.ConnectionId, m.Synced?.Amount.ToString(CultureInfo.InvariantCulture), m.Synced?.Currency,
-                    m.Synced is { } t ? EnumText.ToText(t.EventType) : null, m.Synced is { } st ? EnumText.ToText(st.Status) : null,
-                    m.Synced?.Category, write.LoadedVersion);
-            }
-
-            var keys = await connection.QueryAsync<(object UserId, object EventId)>(Db.Command(
-                sql(rows.From("@rows")), new { rows = rows.Json() }, ct, transaction)).ConfigureAwait(false);
-            return [.. keys.Select(k => (DbValue.ToGuid(k.UserId), DbValue.ToGuid(k.EventId)))];
-        }
-
-        private async Task WriteAuditsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AuditEntry> entries, CancellationToken ct)
-        {
-            var rows = new BatchRows(D, AuditColumns);
-            foreach (var e in entries)
-            {
-                rows.Add(D.Id(e.UserId), EnumText.ToText(e.Action), EnumText.ToText(e.Status), D.Id(e.FinancialEventId), e.GoogleEventId,
-                    e.ErrorCode, e.ErrorMessage, e.ConflictDetails, e.DurationMs, D.Time(e.CreatedAt == default ? db.Now() : e.CreatedAt),
-                    e.EventTitle, e.Details, e.PropagationMs);
-            }
-
-            if (rows.Count == 0) return;
-            var values = AuditColumnNames.Select(c => c == "conflict_details" ? D.Json(BatchRows.Column(c)) : BatchRows.Column(c));
-            await connection.ExecuteAsync(Db.Command(
-                $"INSERT INTO calendar_sync_audit ({string.Join(", ", AuditColumnNames)}) SELECT {string.Join(", ", values)} FROM {rows.From("@rows")}",
-                new { rows = rows.Json() }, ct, transaction)).ConfigureAwait(false);
-        }
+        private Task WriteAuditsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AuditEntry> entries, CancellationToken ct) =>
+            MultiRowWrites.WriteAuditsAsync(db, connection, transaction, entries, ct);
 
         /// <summary>Completions and retries in one UPDATE, each fenced by its lease as CompleteAsync / RetryAsync are.</summary>
         private async Task<HashSet<long>> WriteOutcomesAsync(DbConnection connection, DbTransaction transaction,

@@ -36,17 +36,20 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
         CancellationToken ct) =>
         (await EnqueueFromGoogleCoreAsync(userId, action, calendarId, debounce, null, ct).ConfigureAwait(false))!.Value;
 
-    /// <summary>One transaction: the channel's message number, then (unless a duplicate and <paramref name="onlyIfAdvanced"/>)
-    /// the coalesced enqueue. So a push costs one commit, and no advanced number is ever left without its enqueue.</summary>
+    /// <summary>One transaction: the channel's message number, then (unless a duplicate and
+    /// <paramref name="onlyIfAdvanced"/>) the coalesced enqueue. So a push window's write costs one commit, and no
+    /// advanced number is ever left without its enqueue.</summary>
     public async Task<bool> EnqueuePushedSyncAsync(Guid userId, string channelId, long messageNumber, string? calendarId,
         QueueDebounce debounce, bool onlyIfAdvanced, CancellationToken ct)
     {
         var advanced = false;
-        var id = await EnqueueFromGoogleCoreAsync(userId, QueueAction.IncrementalSync, calendarId, debounce, async (connection, transaction) =>
-        {
-            advanced = await MessageNumberSql.TryAdvanceAsync(db, connection, transaction, userId, channelId, messageNumber, ct).ConfigureAwait(false);
-            return advanced || !onlyIfAdvanced;
-        }, ct).ConfigureAwait(false);
+        var id = await EnqueueFromGoogleCoreAsync(userId, QueueAction.IncrementalSync, calendarId, debounce,
+            async (connection, transaction) =>
+            {
+                advanced = await MessageNumberSql.TryAdvanceAsync(db, connection, transaction, userId, channelId, messageNumber, ct)
+                    .ConfigureAwait(false);
+                return advanced || !onlyIfAdvanced;
+            }, ct).ConfigureAwait(false);
         return id is not null && advanced;
     }
 
