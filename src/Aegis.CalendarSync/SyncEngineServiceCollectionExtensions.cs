@@ -32,9 +32,13 @@ public static class SyncEngineServiceCollectionExtensions
         services.AddAegisStore(config);
         // Webhook secrets are encrypted at rest like the tokens; everything resolving ISettingsStore sees plaintext.
         services.TryAddSingleton<SqlSettingsStore>();
-        // The webhook validates against cached channel rows (dropped on every channel write of this process).
+        // The webhook validates against cached channel rows, dropped on every channel write of this process, of the
+        // default calendar (settings store) and of every further calendar (synced calendar store).
         services.TryAddSingleton<WebhookSecretEncryptingSettingsStore>();
+        services.TryAddSingleton<PushChannelCache>();
         services.Replace(ServiceDescriptor.Singleton<ISettingsStore, ChannelCachingSettingsStore>());
+        services.TryAddSingleton<SqlSyncedCalendarStore>();
+        services.Replace(ServiceDescriptor.Singleton<ISyncedCalendarStore, ChannelCachingSyncedCalendarStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
         // Several nodes share one PostgreSQL database, so there one account's Google budget is kept in it; SQLite is

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Aegis.CalendarSync.Application.Events;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store.Data;
 
 namespace Aegis.CalendarSync.Sync;
 
 /// <summary>What a change did to a wallet event, in words for the audit row's details: "renamed to 'Flat rent'; amount
-/// now 1000 EUR; moved to 2026-12-05 09:00 (Europe/Lisbon); now paid". Only the fields people recognise (title,
+/// now EUR 1,000.00 (<see cref="MoneyText"/>, invariant culture); moved to 2026-12-05 09:00 (Europe/Lisbon); now paid". Only the fields people recognise (title,
 /// amount, date, status, type); null when none of them changed.</summary>
 internal static class EventChangeDescription
 {
@@ -14,7 +15,7 @@ internal static class EventChangeDescription
         var parts = new List<string>();
         if (before.Title != after.Title) parts.Add($"renamed to '{after.Title}'");
         if (before.Amount != after.Amount || before.Currency != after.Currency)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"amount now {after.Amount:0.####} {after.Currency}"));
+            parts.Add($"amount now {MoneyText.Format(after.Amount, after.Currency, CultureInfo.InvariantCulture)}");
         if (before.StartAt != after.StartAt || before.AllDay != after.AllDay) parts.Add($"moved to {When(after)}");
         if (before.Status != after.Status) parts.Add($"now {EnumText.ToText(after.Status)}");
         if (before.EventType != after.EventType) parts.Add($"now a {EnumText.ToText(after.EventType)}");

@@ -57,8 +57,8 @@ public sealed class ConflictsBrowserTests(ITestOutputHelper output) : IAsyncLife
         var table = card.GetByRole(AriaRole.Table, new() { Name = "Wallet and Google Calendar versions of Gym membership (annual)" });
         await Assertions.Expect(table.Locator("tr[data-field=title]")).ToContainTextAsync("Gym membership (annual)");
         await Assertions.Expect(table.Locator("tr[data-field=title]")).ToContainTextAsync("Gym (renamed in Google)");
-        await Assertions.Expect(table.Locator("tr[data-field=amount]")).ToContainTextAsync("30.00 EUR");
-        await Assertions.Expect(table.Locator("tr[data-field=amount]")).ToContainTextAsync("25.00 EUR");
+        await Assertions.Expect(table.Locator("tr[data-field=amount]")).ToContainTextAsync("EUR 30.00");
+        await Assertions.Expect(table.Locator("tr[data-field=amount]")).ToContainTextAsync("EUR 25.00");
         await Assertions.Expect(table.Locator("tr[data-field=when]")).ToContainTextAsync("Sun 10 Mar 2030 (all day)");
         await Assertions.Expect(table.Locator("tr[data-field=when]")).ToContainTextAsync("Tue 12 Mar 2030 (all day)");
         await Assertions.Expect(table.Locator("tr[data-field=status]")).ToContainTextAsync("Not paid yet");

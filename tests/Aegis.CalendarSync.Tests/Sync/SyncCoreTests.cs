@@ -132,9 +132,9 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
         var open = Assert.Single(await H.Conflicts.ListOpenAsync(H.UserId, Ct));
 
         // The comparison in plain words: what differs, on which side.
-        var fields = Comparer.Compare(H.UserId, open.LocalVersion, open.GoogleVersion).Fields.ToDictionary(f => f.Field);
+        var fields = Comparer.Compare(H.UserId, open.LocalVersion, open.GoogleVersion, CultureInfo.InvariantCulture).Fields.ToDictionary(f => f.Field);
         Assert.Equal(("Gym (wallet)", "Gym (Google)"), (fields[ConflictField.Title].Wallet, fields[ConflictField.Title].Google));
-        Assert.Equal(("30.00 EUR", "25.00 EUR"), (fields[ConflictField.Amount].Wallet, fields[ConflictField.Amount].Google));
+        Assert.Equal(("EUR 30.00", "EUR 25.00"), (fields[ConflictField.Amount].Wallet, fields[ConflictField.Amount].Google));
         Assert.True(fields[ConflictField.When].Differs);
         Assert.EndsWith("(all day)", fields[ConflictField.When].Google);
         Assert.False(fields[ConflictField.Status].Differs);
@@ -207,14 +207,14 @@ public abstract class SyncCoreTests<TDatabase>(TDatabase database) : HarnessTest
         var commands = new ConflictCommands(H.Conflicts, H.Audit, H.Sync, Comparer);
 
         var since = H.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-1);
-        var settled = Assert.Single(await commands.ListAutoResolvedAsync(H.UserId, since, Ct));
+        var settled = Assert.Single(await commands.ListAutoResolvedAsync(H.UserId, since, CultureInfo.InvariantCulture, Ct));
 
         Assert.Equal((ConflictStrategy.LocalWins, ConflictSide.Wallet, ConflictSide.Google, created.Id),
             (settled.Strategy, settled.Kept, settled.Overwritten, settled.FinancialEventId));
         var title = Assert.Single(settled.Comparison.Differing);
         Assert.Equal((ConflictField.Title, "Internet (fibre)", "Internet (renamed in Google)"), (title.Field, title.Wallet, title.Google));
-        Assert.Empty(await commands.ListOpenComparedAsync(H.UserId, Ct));
-        Assert.Empty(await commands.ListAutoResolvedAsync(H.UserId, H.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(1), Ct));
+        Assert.Empty(await commands.ListOpenComparedAsync(H.UserId, CultureInfo.InvariantCulture, Ct));
+        Assert.Empty(await commands.ListAutoResolvedAsync(H.UserId, H.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(1), CultureInfo.InvariantCulture, Ct));
     }
 
     private ConflictComparer Comparer => new(H.Services.GetRequiredService<FinancialEventMapper>(),

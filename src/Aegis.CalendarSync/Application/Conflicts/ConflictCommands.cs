@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
@@ -17,15 +18,15 @@ public sealed class ConflictCommands(IConflictStore conflicts, IAuditStore audit
 
     public Task<SyncConflict?> GetAsync(Guid userId, long id, CancellationToken ct) => conflicts.GetAsync(userId, id, ct);
 
-    /// <summary>The open conflicts, oldest first, each compared field by field.</summary>
-    public async Task<IReadOnlyList<ConflictView>> ListOpenComparedAsync(Guid userId, CancellationToken ct) =>
+    /// <summary>The open conflicts, oldest first, each compared field by field (money in <paramref name="culture"/>).</summary>
+    public async Task<IReadOnlyList<ConflictView>> ListOpenComparedAsync(Guid userId, CultureInfo culture, CancellationToken ct) =>
         (await conflicts.ListOpenAsync(userId, ct).ConfigureAwait(false))
-            .Select(c => new ConflictView(c, comparer.Compare(userId, c.LocalVersion, c.GoogleVersion)))
+            .Select(c => new ConflictView(c, comparer.Compare(userId, c.LocalVersion, c.GoogleVersion, culture)))
             .ToList();
 
     /// <summary>Conflicts detected since <paramref name="since"/> that the strategy (last-write-wins, wallet wins,
     /// Google wins) settled without asking, newest first, with what the losing side held.</summary>
-    public async Task<IReadOnlyList<AutoResolvedConflict>> ListAutoResolvedAsync(Guid userId, DateTimeOffset since, CancellationToken ct)
+    public async Task<IReadOnlyList<AutoResolvedConflict>> ListAutoResolvedAsync(Guid userId, DateTimeOffset since, CultureInfo culture, CancellationToken ct)
     {
         var rows = await audit.QueryAsync(userId, new AuditQuery(AuditAction.Conflict, AuditOutcome.Conflict, Since: since, Limit: MaxAutoResolved), ct)
             .ConfigureAwait(false);
@@ -34,7 +35,7 @@ public sealed class ConflictCommands(IConflictStore conflicts, IAuditStore audit
         {
             if (ReadDetails(row.ConflictDetails) is not { } details) continue;
             var (strategy, kept, local, google) = details;
-            settled.Add(new AutoResolvedConflict(row.Id, row.CreatedAt, strategy, kept, row.FinancialEventId, comparer.Compare(userId, local, google)));
+            settled.Add(new AutoResolvedConflict(row.Id, row.CreatedAt, strategy, kept, row.FinancialEventId, comparer.Compare(userId, local, google, culture)));
         }
         return settled;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Aegis.CalendarSync.Google.Models;
 using Aegis.CalendarSync.Mapping;
@@ -16,20 +17,21 @@ public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncE
     private static readonly JsonSerializerOptions LocalJson = new(JsonSerializerDefaults.Web);
     private const string Deleted = "Deleted";
 
-    public ConflictComparison Compare(Guid userId, string localSnapshot, string googleSnapshot)
+    public ConflictComparison Compare(Guid userId, string localSnapshot, string googleSnapshot, CultureInfo culture)
     {
         var local = Parse(() => JsonSerializer.Deserialize<FinancialEvent>(localSnapshot, LocalJson));
         var remote = Parse(() => JsonSerializer.Deserialize(googleSnapshot, GoogleJsonContext.Default.GoogleEvent));
-        return Compare(userId, local, remote);
+        return Compare(userId, local, remote, culture);
     }
 
-    public ConflictComparison Compare(Guid userId, FinancialEvent? local, GoogleEvent? remote)
+    /// <summary>The comparison with money in <paramref name="culture"/> (<see cref="MoneyText"/>).</summary>
+    public ConflictComparison Compare(Guid userId, FinancialEvent? local, GoogleEvent? remote, CultureInfo culture)
     {
         var walletDeleted = local is null || local.DeletedAt is not null;
         var google = remote is { IsCancelled: false, Start: not null } ? Apply(userId, local, remote) : null;
         var wallet = walletDeleted ? null : local;
         var fields = Enum.GetValues<ConflictField>()
-            .Select(f => new ConflictFieldComparison(f, Text(f, wallet), Text(f, google)))
+            .Select(f => new ConflictFieldComparison(f, Text(f, wallet, culture), Text(f, google, culture)))
             .ToList();
         return new ConflictComparison(
             Title: wallet?.Title ?? google?.Title ?? local?.Title ?? remote?.Summary ?? FinancialEventMapper.UntitledTitle,
@@ -54,7 +56,8 @@ public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncE
         }
     }
 
-    private static string Text(ConflictField field, FinancialEvent? e) => e is null ? Deleted : EventFieldText.Of(field, e);
+    private static string Text(ConflictField field, FinancialEvent? e, CultureInfo culture) =>
+        e is null ? Deleted : EventFieldText.Of(field, e, culture);
 
     private static T? Parse<T>(Func<T?> parse) where T : class
     {

@@ -6,18 +6,17 @@ using Aegis.CalendarSync.Recurrence;
 
 namespace Aegis.CalendarSync.Application.Conflicts;
 
-/// <summary>A financial event's fields in plain words for a person (English, the culture's digits): money with its
-/// currency and that currency's minor digits (ISO 4217), dates in the event's time zone, the repeat rule as a
-/// sentence.</summary>
+/// <summary>A financial event's fields in plain words for a person (English words): money as <see cref="MoneyText"/>
+/// shows it in the person's culture, dates in the event's time zone, the repeat rule as a sentence.</summary>
 public static class EventFieldText
 {
     private const string DateFormat = "ddd d MMM yyyy";
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Of(ConflictField field, FinancialEvent e) => field switch
+    public static string Of(ConflictField field, FinancialEvent e, CultureInfo culture) => field switch
     {
         ConflictField.Title => e.Title,
-        ConflictField.Amount => Money(e.Amount, e.Currency),
+        ConflictField.Amount => MoneyText.Format(e.Amount, e.Currency, culture),
         ConflictField.When => When(e),
         ConflictField.Status => Status(e.Status),
         ConflictField.Recurrence => Recurrence(e),
@@ -33,13 +32,6 @@ public static class EventFieldText
         ConflictField.Recurrence => "Repeats",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
-
-    /// <summary>"1,234.50 EUR", "1,200 JPY", "12.345 KWD": the currency's minor digits, never fewer.</summary>
-    public static string Money(decimal amount, string currency)
-    {
-        var digits = Math.Max(CurrencyMinorUnits.Of(currency), Scale(amount));
-        return amount.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture) + " " + currency;
-    }
 
     public static string Status(EventStatus status) => status switch
     {
@@ -96,6 +88,4 @@ public static class EventFieldText
         if (skipped > 0) text += skipped == 1 ? " (1 date skipped)" : $" ({skipped.ToString(CultureInfo.InvariantCulture)} dates skipped)";
         return text;
     }
-
-    private static int Scale(decimal amount) => (decimal.GetBits(decimal.Abs(amount) / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF;
 }

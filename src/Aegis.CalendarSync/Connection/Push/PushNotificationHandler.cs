@@ -35,11 +35,18 @@ public sealed class PushNotificationHandler(ISettingsStore settings, PushWindows
             case SyncState:
                 return await settings.TryAdvanceMessageNumberAsync(channel.UserId, push.ChannelId, messageNumber, ct).ConfigureAwait(false)
                     ? PushOutcome.Handshake
-                    : PushOutcome.DuplicateMessage;
+                    : await RefusedAsync(push.ChannelId, ct).ConfigureAwait(false);
             case "exists" or "not_exists":
-                return await windows.AcceptAsync(channel, push.ChannelId, messageNumber, ct).ConfigureAwait(false);
+                var outcome = await windows.AcceptAsync(channel, push.ChannelId, messageNumber, ct).ConfigureAwait(false);
+                return outcome == PushOutcome.DuplicateMessage ? await RefusedAsync(push.ChannelId, ct).ConfigureAwait(false) : outcome;
             default:
                 return PushOutcome.UnknownState;
         }
     }
+
+    /// <summary>A message number refused: a duplicate, unless the channel no longer exists. A refusal by the database
+    /// dropped the channel's cached row (another node may have replaced the channel), so this reads the database then;
+    /// a duplicate this node's window caught is answered from the cache.</summary>
+    private async Task<PushOutcome> RefusedAsync(string channelId, CancellationToken ct) =>
+        await settings.FindByChannelIdAsync(channelId, ct).ConfigureAwait(false) is null ? PushOutcome.UnknownChannel : PushOutcome.DuplicateMessage;
 }

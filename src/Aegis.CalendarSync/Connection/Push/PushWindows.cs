@@ -26,7 +26,7 @@ namespace Aegis.CalendarSync.Connection.Push;
 /// <para>Message numbers: a push numbered at or below the highest this node saw on the channel is a duplicate and
 /// dropped; the database's number (advanced by every write, never lowered) still drops a duplicate that reaches a
 /// node with no window open.</para></summary>
-public sealed class PushWindows(ISyncQueueStore queue, IOptions<ConnectionOptions> options, TimeProvider time,
+public sealed class PushWindows(ISyncQueueStore queue, PushChannelCache channels, IOptions<ConnectionOptions> options, TimeProvider time,
     ILogger<PushWindows> logger)
 {
     /// <summary>How long a window's state (its highest message number) is kept after it closed with nothing to write.</summary>
@@ -60,10 +60,12 @@ public sealed class PushWindows(ISyncQueueStore queue, IOptions<ConnectionOption
 
         try
         {
-            return await queue.EnqueuePushedSyncAsync(window.UserId, channelId, messageNumber, window.CalendarId, options.Value.PushQueueDebounce,
-                       onlyIfAdvanced: true, ct).ConfigureAwait(false)
-                ? PushOutcome.Enqueued
-                : PushOutcome.DuplicateMessage;
+            if (await queue.EnqueuePushedSyncAsync(window.UserId, channelId, messageNumber, window.CalendarId, options.Value.PushQueueDebounce,
+                    onlyIfAdvanced: true, ct).ConfigureAwait(false))
+                return PushOutcome.Enqueued;
+            // The database matches the stored channel id: another node may have replaced this channel since it was cached.
+            channels.Forget(channelId);
+            return PushOutcome.DuplicateMessage;
         }
         catch
         {
