@@ -37,7 +37,7 @@ public sealed class PhoneActionsBrowserTests(ITestOutputHelper output) : IAsyncL
             await AssertOnScreenAsync(page, page.GetByLabel(name, new() { Exact = true }), name);
         }
 
-        var (scrollWidth, innerWidth) = await WidthsAsync(page);
+        var (scrollWidth, innerWidth) = await PageWidth.WidthsAsync(page);
         Assert.True(scrollWidth <= innerWidth, $"the editor is {scrollWidth} px wide in a {innerWidth} px viewport");
         output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "occurrences-375"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark 2030-04-10 paid" }).ClickAsync();
@@ -57,7 +57,7 @@ public sealed class PhoneActionsBrowserTests(ITestOutputHelper output) : IAsyncL
         await Chromium.SignInAsync(page, _user, "/trash");
         var restore = page.GetByRole(AriaRole.Button, new() { Name = "Restore Electricity and gas for the flat" });
         await AssertOnScreenAsync(page, restore, "Restore");
-        var (scrollWidth, innerWidth) = await WidthsAsync(page);
+        var (scrollWidth, innerWidth) = await PageWidth.WidthsAsync(page);
         Assert.True(scrollWidth <= innerWidth, $"the Trash is {scrollWidth} px wide in a {innerWidth} px viewport");
         output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "trash-375"));
         await restore.ClickAsync();
@@ -72,7 +72,7 @@ public sealed class PhoneActionsBrowserTests(ITestOutputHelper output) : IAsyncL
     {
         await Assertions.Expect(control).ToBeVisibleAsync();
         var box = await control.BoundingBoxAsync();
-        var (_, innerWidth) = await WidthsAsync(page);
+        var (_, innerWidth) = await PageWidth.WidthsAsync(page);
         Assert.True(box is { X: >= 0 } && box.X + box.Width <= innerWidth,
             $"{what} spans x = {box?.X:0}..{box?.X + box?.Width:0} px in a {innerWidth} px viewport");
         var clipped = await control.EvaluateAsync<bool>(
@@ -89,11 +89,5 @@ public sealed class PhoneActionsBrowserTests(ITestOutputHelper output) : IAsyncL
             }
             """);
         Assert.False(clipped, $"{what} is cut off by the box around it");
-    }
-
-    private static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        return (widths[0], widths[1]);
     }
 }
