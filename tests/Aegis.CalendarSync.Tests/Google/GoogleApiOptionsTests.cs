@@ -35,7 +35,7 @@ public sealed class GoogleApiOptionsTests
         {
             ["Google:ApiBaseUrl"] = "http://127.0.0.1:5005",
             ["Google:TokenUrl"] = "not a url",
-            ["Google:RequestsPerUserPerMinute"] = "50",
+            ["Google:RequestsPerUserPerMinute"] = "40",
             ["Google:RequestsPerProjectPerMinute"] = "60000001",
             ["Google:BurstCalls"] = "40",
         }).Build());
@@ -47,7 +47,7 @@ public sealed class GoogleApiOptionsTests
         Assert.Contains("ApiBaseUrl must end with '/'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("TokenUrl must be an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ClientId is required", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Google:RequestsPerUserPerMinute must give 41..60000000 calls per minute, more than Google:BurstCalls (40) (got 50).", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Google:RequestsPerUserPerMinute must give 41..60000000 calls per minute, more than Google:BurstCalls (40) (got 40).", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Google:RequestsPerProjectPerMinute must give 41..60000000 calls per minute", ex.Message, StringComparison.Ordinal);
     }
 
