@@ -16,6 +16,9 @@ public sealed record GoogleQuota(int UserCallsPerMinute, int ProjectCallsPerMinu
     /// <summary>Google's quota window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>Largest burst: Google's most calls in one batch request (a request's calls are sent together).</summary>
+    public const int MaxBurst = GoogleCalendarClient.MaxBatchCalls;
+
     /// <summary>Largest quota the client can pace: one call per microsecond (the budget's resolution).</summary>
     public const int MaxCallsPerMinute = 60_000_000;
 
