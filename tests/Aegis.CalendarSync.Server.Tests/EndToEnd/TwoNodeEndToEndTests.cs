@@ -13,8 +13,9 @@ namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
 public sealed class TwoNodeEndToEndTests
 {
     private const string Account = "demo@example.com";
-    /// <summary>The account's quota: (250 − 10) calls per minute after a burst of 10, i.e. one call per 250 ms.</summary>
-    private static readonly GoogleQuota Quota = new(UserCallsPerMinute: 250, ProjectCallsPerMinute: 10_000, Burst: 10);
+    /// <summary>The account's quota: (130 − 10) calls per minute after a burst of 10, i.e. one call per 500 ms (long
+    /// against the delivery delays of a loaded machine, which the emulator's log cannot tell from the pacing).</summary>
+    private static readonly GoogleQuota Quota = new(UserCallsPerMinute: 130, ProjectCallsPerMinute: 10_000, Burst: 10);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
     [Fact]
@@ -78,15 +79,16 @@ public sealed class TwoNodeEndToEndTests
         foreach (var id in ids) Assert.True(await ProcessApi.IsLiveInGoogleAsync(google, id, Uri.UnescapeDataString(calendar)));
 
         // One quota for both nodes, the shared budget's guarantee (GoogleQuota): in any window of length w at most
-        // burst + ⌊w / 250 ms⌋ of the account's calls, from both nodes together, so at most 250 in any minute. The
+        // burst + ⌊w / 500 ms⌋ of the account's calls, from both nodes together, so at most 130 in any minute. The
         // emulator stamps a call when it arrives, not when a node released it, so each window is allowed one interval
-        // more for delivery delays (a node's release to the emulator's stamp, on a loaded machine).
+        // more for delivery delays (a node's release to the emulator's stamp varied by up to ~300 ms in a full run of
+        // the server tests on 2 loaded cores).
         // A batch request is no call of its own (Google counts its parts, each logged as the call it carries).
         var calendarCalls = requests.Where(r => r.Account == Account && r.Operation != "batch" && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
             .Select(r => (At: DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Operation, r.Status, r.InBatch))
             .OrderBy(r => r.At).ToList();
         Assert.True(calendarCalls.Count > 2 * Quota.Burst, $"only {calendarCalls.Count} calls: the burst alone would have carried them");
-        Assert.Equal(250, Quota.MaxUserCallsIn(GoogleQuota.Window));
+        Assert.Equal(130, Quota.MaxUserCallsIn(GoogleQuota.Window));
         for (var i = 0; i < calendarCalls.Count; i++)
         {
             for (var j = i; j < calendarCalls.Count; j++)
