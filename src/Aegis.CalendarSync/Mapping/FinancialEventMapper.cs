@@ -90,7 +90,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
         var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing?.Currency ?? defaults.Currency;
         var category = g.ExtendedProperties?.Private is not null ? g.GetPrivateProperty(AegisProperties.Category) : existing?.Category;
 
-        var summary = existing is not null && g.Summary == ours?.Summary ? null : ParseSummary(g.Summary, type, amount, currency);
+        var summary = existing is not null && IsAsWritten(g, existing, type, amount, currency) ? null : ParseSummary(g.Summary, type, amount, currency);
         var title = summary is null ? existing!.Title : summary.Title.Length == 0 ? UntitledTitle : summary.Title;
         // Google must be told when its copy no longer says what the wallet now holds: an amount read from the summary
         // (its private property is stale) or an amount part that could not be read (Google shows a wrong amount).
@@ -210,7 +210,7 @@ public sealed class FinancialEventMapper(TimeProvider time)
     /// amount was kept); null when it was read, untouched or absent.</summary>
     public string? SummaryProblem(FinancialEvent? existing, GoogleEvent g)
     {
-        if (g.IsCancelled || existing is null || g.Summary == ToGoogleEvent(existing, g.Id)?.Summary)
+        if (g.IsCancelled || existing is null)
         {
             return null;
         }
@@ -218,8 +218,16 @@ public sealed class FinancialEventMapper(TimeProvider time)
         var type = ParseEnum<EventType>(g.GetPrivateProperty(AegisProperties.Type)) ?? existing.EventType;
         var amount = ParseAmount(g.GetPrivateProperty(AegisProperties.Amount)) ?? existing.Amount;
         var currency = g.GetPrivateProperty(AegisProperties.Currency) ?? existing.Currency;
-        return ParseSummary(g.Summary, type, amount, currency).Problem;
+        return IsAsWritten(g, existing, type, amount, currency) ? null : ParseSummary(g.Summary, type, amount, currency).Problem;
     }
+
+    /// <summary>Google's summary is the one Aegis wrote with the financial fields Google itself stores (its private
+    /// properties, else <paramref name="existing"/>'s): nobody edited it. Compared against Google's own stored amount,
+    /// not the wallet's current one, so a summary whose amount a person changed is read as that change even when the
+    /// wallet already holds the new amount (a "Keep Google version" before its write-back reached Google) while the
+    /// stored amount still says the old one: the two sources never disagree silently.</summary>
+    private static bool IsAsWritten(GoogleEvent g, FinancialEvent existing, EventType type, decimal amount, string currency) =>
+        g.Summary == SummaryFormat.Format(existing.Title, type, amount, currency);
 
     private static SummaryParse ParseSummary(string? summary, EventType type, decimal amount, string currency) =>
         string.IsNullOrWhiteSpace(summary) ? new SummaryParse("", null, null) : SummaryFormat.Parse(summary, type, amount, currency);

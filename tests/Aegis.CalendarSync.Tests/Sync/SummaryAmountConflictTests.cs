@@ -72,7 +72,6 @@ public abstract class SummaryAmountConflictTests<TDatabase>(TDatabase database) 
     }
 
     [Theory]
-    [InlineData(ConflictStrategy.Manual)]
     [InlineData(ConflictStrategy.LastWriteWins)]
     [InlineData(ConflictStrategy.GoogleWins)]
     public async Task Google_is_read_at_the_amount_its_summary_shows_even_when_the_wallet_already_holds_it(ConflictStrategy strategy)
