@@ -9,8 +9,12 @@ using Aegis.CalendarSync.Sync;
 namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
-/// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
-/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). A switch routes every
+/// write, registers the new calendar's channel before stopping the old one, and moves every synced event to the new
+/// calendar with events.move (<see cref="CalendarRehoming.MoveAsync"/>: one call each, the same Google event id, and what
+/// a person added to it in Google stays; a series moves with its occurrences). An event Google will not move, or no
+/// longer holds, is taken off the old calendar where that is possible and inserted on the new one before the switch
+/// returns; no wallet event is deleted or duplicated, and each step is audited. The queued full sync of the new
+/// calendar then brings in what changed there. A switch routes every
 /// event type to the chosen calendar: further synced calendars stop being synced (their channels stopped after the new
 /// one is open) and their events move too. At most one switch of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
 /// double click) is refused and changes nothing, so no switch works from settings another one is replacing.</summary>
@@ -21,6 +25,7 @@ public sealed class CalendarChoice(
     IMappingStore mappings,
     ISyncQueueStore queue,
     CalendarRehoming rehoming,
+    ISyncService sync,
     PushChannels channels,
     SyncAuditor auditor,
     SingletonJobRunner exclusive)
@@ -113,12 +118,28 @@ public sealed class CalendarChoice(
 
         // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
         var moved = 0;
+        var recreate = new List<Guid>();
         foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
         {
             if (CalendarRehoming.IsStale(settings, mapping))
             {
-                await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+                if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null) recreate.Add(mapping.FinancialEventId);
                 moved++;
+            }
+        }
+
+        // Events Google would not move (or no longer held) are inserted on the new calendar now, whatever their date
+        // (the full sync below only pushes unlinked events of its window); one that fails now (audited) is left to the
+        // queue's retries.
+        foreach (var eventId in recreate)
+        {
+            try
+            {
+                await sync.SyncToGoogleAsync(userId, eventId, ct).ConfigureAwait(false);
+            }
+            catch (GoogleApiException)
+            {
+                await queue.EnqueueToGoogleAsync(userId, [eventId], ct).ConfigureAwait(false);
             }
         }
 
