@@ -118,28 +118,16 @@ public sealed class CalendarChoice(
 
         // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
         var moved = 0;
-        var recreate = new List<Guid>();
         foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
         {
             if (CalendarRehoming.IsStale(settings, mapping))
             {
-                if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null) recreate.Add(mapping.FinancialEventId);
-                moved++;
-            }
-        }
+                if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null)
+                {
+                    await RecreateAsync(userId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+                }
 
-        // Events Google would not move (or no longer held) are inserted on the new calendar now, whatever their date
-        // (the full sync below only pushes unlinked events of its window); one that fails now (audited) is left to the
-        // queue's retries.
-        foreach (var eventId in recreate)
-        {
-            try
-            {
-                await sync.SyncToGoogleAsync(userId, eventId, ct).ConfigureAwait(false);
-            }
-            catch (GoogleApiException)
-            {
-                await queue.EnqueueToGoogleAsync(userId, [eventId], ct).ConfigureAwait(false);
+                moved++;
             }
         }
 
@@ -152,6 +140,21 @@ public sealed class CalendarChoice(
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
             { Details = $"now '{target}'; {AuditWording.Count(moved, "event")} moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
+    }
+
+    /// <summary>An event Google would not move (or no longer held) is inserted on the new calendar at once, whatever its
+    /// date (the full sync after the switch only pushes unlinked events of its window), before the next move, so an
+    /// interrupted switch leaves none unlinked; an insert that fails now (audited) is left to the queue's retries.</summary>
+    private async Task RecreateAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        try
+        {
+            await sync.SyncToGoogleAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        }
+        catch (GoogleApiException)
+        {
+            await queue.EnqueueToGoogleAsync(userId, [financialEventId], ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any
