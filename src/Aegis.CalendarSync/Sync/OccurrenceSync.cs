@@ -82,7 +82,8 @@ internal sealed class OccurrenceSync(
                 ?? new OccurrenceOverride { UserId = series.UserId, FinancialEventId = series.Id, OriginalStart = start };
             if (occurrence.Status == OccurrenceStatus.Skipped && cancelled.Contains(start))
             {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, start, null, OccurrenceMapper.CancelledHash, ct).ConfigureAwait(false);
+                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, start, null, OccurrenceMapper.CancelledHash, o.UpdatedAt, ct)
+                    .ConfigureAwait(false);
                 continue;
             }
 
@@ -153,30 +154,30 @@ internal sealed class OccurrenceSync(
         var existing = overrides.FirstOrDefault(o => o.OriginalStart == occurrence.OriginalStart);
         var remoteHash = instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance);
         var ours = mapper.ContentHash(series, master.GoogleEventId, occurrence);
-        if (existing?.ContentHash == remoteHash || (existing is null && remoteHash == ours)
-            || (existing?.GoogleEtag is { } etag && etag == instance.Etag))
+        var locallyChanged = OccurrenceChange.IsUnsynced(existing, ours);
+        if (await IsEchoAsync(attempt, series, existing, instance, remoteHash, ours, locallyChanged, ct).ConfigureAwait(false))
         {
-            if (existing is not null && existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
-            {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, instance.Etag, existing.ContentHash, ct)
-                    .ConfigureAwait(false);
-            }
-
             // Counted, never audited (as for whole events).
             telemetry.RecordSkip("echo");
             return;
         }
 
-        var locallyChanged = existing is not null && ours != existing.ContentHash;
         if (locallyChanged)
         {
             var winner = await DecideAsync(attempt, series, master, occurrence, existing!, instance, ConflictCause.BothChanged, ct).ConfigureAwait(false);
             if (winner is not ConflictWinner.Google && !(winner is ConflictWinner.Neither && instance.IsCancelled))
             {
-                if (winner == ConflictWinner.Local)
+                if (winner == ConflictWinner.Local && ours == existing!.ContentHash)
+                {
+                    // The wallet's later writes brought the occurrence back to the version last synced, so its push
+                    // skips as unchanged: write it over Google's change now (one call).
+                    await WriteAsync(attempt, series, master, existing with { GoogleEtag = instance.IsCancelled ? null : instance.Etag }, occurrence,
+                        restore: instance.IsCancelled, ct).ConfigureAwait(false);
+                }
+                else if (winner == ConflictWinner.Local)
                 {
                     // The pending outbound write of the wallet's change now passes If-Match.
-                    await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing!.OriginalStart, instance.Etag, existing.ContentHash, ct)
+                    await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing!.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
                         .ConfigureAwait(false);
                 }
 
@@ -191,6 +192,38 @@ internal sealed class OccurrenceSync(
             GoogleEventId = instance.Id,
             ErrorCode = "occurrence",
         }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether Google's instance is no change to decide (recording what it holds when that moved on): our own
+    /// write coming back (the etag we recorded), Google holding exactly what the wallet would write, or, while the
+    /// wallet has not changed the occurrence since the last sync, the version agreed (a change to fields Aegis does
+    /// not sync). An instance with an etag we did not write whose content is the version agreed while the wallet has
+    /// changed since is no echo: a person's edits in Google that cancel out are a later Google version, decided by
+    /// the user's strategy.</summary>
+    private async Task<bool> IsEchoAsync(SyncAttempt attempt, FinancialEvent series, OccurrenceOverride? existing, GoogleEvent instance,
+        string remoteHash, string ours, bool locallyChanged, CancellationToken ct)
+    {
+        var ourWrite = existing?.GoogleEtag is { } etag && etag == instance.Etag;
+        var agreed = remoteHash == ours || (!locallyChanged && existing?.ContentHash == remoteHash);
+        if (!ourWrite && !agreed)
+        {
+            return false;
+        }
+
+        var googleEtag = instance.IsCancelled ? null : instance.Etag;
+        if (existing is not null && remoteHash == ours && locallyChanged)
+        {
+            // Both sides hold the wallet's version: it is the version agreed now.
+            await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, googleEtag, ours, existing.UpdatedAt, ct)
+                .ConfigureAwait(false);
+        }
+        else if (existing is not null && existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
+        {
+            await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
+                .ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="googleEventId"/> names an instance of the series <paramref name="mapping"/> links.</summary>
@@ -252,8 +285,8 @@ internal sealed class OccurrenceSync(
             var currentHash = current.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(current);
             if (currentHash == desiredHash)
             {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, current.IsCancelled ? null : current.Etag, desiredHash, ct)
-                    .ConfigureAwait(false);
+                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, current.IsCancelled ? null : current.Etag, desiredHash,
+                    o.UpdatedAt, ct).ConfigureAwait(false);
                 return;
             }
 
@@ -291,7 +324,7 @@ internal sealed class OccurrenceSync(
         }
 
         await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, etag,
-            mapper.ContentHash(series, mapping.GoogleEventId, occurrence), ct).ConfigureAwait(false);
+            mapper.ContentHash(series, mapping.GoogleEventId, occurrence), o.UpdatedAt, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(desired is null ? AuditAction.DeleteInGoogle : AuditAction.SyncToGoogle, AuditOutcome.Success) with
         {
             FinancialEventId = series.Id,
@@ -310,9 +343,12 @@ internal sealed class OccurrenceSync(
             ? (existing ?? key) with { Status = OccurrenceStatus.Skipped, SyncSource = SyncSource.Google }
             : mapper.FromException(series, occurrence, instance, Defaults(attempt));
         await occurrences.UpsertAsync(applied, ct).ConfigureAwait(false);
+        // Google's version is the one agreed now, whichever row version holds it (a save that changed nothing keeps
+        // the row's clock).
+        var stored = await occurrences.GetAsync(series.UserId, series.Id, occurrence.OriginalStart, ct).ConfigureAwait(false);
         await occurrences.RecordSyncAsync(attempt.UserId, series.Id, occurrence.OriginalStart,
             instance.IsCancelled ? null : instance.Etag,
-            instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance), ct).ConfigureAwait(false);
+            instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance), stored?.UpdatedAt, ct).ConfigureAwait(false);
     }
 
     private async Task<ConflictWinner> DecideAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping,
