@@ -18,8 +18,7 @@ namespace Aegis.CalendarSync.Sync;
 /// content hash and costs nothing. When both sides changed one occurrence, the user's strategy decides.</summary>
 internal sealed class OccurrenceSync(
     IOccurrenceStore occurrences,
-    IFinancialEventStore events,
-    IMappingStore mappings,
+    OccurrenceDecider decider,
     IGoogleCalendarClient google,
     RemoteEvents remote,
     OccurrenceMapper mapper,
@@ -126,48 +125,32 @@ internal sealed class OccurrenceSync(
     /// months, <see cref="RestoreAfterRevivalAsync"/>).</summary>
     public async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, bool seriesDeleted, CancellationToken ct)
     {
-        if (seriesDeleted && instance.IsCancelled)
+        var d = await decider.DecideAsync(attempt.UserId, attempt.CalendarId, instance, seriesDeleted, ct).ConfigureAwait(false);
+        switch (d.Step)
         {
-            await SkipAsync(attempt, null, instance, "series_deleted", ct).ConfigureAwait(false);
-            return;
+            case OccurrenceStep.SeriesDeleted:
+                await SkipAsync(attempt, null, instance, "series_deleted", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.UnknownSeries:
+                await SkipAsync(attempt, null, instance, "unknown_series", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.NotAnOccurrence:
+                await SkipAsync(attempt, d.Series!.Id, instance, "not_an_occurrence", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.Echo:
+                await RecordEchoAsync(attempt, d, ct).ConfigureAwait(false);
+                // Counted, never audited (as for whole events).
+                telemetry.RecordSkip("echo");
+                return;
         }
 
-        var master = await mappings.GetByGoogleIdAsync(attempt.UserId, attempt.CalendarId, instance.RecurringEventId!, ct).ConfigureAwait(false);
-        var series = master is null ? null : await events.GetAsync(attempt.UserId, master.FinancialEventId, ct).ConfigureAwait(false);
-        if (master is null || series is null)
-        {
-            // A series the wallet does not hold (not imported, or deleted in the wallet): nothing to attach it to.
-            await SkipAsync(attempt, null, instance, "unknown_series", ct).ConfigureAwait(false);
-            return;
-        }
-
-        var originalStart = GoogleInstanceId.OriginalStart(series, instance.OriginalStartTime);
-        var overrides = await occurrences.ListAsync(attempt.UserId, series.Id, ct).ConfigureAwait(false);
-        var occurrence = originalStart is { } key ? OccurrenceExpander.Find(series, overrides, key) : null;
-        if (occurrence is null)
-        {
-            // E.g. an exception a split or a new rule left behind, which Google reports as cancelled.
-            await SkipAsync(attempt, series.Id, instance, "not_an_occurrence", ct).ConfigureAwait(false);
-            return;
-        }
-
-        var existing = overrides.FirstOrDefault(o => o.OriginalStart == occurrence.OriginalStart);
-        var remoteHash = instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance);
-        var ours = mapper.ContentHash(series, master.GoogleEventId, occurrence);
-        var locallyChanged = OccurrenceChange.IsUnsynced(existing, ours);
-        if (await IsEchoAsync(attempt, series, existing, instance, remoteHash, ours, locallyChanged, ct).ConfigureAwait(false))
-        {
-            // Counted, never audited (as for whole events).
-            telemetry.RecordSkip("echo");
-            return;
-        }
-
-        if (locallyChanged)
+        var (series, master, occurrence, existing) = (d.Series!, d.Master!, d.Occurrence!, d.Existing);
+        if (d.Step == OccurrenceStep.Conflict)
         {
             var winner = await DecideAsync(attempt, series, master, occurrence, existing!, instance, ConflictCause.BothChanged, ct).ConfigureAwait(false);
             if (winner is not ConflictWinner.Google && !(winner is ConflictWinner.Neither && instance.IsCancelled))
             {
-                if (winner == ConflictWinner.Local && ours == existing!.ContentHash)
+                if (winner == ConflictWinner.Local && d.Ours == existing!.ContentHash)
                 {
                     // The wallet's later writes brought the occurrence back to the version last synced, so its push
                     // skips as unchanged: write it over Google's change now (one call).
@@ -194,36 +177,26 @@ internal sealed class OccurrenceSync(
         }, attempt.StartedAt, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Whether Google's instance is no change to decide (recording what it holds when that moved on): our own
-    /// write coming back (the etag we recorded), Google holding exactly what the wallet would write, or, while the
-    /// wallet has not changed the occurrence since the last sync, the version agreed (a change to fields Aegis does
-    /// not sync). An instance with an etag we did not write whose content is the version agreed while the wallet has
-    /// changed since is no echo: a person's edits in Google that cancel out are a later Google version, decided by
-    /// the user's strategy.</summary>
-    private async Task<bool> IsEchoAsync(SyncAttempt attempt, FinancialEvent series, OccurrenceOverride? existing, GoogleEvent instance,
-        string remoteHash, string ours, bool locallyChanged, CancellationToken ct)
+    /// <summary>An echo: records what Google holds when that moved on (a newer etag; or, when both sides hold the
+    /// wallet's changed version, that version as the one agreed now).</summary>
+    private async Task RecordEchoAsync(SyncAttempt attempt, OccurrenceDecision d, CancellationToken ct)
     {
-        var ourWrite = existing?.GoogleEtag is { } etag && etag == instance.Etag;
-        var agreed = remoteHash == ours || (!locallyChanged && existing?.ContentHash == remoteHash);
-        if (!ourWrite && !agreed)
+        if (d.Existing is not { } existing)
         {
-            return false;
+            return;
         }
 
-        var googleEtag = instance.IsCancelled ? null : instance.Etag;
-        if (existing is not null && remoteHash == ours && locallyChanged)
+        var instance = d.Instance;
+        if (d.RemoteHash == d.Ours && OccurrenceChange.IsUnsynced(existing, d.Ours))
         {
-            // Both sides hold the wallet's version: it is the version agreed now.
-            await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, googleEtag, ours, existing.UpdatedAt, ct)
+            await occurrences.RecordSyncAsync(attempt.UserId, existing.FinancialEventId, existing.OriginalStart, instance.IsCancelled ? null : instance.Etag,
+                d.Ours, existing.UpdatedAt, ct).ConfigureAwait(false);
+        }
+        else if (existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
+        {
+            await occurrences.RecordSyncAsync(attempt.UserId, existing.FinancialEventId, existing.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
                 .ConfigureAwait(false);
         }
-        else if (existing is not null && existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
-        {
-            await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
-                .ConfigureAwait(false);
-        }
-
-        return true;
     }
 
     /// <summary>True when <paramref name="googleEventId"/> names an instance of the series <paramref name="mapping"/> links.</summary>

@@ -166,6 +166,97 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.Equal(gas.Title, (await H.Events.GetAsync(H.UserId, gas.Id, Ct))!.Title);
     }
 
+    /// <summary>A monthly rent made before connecting, with May marked paid and July skipped: the preview counts the
+    /// series as one new event and its two changed dates apart, named by date, and Start does exactly that (the
+    /// series inserted, May patched, July's instance deleted). Before, the preview said only "1 wallet event will be
+    /// added" and nothing about the months the user had changed.</summary>
+    [Fact]
+    public async Task The_preview_counts_the_months_of_a_new_series_the_user_changed_named_by_date_and_start_writes_exactly_those()
+    {
+        await H.CreateUserAsync();
+        var rent = await CreateMonthlyRentAsync();
+        await SetMonthAsync(rent, 5, o => o with { Status = OccurrenceStatus.Paid });
+        await SetMonthAsync(rent, 7, o => o with { Status = OccurrenceStatus.Skipped });
+        await ConnectWithoutStartAsync(importForeignEvents: false);
+
+        var dumpBefore = await StoreDump.TakeAsync(H.Services);
+        await H.Admin.ClearRequestsAsync();
+        var preview = await PreviewAsync();
+        Assert.Equal(dumpBefore, await StoreDump.TakeAsync(H.Services));
+        Assert.All(await H.Admin.GetRequestsAsync(), c => Assert.Contains(c.Operation, ReadOperations));
+
+        Assert.Equal(["Rent"], preview.ToGoogleNew.Samples);
+        Assert.Equal([$"Rent, {MonthText(5)}"], preview.Occurrences.ToGoogle.Samples);
+        Assert.Equal([$"Rent, {MonthText(7)}"], preview.Occurrences.RemovedFromGoogle.Samples);
+        Assert.Equal((0, 0, 0), (preview.Occurrences.ToWallet.Count, preview.Occurrences.SkippedInWallet.Count, preview.Occurrences.Conflicts.Count));
+
+        await H.Admin.ClearRequestsAsync();
+        Assert.IsType<FirstSyncResult.Started>(await FirstSync.StartAsync(H.UserId, Ct));
+        await H.DrainQueueAsync();
+        var counts = await H.CountsAsync();
+        Assert.Equal((preview.ToGoogleNew.Count, preview.Occurrences.ToGoogle.Count, preview.Occurrences.RemovedFromGoogle.Count),
+            (counts.GetValueOrDefault("events.insert"), counts.GetValueOrDefault("events.patch"), counts.GetValueOrDefault("events.delete")));
+    }
+
+    /// <summary>A reconnect after a person changed single months in Google (moved March, deleted April, renamed June
+    /// while the wallet changed June's amount), then, while the reconnect waits for the go-ahead, the wallet marks
+    /// August paid: the preview names each date under
+    /// what the first sync does to it, decided by the sync's own occurrence rules, and Start does exactly that.
+    /// Before, the preview counted the series as "already the same on both sides" and none of the months.</summary>
+    [Fact]
+    public async Task A_reconnect_previews_months_changed_in_google_or_in_the_wallet_by_date_and_start_applies_exactly_those()
+    {
+        await H.ConnectAsync();
+        var rent = await CreateMonthlyRentAsync();
+        await SetMonthAsync(rent, 6, o => o with { Status = OccurrenceStatus.Paid });
+        await H.DrainQueueAsync();
+        var masterId = (await H.GetRemoteAsync(rent.Id)).Id!;
+        await Connection.DisconnectAsync(H.UserId, Ct);
+
+        var march = FirstMonth.AddMonths(2).AddDays(4);
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 3), new
+        {
+            start = new { date = march.ToString("yyyy-MM-dd") },
+            end = new { date = march.AddDays(1).ToString("yyyy-MM-dd") },
+        });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 4));
+        await SetMonthAsync(rent, 6, o => o with { Amount = 990m });
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 6), new { summary = "Rent (June, agreed)" });
+
+        await ReconnectWithoutStartAsync();
+        // Queued while the connection waits for the go-ahead: pushed after Start, for its month only.
+        await SetMonthAsync(rent, 8, o => o with { Status = OccurrenceStatus.Paid });
+        var dumpBefore = await StoreDump.TakeAsync(H.Services);
+        await H.Admin.ClearRequestsAsync();
+        var preview = await PreviewAsync();
+        Assert.Equal(dumpBefore, await StoreDump.TakeAsync(H.Services));
+        Assert.All(await H.Admin.GetRequestsAsync(), c => Assert.Contains(c.Operation, ReadOperations));
+
+        Assert.Equal([$"Rent, {MonthText(3)}"], preview.Occurrences.ToWallet.Samples);
+        Assert.Equal([$"Rent, {MonthText(4)}"], preview.Occurrences.SkippedInWallet.Samples);
+        Assert.Equal([$"Rent, {MonthText(6)}"], preview.Occurrences.Conflicts.Samples);
+        Assert.Equal([$"Rent, {MonthText(8)}"], preview.Occurrences.ToGoogle.Samples);
+        Assert.Equal(0, preview.Occurrences.RemovedFromGoogle.Count);
+        Assert.Equal(0, preview.ToWalletTrash.Count + preview.ToWalletNew.Count + preview.ToGoogleNew.Count);
+
+        await H.Admin.ClearRequestsAsync();
+        Assert.IsType<FirstSyncResult.Started>(await FirstSync.StartAsync(H.UserId, Ct));
+        await H.DrainQueueAsync();
+        var months = await WalletMonthsAsync(rent.Id);
+        Assert.Equal(DateOnly.FromDateTime(months[2].StartAt.UtcDateTime), march);
+        Assert.Equal(OccurrenceStatus.Skipped, months[3].Status);
+        Assert.Equal("Rent (June, agreed)", months[5].Title);
+        var august = await H.Google.GetEventAsync(H.Account, "primary", InstanceId(masterId, 8), Ct);
+        Assert.Equal("paid", august.GetPrivateProperty(AegisProperties.Status));
+        Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Limit: 500), Ct), a => a.Action == AuditAction.Conflict);
+        // Google is written for August (the wallet's change) and, at most, to put a date Google changed into the
+        // wallet's form (June's title the wallet took, with its amount and paid mark): no other date.
+        var patched = (await H.Admin.GetRequestsAsync()).Where(r => r.Operation == "events.patch").Select(r => r.Path[(r.Path.LastIndexOf('_') + 1)..]).ToList();
+        Assert.Contains(MonthId(8), patched);
+        Assert.All(patched, p => Assert.Contains(p, new[] { MonthId(8), MonthId(6), MonthId(3) }));
+        Assert.StartsWith("Rent (June, agreed)", (await H.Google.GetEventAsync(H.Account, "primary", InstanceId(masterId, 6), Ct)).Summary!.Replace(SummaryFormat.PaidMarker, "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Cancel_leaves_no_tokens_no_channel_and_nothing_in_google()
     {
@@ -211,6 +302,44 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.Equal(dump, await StoreDump.TakeAsync(H.Services));
         Assert.Empty(await H.Admin.GetRequestsAsync());
         Assert.True((await H.Settings.GetAsync(H.UserId, Ct))!.CanSync);
+    }
+
+    /// <summary>January 1st of next year, so the twelve months are ahead of the clock.</summary>
+    private static DateOnly FirstMonth => new(DateTimeOffset.UtcNow.Year + 1, 1, 1);
+
+    private static string MonthText(int month) => FirstMonth.AddMonths(month - 1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string MonthId(int month) => $"{FirstMonth.AddMonths(month - 1):yyyyMMdd}";
+
+    private static string InstanceId(string masterId, int month) => $"{masterId}_{MonthId(month)}";
+
+    private async Task<FinancialEvent> CreateMonthlyRentAsync()
+    {
+        var start = new DateTimeOffset(FirstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var rent = new FinancialEvent
+        {
+            Id = Guid.NewGuid(), UserId = H.UserId, Title = "Rent", Amount = 950m, Currency = "EUR", EventType = EventType.Bill,
+            StartAt = start, EndAt = start.AddDays(1), AllDay = true, TimeZone = "UTC", Recurrence = "RRULE:FREQ=MONTHLY;COUNT=12",
+        };
+        await H.Events.InsertAsync(rent, Ct);
+        return (await H.Events.GetAsync(H.UserId, rent.Id, Ct))!;
+    }
+
+    private async Task SetMonthAsync(FinancialEvent rent, int month, Func<OccurrenceOverride, OccurrenceOverride> edit)
+    {
+        var occurrences = H.Services.GetRequiredService<IOccurrenceStore>();
+        var originalStart = new DateTimeOffset(FirstMonth.AddMonths(month - 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var current = await occurrences.GetAsync(H.UserId, rent.Id, originalStart, Ct)
+            ?? new OccurrenceOverride { UserId = H.UserId, FinancialEventId = rent.Id, OriginalStart = originalStart };
+        Assert.True(await occurrences.UpsertAsync(edit(current) with { SyncSource = SyncSource.Aegis }, Ct));
+    }
+
+    private async Task<IReadOnlyList<Aegis.CalendarSync.Recurrence.Occurrence>> WalletMonthsAsync(Guid seriesId)
+    {
+        var series = (await H.Events.GetAsync(H.UserId, seriesId, Ct))!;
+        var overrides = await H.Services.GetRequiredService<IOccurrenceStore>().ListAsync(H.UserId, seriesId, Ct);
+        return Aegis.CalendarSync.Recurrence.OccurrenceExpander.Expand(series, overrides, series.StartAt.AddDays(-1), series.StartAt.AddYears(2))
+            .OrderBy(o => o.OriginalStart).ToList();
     }
 
     private async Task<SyncPreview> PreviewAsync() =>
