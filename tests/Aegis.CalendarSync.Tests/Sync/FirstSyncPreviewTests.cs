@@ -174,9 +174,9 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
     public async Task The_preview_counts_the_months_of_a_new_series_the_user_changed_named_by_date_and_start_writes_exactly_those()
     {
         await H.CreateUserAsync();
-        var rent = await CreateMonthlyRentAsync();
-        await SetMonthAsync(rent, 5, o => o with { Status = OccurrenceStatus.Paid });
-        await SetMonthAsync(rent, 7, o => o with { Status = OccurrenceStatus.Skipped });
+        var rent = await MonthlyRent.CreateAsync(H);
+        await MonthlyRent.EditAsync(H, rent.Id, 5, o => o with { Status = OccurrenceStatus.Paid });
+        await MonthlyRent.EditAsync(H, rent.Id, 7, o => o with { Status = OccurrenceStatus.Skipped });
         await ConnectWithoutStartAsync(importForeignEvents: false);
 
         var dumpBefore = await StoreDump.TakeAsync(H.Services);
@@ -207,25 +207,25 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
     public async Task A_reconnect_previews_months_changed_in_google_or_in_the_wallet_by_date_and_start_applies_exactly_those()
     {
         await H.ConnectAsync();
-        var rent = await CreateMonthlyRentAsync();
-        await SetMonthAsync(rent, 6, o => o with { Status = OccurrenceStatus.Paid });
+        var rent = await MonthlyRent.CreateAsync(H);
+        await MonthlyRent.EditAsync(H, rent.Id, 6, o => o with { Status = OccurrenceStatus.Paid });
         await H.DrainQueueAsync();
         var masterId = (await H.GetRemoteAsync(rent.Id)).Id!;
         await Connection.DisconnectAsync(H.UserId, Ct);
 
-        var march = FirstMonth.AddMonths(2).AddDays(4);
-        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 3), new
+        var march = MonthlyRent.FirstMonth.AddMonths(2).AddDays(4);
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 3), new
         {
             start = new { date = march.ToString("yyyy-MM-dd") },
             end = new { date = march.AddDays(1).ToString("yyyy-MM-dd") },
         });
-        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 4));
-        await SetMonthAsync(rent, 6, o => o with { Amount = 990m });
-        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", InstanceId(masterId, 6), new { summary = "Rent (June, agreed)" });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 4));
+        await MonthlyRent.EditAsync(H, rent.Id, 6, o => o with { Amount = 990m });
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 6), new { summary = "Rent (June, agreed)" });
 
         await ReconnectWithoutStartAsync();
         // Queued while the connection waits for the go-ahead: pushed after Start, for its month only.
-        await SetMonthAsync(rent, 8, o => o with { Status = OccurrenceStatus.Paid });
+        await MonthlyRent.EditAsync(H, rent.Id, 8, o => o with { Status = OccurrenceStatus.Paid });
         var dumpBefore = await StoreDump.TakeAsync(H.Services);
         await H.Admin.ClearRequestsAsync();
         var preview = await PreviewAsync();
@@ -242,19 +242,19 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         await H.Admin.ClearRequestsAsync();
         Assert.IsType<FirstSyncResult.Started>(await FirstSync.StartAsync(H.UserId, Ct));
         await H.DrainQueueAsync();
-        var months = await WalletMonthsAsync(rent.Id);
+        var months = await MonthlyRent.OccurrencesAsync(H, rent.Id);
         Assert.Equal(DateOnly.FromDateTime(months[2].StartAt.UtcDateTime), march);
         Assert.Equal(OccurrenceStatus.Skipped, months[3].Status);
         Assert.Equal("Rent (June, agreed)", months[5].Title);
-        var august = await H.Google.GetEventAsync(H.Account, "primary", InstanceId(masterId, 8), Ct);
+        var august = await H.Google.GetEventAsync(H.Account, "primary", MonthlyRent.InstanceId(masterId, 8), Ct);
         Assert.Equal("paid", august.GetPrivateProperty(AegisProperties.Status));
         Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Limit: 500), Ct), a => a.Action == AuditAction.Conflict);
         // Google is written for August (the wallet's change) and, at most, to put a date Google changed into the
         // wallet's form (June's title the wallet took, with its amount and paid mark): no other date.
         var patched = (await H.Admin.GetRequestsAsync()).Where(r => r.Operation == "events.patch").Select(r => r.Path[(r.Path.LastIndexOf('_') + 1)..]).ToList();
-        Assert.Contains(MonthId(8), patched);
-        Assert.All(patched, p => Assert.Contains(p, new[] { MonthId(8), MonthId(6), MonthId(3) }));
-        Assert.StartsWith("Rent (June, agreed)", (await H.Google.GetEventAsync(H.Account, "primary", InstanceId(masterId, 6), Ct)).Summary!.Replace(SummaryFormat.PaidMarker, "", StringComparison.Ordinal));
+        Assert.Contains(MonthlyRent.MonthId(8), patched);
+        Assert.All(patched, p => Assert.Contains(p, new[] { MonthlyRent.MonthId(8), MonthlyRent.MonthId(6), MonthlyRent.MonthId(3) }));
+        Assert.StartsWith("Rent (June, agreed)", (await H.Google.GetEventAsync(H.Account, "primary", MonthlyRent.InstanceId(masterId, 6), Ct)).Summary!.Replace(SummaryFormat.PaidMarker, "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -304,43 +304,8 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.True((await H.Settings.GetAsync(H.UserId, Ct))!.CanSync);
     }
 
-    /// <summary>January 1st of next year, so the twelve months are ahead of the clock.</summary>
-    private static DateOnly FirstMonth => new(DateTimeOffset.UtcNow.Year + 1, 1, 1);
-
-    private static string MonthText(int month) => FirstMonth.AddMonths(month - 1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string MonthId(int month) => $"{FirstMonth.AddMonths(month - 1):yyyyMMdd}";
-
-    private static string InstanceId(string masterId, int month) => $"{masterId}_{MonthId(month)}";
-
-    private async Task<FinancialEvent> CreateMonthlyRentAsync()
-    {
-        var start = new DateTimeOffset(FirstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var rent = new FinancialEvent
-        {
-            Id = Guid.NewGuid(), UserId = H.UserId, Title = "Rent", Amount = 950m, Currency = "EUR", EventType = EventType.Bill,
-            StartAt = start, EndAt = start.AddDays(1), AllDay = true, TimeZone = "UTC", Recurrence = "RRULE:FREQ=MONTHLY;COUNT=12",
-        };
-        await H.Events.InsertAsync(rent, Ct);
-        return (await H.Events.GetAsync(H.UserId, rent.Id, Ct))!;
-    }
-
-    private async Task SetMonthAsync(FinancialEvent rent, int month, Func<OccurrenceOverride, OccurrenceOverride> edit)
-    {
-        var occurrences = H.Services.GetRequiredService<IOccurrenceStore>();
-        var originalStart = new DateTimeOffset(FirstMonth.AddMonths(month - 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var current = await occurrences.GetAsync(H.UserId, rent.Id, originalStart, Ct)
-            ?? new OccurrenceOverride { UserId = H.UserId, FinancialEventId = rent.Id, OriginalStart = originalStart };
-        Assert.True(await occurrences.UpsertAsync(edit(current) with { SyncSource = SyncSource.Aegis }, Ct));
-    }
-
-    private async Task<IReadOnlyList<Aegis.CalendarSync.Recurrence.Occurrence>> WalletMonthsAsync(Guid seriesId)
-    {
-        var series = (await H.Events.GetAsync(H.UserId, seriesId, Ct))!;
-        var overrides = await H.Services.GetRequiredService<IOccurrenceStore>().ListAsync(H.UserId, seriesId, Ct);
-        return Aegis.CalendarSync.Recurrence.OccurrenceExpander.Expand(series, overrides, series.StartAt.AddDays(-1), series.StartAt.AddYears(2))
-            .OrderBy(o => o.OriginalStart).ToList();
-    }
+    private static string MonthText(int month) =>
+        MonthlyRent.FirstMonth.AddMonths(month - 1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<SyncPreview> PreviewAsync() =>
         Assert.IsType<FirstSyncResult.Previewed>(await FirstSync.PreviewAsync(H.UserId, Ct)).Preview;

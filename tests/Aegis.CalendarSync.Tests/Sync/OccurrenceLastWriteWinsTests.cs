@@ -28,8 +28,6 @@ public abstract class OccurrenceLastWriteWinsTests<TDatabase>(TDatabase database
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private static DateOnly FirstMonth => new(DateTimeOffset.UtcNow.Year + 1, 1, 1);
-
     /// <summary>The wallet changes July's amount to 990 while Google is not reached yet; later, in Google, a person
     /// changes July and then changes it back to what the wallet last pushed (950). Google's version is the later write:
     /// it wins, the wallet's July is 950 again, and the conflict is audited with both versions. The engine took Google's
@@ -57,7 +55,7 @@ public abstract class OccurrenceLastWriteWinsTests<TDatabase>(TDatabase database
         // Google already holds the winner: the inbound list is the only call, nothing is written back.
         Assert.DoesNotContain(SyncHarness.Delta(before, await _h.CountsAsync()).Keys, k => k is "events.patch" or "events.update" or "events.delete");
         var conflict = Assert.Single(await _h.Audit.QueryAsync(_h.UserId, new AuditQuery(Limit: 200), Ct), a => a.Action == AuditAction.Conflict);
-        Assert.Equal((rent.Id, InstanceId(googleJuly.RecurringEventId!, 7)), (conflict.FinancialEventId, conflict.GoogleEventId));
+        Assert.Equal((rent.Id, MonthlyRent.InstanceId(googleJuly.RecurringEventId!, 7)), (conflict.FinancialEventId, conflict.GoogleEventId));
         Assert.Contains("\"winner\":\"Google\"", conflict.ConflictDetails);
     }
 
@@ -170,44 +168,28 @@ public abstract class OccurrenceLastWriteWinsTests<TDatabase>(TDatabase database
     private async Task<(FinancialEvent Rent, Occurrence July)> PushedRentWithPaidJulyAsync(ConflictStrategy strategy)
     {
         await _h.ConnectAsync(strategy);
-        var start = new DateTimeOffset(FirstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var rent = new FinancialEvent
-        {
-            Id = Guid.NewGuid(), UserId = _h.UserId, Title = "Rent", Description = "Flat 2B", Amount = 950m, Currency = "EUR",
-            EventType = EventType.Bill, StartAt = start, EndAt = start.AddDays(1), AllDay = true, TimeZone = "UTC",
-            Recurrence = "RRULE:FREQ=MONTHLY;COUNT=12",
-        };
-        await _h.Events.InsertAsync(rent, Ct);
+        var rent = await MonthlyRent.CreateAsync(_h);
         await _h.DrainQueueAsync();
-        var july = (await WalletOccurrencesAsync(rent.Id))[6];
+        var july = (await MonthlyRent.OccurrencesAsync(_h, rent.Id))[6];
         await EditJulyAsync(rent, july, o => o with { Status = OccurrenceStatus.Paid });
         await _h.DrainQueueAsync();
         await _h.Sync.IncrementalSyncAsync(_h.UserId, Ct);
         return (rent, july);
     }
 
-    private async Task EditJulyAsync(FinancialEvent rent, Occurrence july, Func<OccurrenceOverride, OccurrenceOverride> edit)
+    private Task EditJulyAsync(FinancialEvent rent, Occurrence july, Func<OccurrenceOverride, OccurrenceOverride> edit)
     {
-        var current = await Occurrences.GetAsync(_h.UserId, rent.Id, july.OriginalStart, Ct)
-            ?? new OccurrenceOverride { UserId = _h.UserId, FinancialEventId = rent.Id, OriginalStart = july.OriginalStart };
-        Assert.True(await Occurrences.UpsertAsync(edit(current) with { SyncSource = SyncSource.Aegis }, Ct));
+        Assert.Equal(MonthlyRent.Month(7), july.OriginalStart);
+        return MonthlyRent.EditAsync(_h, rent.Id, 7, edit);
     }
 
     private async Task<GoogleEvent> InstanceAsync(Guid rentId, int month)
     {
         var master = await _h.GetRemoteAsync(rentId);
-        return await _h.Google.GetEventAsync(_h.Account, "primary", InstanceId(master.Id!, month), Ct);
+        return await _h.Google.GetEventAsync(_h.Account, "primary", MonthlyRent.InstanceId(master.Id!, month), Ct);
     }
 
-    private static string InstanceId(string masterId, int month) => $"{masterId}_{FirstMonth.AddMonths(month - 1):yyyyMMdd}";
-
-    private async Task<IReadOnlyList<Occurrence>> WalletOccurrencesAsync(Guid seriesId)
-    {
-        var series = (await _h.Events.GetAsync(_h.UserId, seriesId, Ct))!;
-        var overrides = await Occurrences.ListAsync(_h.UserId, seriesId, Ct);
-        return OccurrenceExpander.Expand(series, overrides, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1))
-            .OrderBy(o => o.OriginalStart).ToList();
-    }
+    private Task<IReadOnlyList<Occurrence>> WalletOccurrencesAsync(Guid seriesId) => MonthlyRent.OccurrencesAsync(_h, seriesId);
 }
 
 public sealed class SqliteOccurrenceLastWriteWinsTests(SqliteTestDatabase database) : OccurrenceLastWriteWinsTests<SqliteTestDatabase>(database);
