@@ -145,6 +145,12 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 return false;
             }
+            catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+            {
+                // A probe that took longer than the client's 5 s (a starting server on a loaded machine): not an
+                // answer yet, asked again until the deadline.
+                return false;
+            }
         }, "the server process to answer /healthz", TimeSpan.FromSeconds(90));
 
     private void Append(string? line)
