@@ -10,6 +10,7 @@ using Aegis.CalendarSync.Observability;
 using Aegis.CalendarSync.Queue;
 using Aegis.CalendarSync.Security;
 using Aegis.CalendarSync.Store;
+using Aegis.CalendarSync.Store.RateBudget;
 using Aegis.CalendarSync.Store.Sql;
 using Aegis.CalendarSync.Sync;
 using Microsoft.Extensions.Configuration;
@@ -41,11 +42,12 @@ public static class SyncEngineServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncedCalendarStore, ChannelCachingSyncedCalendarStore>());
         services.AddAegisQueue();
         services.AddTokenEncryption();
-        // Several nodes share one PostgreSQL database, so there one account's Google budget is kept in it; SQLite is
-        // one node by construction and keeps the in-process bucket (no statement per Google request).
-        services.TryAddSingleton<IAccountRateLimiter>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgres
-            ? ActivatorUtilities.CreateInstance<SharedAccountRateLimiter>(sp)
-            : sp.GetRequiredService<GoogleAccountRateLimiter>());
+        // Several nodes share one PostgreSQL database, so there Google's per-user and per-project budgets are kept in it;
+        // SQLite is one node by construction and keeps them in process (no statement per Google request).
+        services.TryAddSingleton<IAccountRateLimiter>(sp => ActivatorUtilities.CreateInstance<GoogleQuotaLimiter>(sp,
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgres
+                ? sp.GetRequiredService<IRateBudgetStore>()
+                : sp.GetRequiredService<InProcessRateBudgetStore>()));
         services.AddGoogleCalendarClient();
         services.AddAegisCalendarFeed();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aegis.CalendarSync.Bench.Harness;
 
 namespace Aegis.CalendarSync.Bench.Reporting;
 
@@ -10,7 +11,7 @@ public static class ConsoleReport
         var load = summary.Machine.LoadAverage is { } l ? $", load average {l.ToString("F2", CultureInfo.InvariantCulture)} at the end" : "";
         output.WriteLine($"Aegis.CalendarSync benchmarks ({summary.Profile}), {summary.Machine.ProcessorCount} cores{load}, {summary.Machine.Runtime}");
         output.WriteLine($"Rate limits raised so they never bind: emulator {summary.RateLimits.EmulatorPerSecond} req/s per account, " +
-            $"client Google:RequestsPerSecond {summary.RateLimits.ClientPerSecond}; a throttled (403/429) call voids the run.");
+            $"client Google:RequestsPerUserPerMinute = RequestsPerProjectPerMinute = {BenchRateLimits.ClientPerMinute} ({summary.RateLimits.ClientPerSecond}/s sustained); a throttled (403/429) call voids the run.");
         output.WriteLine("Arms run interleaved (A, B, A, B ...) after a warm-up pair; figures are medians; ratios are B/A, and the");
         output.WriteLine("paired ratio (median of each repetition's B/A) is the figure to trust on a busy machine.");
     }

@@ -6,6 +6,7 @@ public sealed class GoogleApiOptions
 {
     public const string SectionName = "Google";
     public const string CalendarScope = "https://www.googleapis.com/auth/calendar";
+    public const int DefaultRequestsPerUserPerMinute = 600;
 
     /// <summary>Root URL; must end with '/'. Calendar paths are appended as <c>calendar/v3/…</c>.</summary>
     public string ApiBaseUrl { get; set; } = "https://www.googleapis.com/";
@@ -16,17 +17,39 @@ public sealed class GoogleApiOptions
     public string ClientSecret { get; set; } = "";
     public string[] Scopes { get; set; } = [CalendarScope];
 
-    /// <summary>Token-bucket rate per Google account (burst = one second's worth). Google's per-user quota is
-    /// 600 requests/min, i.e. 10/s sustained.</summary>
-    public int RequestsPerSecond { get; set; } = 10;
+    /// <summary>Google's per-user quota: calls per sliding minute per user per project (Google: 600). The client
+    /// keeps every user within it (see <see cref="GoogleQuota"/> for the exact guarantee).</summary>
+    public int RequestsPerUserPerMinute { get; set; } = DefaultRequestsPerUserPerMinute;
 
-    /// <summary>Most calls one batch request carries: Google's limit (<see cref="GoogleCalendarClient.MaxBatchCalls"/>),
-    /// at most the rate limiter's burst (<see cref="RequestsPerSecond"/>). Every call of a request is sent at the same
-    /// instant, so a request of more calls than the burst would put more calls into one second than the budget allows;
-    /// a larger group of writes goes as several requests, which the limiter paces.</summary>
-    public int MaxCallsPerBatchRequest => Math.Clamp(RequestsPerSecond, 1, GoogleCalendarClient.MaxBatchCalls);
+    /// <summary>Google's per-project quota: calls per sliding minute of the whole deployment (Google: 10,000), shared by
+    /// every user and, on PostgreSQL, by every node.</summary>
+    public int RequestsPerProjectPerMinute { get; set; } = 10_000;
 
-    /// <summary>Requests allowed to wait for a token per account before further ones are rejected.</summary>
+    /// <summary>Calls one user (and the project) may send at once after a quiet spell: a full batch request (Google's
+    /// limit, <see cref="GoogleCalendarClient.MaxBatchCalls"/>) by default, so one request of 50 calls goes at once.
+    /// The burst is paid for by the sustained rate: (quota − burst) calls per minute, so that no sliding minute ever
+    /// holds more than the quota.</summary>
+    public int BurstCalls { get; set; } = GoogleCalendarClient.MaxBatchCalls;
+
+    /// <summary>Deprecated form of <see cref="RequestsPerUserPerMinute"/> (until session 5 the client's only budget: a
+    /// per-second token bucket). When set, n means a per-user quota of 60 n calls per sliding minute; setting it
+    /// together with a non-default <see cref="RequestsPerUserPerMinute"/> fails start-up.</summary>
+    public int? RequestsPerSecond { get; set; }
+
+    /// <summary>The per-user quota in force: <see cref="RequestsPerUserPerMinute"/>, or 60 x the deprecated
+    /// <see cref="RequestsPerSecond"/> when that is set.</summary>
+    public int UserQuotaPerMinute => RequestsPerSecond is { } perSecond ? perSecond * 60 : RequestsPerUserPerMinute;
+
+    /// <summary>Most calls one batch request carries: the burst (at most Google's 50). Every call of a request is
+    /// sent at the same instant, so a request can carry no more calls than may go at once.</summary>
+    public int MaxCallsPerBatchRequest => Math.Clamp(BurstCalls, 1, GoogleCalendarClient.MaxBatchCalls);
+
+    /// <summary>The budget's pacing parameters (per-user and per-project intervals, burst).</summary>
+    public GoogleQuota Quota => new(UserQuotaPerMinute, RequestsPerProjectPerMinute, MaxCallsPerBatchRequest);
+
+    /// <summary>How far ahead a request may wait for its budget, in per-user intervals (<see cref="GoogleQuota.UserInterval"/>:
+    /// 60 s / (quota − burst), 109 ms by default, so 1000 allows up to ~109 s); a request that would wait longer is
+    /// refused with <see cref="Errors.RateLimitedException"/> (its queue item retries later) and reserves nothing.</summary>
     public int RateLimitQueueLimit { get; set; } = 1000;
 
     /// <summary>Retries after the first attempt for 429 / 403-rate / 5xx / 408 / timeouts / network errors.</summary>

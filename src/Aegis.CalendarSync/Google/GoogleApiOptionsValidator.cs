@@ -32,11 +32,7 @@ internal sealed class GoogleApiOptionsValidator : IValidateOptions<GoogleApiOpti
             failures.Add("Google:Scopes must list at least one non-empty scope.");
         }
 
-        if (options.RequestsPerSecond is < 1 or > 1000)
-        {
-            failures.Add($"Google:RequestsPerSecond must be within 1..1000 (got {options.RequestsPerSecond}).");
-        }
-
+        ValidateQuota(failures, options);
         if (options.RateLimitQueueLimit < 0)
         {
             failures.Add("Google:RateLimitQueueLimit must not be negative.");
@@ -63,6 +59,51 @@ internal sealed class GoogleApiOptionsValidator : IValidateOptions<GoogleApiOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Both quotas must leave room above the burst (the sustained rate is quota − burst per minute) and stay
+    /// within one call per microsecond; the deprecated per-second form may not be mixed with the per-minute one.</summary>
+    private static void ValidateQuota(List<string> failures, GoogleApiOptions options)
+    {
+        var burstValid = options.BurstCalls is >= 1 and <= GoogleCalendarClient.MaxBatchCalls;
+        if (!burstValid)
+        {
+            failures.Add($"Google:BurstCalls must be within 1..{GoogleCalendarClient.MaxBatchCalls} (got {options.BurstCalls}).");
+        }
+
+        string userKey;
+        if (options.RequestsPerSecond is { } perSecond)
+        {
+            userKey = "RequestsPerSecond";
+            if (options.RequestsPerUserPerMinute != GoogleApiOptions.DefaultRequestsPerUserPerMinute)
+            {
+                failures.Add("Google:RequestsPerSecond is the deprecated form of Google:RequestsPerUserPerMinute (n per second = 60 n per minute); set only one.");
+                return;
+            }
+
+            if (perSecond is < 1 or > GoogleQuota.MaxCallsPerMinute / 60)
+            {
+                failures.Add($"Google:RequestsPerSecond must be within 1..{GoogleQuota.MaxCallsPerMinute / 60} (got {perSecond}).");
+                return;
+            }
+        }
+        else
+        {
+            userKey = "RequestsPerUserPerMinute";
+        }
+
+        var burst = burstValid ? options.BurstCalls : 0;
+        RequireQuota(failures, userKey, options.UserQuotaPerMinute, burst);
+        RequireQuota(failures, "RequestsPerProjectPerMinute", options.RequestsPerProjectPerMinute, burst);
+    }
+
+    private static void RequireQuota(List<string> failures, string key, int perMinute, int burst)
+    {
+        if (perMinute <= burst || perMinute > GoogleQuota.MaxCallsPerMinute)
+        {
+            var unit = key == "RequestsPerSecond" ? " (x 60 per minute)" : "";
+            failures.Add($"Google:{key}{unit} must give {burst + 1}..{GoogleQuota.MaxCallsPerMinute} calls per minute, more than Google:BurstCalls ({burst}) (got {perMinute}).");
+        }
     }
 
     private static void RequireAbsoluteHttpUrl(List<string> failures, string key, string? value)

@@ -1,5 +1,6 @@
 using Aegis.CalendarSync.Google.Auth;
 using Aegis.CalendarSync.Google.Http;
+using Aegis.CalendarSync.Store.RateBudget;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,21 +10,21 @@ namespace Aegis.CalendarSync.Google;
 public static class GoogleServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IGoogleCalendarClient"/>, <see cref="GoogleOAuthClient"/>,
-    /// <see cref="IAccessTokenProvider"/> (<see cref="GoogleAccessTokenProvider"/>) and the per-account rate limiter,
+    /// <see cref="IAccessTokenProvider"/> (<see cref="GoogleAccessTokenProvider"/>) and the quota limiter (budgets in process),
     /// with <see cref="GoogleApiOptions"/> bound to section "Google" and validated at start-up.
     /// The host must also register an <see cref="ITokenStore"/> and the token encryptor
     /// (<see cref="Security.SecurityServiceCollectionExtensions.AddTokenEncryption"/>).</summary>
     /// <remarks>Calendar pipeline, outermost first: retry (backoff + jitter, Retry-After) → bearer token with one
-    /// refresh + re-send on 401 → per-account token bucket → per-attempt timeout → network. The limiter sits inside
-    /// the retry so every attempt, retries included, spends a token; the timeout sits inside the limiter so waiting
-    /// for a token is not counted as a slow attempt.</remarks>
+    /// refresh + re-send on 401 → Google's quotas (per user and per project, <see cref="GoogleQuota"/>) → per-attempt timeout → network. The limiter sits inside
+    /// the retry so every attempt, retries included, spends its calls; the timeout sits inside the limiter so waiting
+    /// for the budget is not counted as a slow attempt.</remarks>
     public static IServiceCollection AddGoogleCalendarClient(this IServiceCollection services)
     {
         services.AddOptions<GoogleApiOptions>().BindConfiguration(GoogleApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleApiOptions>, GoogleApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<GoogleAccountRateLimiter>();
-        services.TryAddSingleton<IAccountRateLimiter>(sp => sp.GetRequiredService<GoogleAccountRateLimiter>());
+        services.TryAddSingleton<InProcessRateBudgetStore>();
+        services.TryAddSingleton<IAccountRateLimiter>(sp => ActivatorUtilities.CreateInstance<GoogleQuotaLimiter>(sp, sp.GetRequiredService<InProcessRateBudgetStore>()));
         services.TryAddSingleton<GoogleTokenVault>();
         services.TryAddSingleton<GoogleAccessTokenProvider>();
         services.TryAddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<GoogleAccessTokenProvider>());

@@ -1,11 +1,15 @@
+using Aegis.CalendarSync.Store.RateBudget;
+
 namespace Aegis.CalendarSync.Store;
 
-/// <summary>One Google account's request budget shared by every node (the generic cell rate algorithm): a single
-/// timestamp per user, the theoretical arrival time (TAT) of the next request.</summary>
+/// <summary>Google's quotas as two GCRA budgets, one per user and one per project (the OAuth client), each a single
+/// timestamp: the theoretical arrival time (TAT) of its next call. In the database every node reserves from the same
+/// rows (<see cref="Sql.SqlRateBudgetStore"/>); in process, one node's memory (<see cref="InProcessRateBudgetStore"/>).</summary>
 public interface IRateBudgetStore
 {
-    /// <summary>Reserves <paramref name="cost"/> requests in one statement: TAT becomes max(TAT, now) + cost x
-    /// <paramref name="interval"/>; returns the new TAT. Reservations by concurrent nodes are serialised by the row,
-    /// so no two nodes get the same slot.</summary>
-    Task<DateTimeOffset> ReserveAsync(Guid userId, int cost, TimeSpan interval, CancellationToken ct);
+    /// <summary>Reserves <see cref="RateBudgetRequest.Cost"/> calls on the user's and the project's budgets together,
+    /// atomically (<see cref="RateBudgetGcra"/>): reservations by concurrent callers (nodes) are serialised, so no two
+    /// get the same slot. Reserves nothing unless the outcome is <see cref="RateBudgetOutcome.Reserved"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The request carries more calls than the burst (never admissible).</exception>
+    Task<RateReservation> ReserveAsync(RateBudgetRequest request, CancellationToken ct);
 }

@@ -47,7 +47,8 @@ internal static class GoogleSidePage
         function el(tag, props, ...children) { const e = Object.assign(document.createElement(tag), props || {}); e.append(...children); return e; }
         function pad(n) { return String(n).padStart(2, '0'); }
         function localValue(iso) { const d = new Date(iso); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`; }
-        function describe(t) { return t.date ? t.date + ' (all day)' : new Date(t.dateTime).toLocaleString() + (t.timeZone ? ' ' + t.timeZone : ''); }
+        // A timed value reads at the clock time of the zone it names (09:00 Berlin is "9:00 Europe/Berlin" in any browser).
+        function describe(t) { return t.date ? t.date + ' (all day)' : new Date(t.dateTime).toLocaleString(undefined, t.timeZone ? { timeZone: t.timeZone } : {}) + (t.timeZone ? ' ' + t.timeZone : ''); }
         function timeInput(name, caption, t) {
           return el('label', {}, caption, el('input', t.date ? { name, type: 'date', value: t.date, required: true }
                                                            : { name, type: 'datetime-local', value: localValue(t.dateTime), required: true }));

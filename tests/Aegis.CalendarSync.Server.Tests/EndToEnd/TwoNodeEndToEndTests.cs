@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Server.Tests.Infrastructure;
 using GoogleCalendarEmulator.Admin;
 using GoogleCalendarEmulator.Hosting;
@@ -7,16 +8,18 @@ namespace Aegis.CalendarSync.Server.Tests.EndToEnd;
 
 /// <summary>Two real server processes (Production, configured from the environment exactly alike) on one PostgreSQL
 /// database and one Google, with real timers: changes written through either node reach Google exactly once, the
-/// account's Google requests from both nodes together stay within its rate, and when one node is killed (kill -9)
+/// account's Google calls from both nodes together stay within its quota (the shared budget's guarantee), and when one node is killed (kill -9)
 /// holding leased work the other finishes it once the leases expire.</summary>
 public sealed class TwoNodeEndToEndTests
 {
     private const string Account = "demo@example.com";
-    private const int RequestsPerSecond = 4;
+    /// <summary>The account's quota: (130 − 10) calls per minute after a burst of 10, i.e. one call per 500 ms (long
+    /// against the delivery delays of a loaded machine, which the emulator's log cannot tell from the pacing).</summary>
+    private static readonly GoogleQuota Quota = new(UserCallsPerMinute: 130, ProjectCallsPerMinute: 10_000, Burst: 10);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task Two_nodes_push_every_change_once_within_one_rate_and_the_survivor_finishes_a_killed_nodes_work()
+    public async Task Two_nodes_push_every_change_once_within_one_quota_and_the_survivor_finishes_a_killed_nodes_work()
     {
         await using var database = await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { AutoApprove = true });
@@ -30,7 +33,9 @@ public sealed class TwoNodeEndToEndTests
             environment["STORE_PROVIDER"] = "postgres";
             environment["STORE_CONNECTION_STRING"] = database.ConnectionString;
             environment["Server__SeedDemoAccount"] = seed ? "true" : "false";
-            environment["Google__RequestsPerSecond"] = RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["Google__RequestsPerUserPerMinute"] = Quota.UserCallsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["Google__RequestsPerProjectPerMinute"] = Quota.ProjectCallsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["Google__BurstCalls"] = Quota.Burst.ToString(System.Globalization.CultureInfo.InvariantCulture);
             environment["Queue__Lease"] = Lease.ToString();
             environment["Queue__PollInterval"] = "00:00:01";
             return environment;
@@ -73,17 +78,30 @@ public sealed class TwoNodeEndToEndTests
         Assert.Equal(ids.Count, requests.Count(r => r.Operation == "events.insert" && r.Status == 200));
         foreach (var id in ids) Assert.True(await ProcessApi.IsLiveInGoogleAsync(google, id, Uri.UnescapeDataString(calendar)));
 
-        // One rate for both nodes: Calendar API calls of the account in any one second, from both nodes together, at
-        // most the burst plus one second's rate (the shared budget is GCRA with burst = rate).
+        // One quota for both nodes, the shared budget's guarantee (GoogleQuota): in any window of length w at most
+        // burst + ⌊w / 500 ms⌋ of the account's calls, from both nodes together, so at most 130 in any minute. The
+        // emulator stamps a call when it arrives, not when a node released it, so each window is allowed one interval
+        // more for delivery delays (a node's release to the emulator's stamp varied by up to ~300 ms in a full run of
+        // the server tests on 2 loaded cores).
         // A batch request is no call of its own (Google counts its parts, each logged as the call it carries).
         var calendarCalls = requests.Where(r => r.Account == Account && r.Operation != "batch" && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
             .Select(r => (At: DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Operation, r.Status, r.InBatch))
             .OrderBy(r => r.At).ToList();
-        var windows = calendarCalls.Select((c, i) => calendarCalls.Skip(i).TakeWhile(u => u.At - c.At < TimeSpan.FromSeconds(1)).ToList()).ToList();
-        var busiest = windows.MaxBy(w => w.Count)!;
-        Assert.True(busiest.Count <= 2 * RequestsPerSecond,
-            $"{busiest.Count} Calendar API calls within one second from two nodes; the shared rate allows {2 * RequestsPerSecond}: " +
-            string.Join(", ", busiest.Select(c => $"{c.At:HH:mm:ss.fff} {c.Operation}{(c.InBatch ? " (batch part)" : "")} {c.Status}")));
+        Assert.True(calendarCalls.Count > 2 * Quota.Burst, $"only {calendarCalls.Count} calls: the burst alone would have carried them");
+        Assert.Equal(130, Quota.MaxUserCallsIn(GoogleQuota.Window));
+        for (var i = 0; i < calendarCalls.Count; i++)
+        {
+            for (var j = i; j < calendarCalls.Count; j++)
+            {
+                var window = calendarCalls[j].At - calendarCalls[i].At;
+                var allowed = Quota.MaxUserCallsIn(window + Quota.UserInterval);
+                Assert.True(j - i + 1 <= allowed,
+                    $"{j - i + 1} Calendar API calls within {window.TotalMilliseconds} ms from two nodes; the shared quota allows {allowed}: " +
+                    string.Join(", ", calendarCalls.Skip(i).Take(j - i + 1).Select(c => $"{c.At:HH:mm:ss.fff} {c.Operation}{(c.InBatch ? " (batch part)" : "")} {c.Status}")));
+            }
+        }
+
+        Assert.DoesNotContain(calendarCalls, c => c.Status is 403 or 429);
         Assert.DoesNotContain("fail:", b.Output);
     }
 

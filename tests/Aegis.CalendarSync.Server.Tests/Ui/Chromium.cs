@@ -40,9 +40,13 @@ public sealed class Chromium : IAsyncDisposable
     /// <summary>A page on <paramref name="server"/> with a viewport of <paramref name="width"/> × <paramref name="height"/>
     /// CSS pixels, the browser's language <paramref name="locale"/> (Accept-Language) and time zone.</summary>
     public Task<IPage> NewPageAsync(TestServerHost server, int width, int height, string locale = "en-US", string timeZone = "Europe/Lisbon") =>
+        NewPageAsync(server.BaseUri, width, height, locale, timeZone);
+
+    /// <summary>A page on any site (e.g. the emulator's Google-side page) with that viewport, language and time zone.</summary>
+    public Task<IPage> NewPageAsync(Uri baseUri, int width, int height, string locale = "en-US", string timeZone = "Europe/Lisbon") =>
         _browser.NewPageAsync(new()
         {
-            BaseURL = server.BaseUri.AbsoluteUri,
+            BaseURL = baseUri.AbsoluteUri,
             ViewportSize = new() { Width = width, Height = height },
             Locale = locale,
             TimezoneId = timeZone,

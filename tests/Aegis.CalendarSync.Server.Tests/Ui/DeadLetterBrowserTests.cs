@@ -42,7 +42,7 @@ public sealed class DeadLetterBrowserTests : IAsyncLifetime
         var page = await browser.NewPageAsync(_server);
 
         await Chromium.SignInAsync(page, _user, "/sync");
-        var deadLetters = page.GetByRole(AriaRole.Table, new() { Name = "Dead letters" });
+        var deadLetters = page.GetByRole(AriaRole.Table, new() { Name = "Changes that could not be synced" });
         await Assertions.Expect(deadLetters.GetByRole(AriaRole.Row).Filter(new() { HasText = "'Electricity bill'" })).ToContainTextAsync("Google rejected this event as invalid.");
         await Assertions.Expect(deadLetters.GetByRole(AriaRole.Row).Filter(new() { HasText = "'Phone bill'" })).ToContainTextAsync("Send to Google");
         await Assertions.Expect(deadLetters).Not.ToContainTextAsync("Exception");

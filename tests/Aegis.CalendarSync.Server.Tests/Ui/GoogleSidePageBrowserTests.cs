@@ -32,6 +32,24 @@ public sealed class GoogleSidePageBrowserTests(ITestOutputHelper output) : IAsyn
     }
 
     [Fact]
+    public async Task A_timed_event_reads_at_the_clock_time_of_the_zone_it_names_whatever_the_browsers_zone()
+    {
+        var salary = await _admin.CreateEventAsPersonAsync(Account, "primary", new CalendarEvent
+        {
+            Summary = "Salary",
+            Start = new EventDateTime { DateTime = "2026-12-15T09:00:00+01:00", TimeZone = "Europe/Berlin" },
+            End = new EventDateTime { DateTime = "2026-12-15T10:00:00+01:00", TimeZone = "Europe/Berlin" },
+        });
+        await using var browser = await Chromium.LaunchAsync();
+        // A browser in Lisbon (UTC in December): 09:00 in Berlin is 08:00 there, and must not be shown as "8:00 Berlin".
+        var page = await browser.NewPageAsync(_emulator.BaseUri, 1280, 900, locale: "en-US", timeZone: "Europe/Lisbon");
+        await page.GotoAsync("emulator/ui");
+
+        var when = page.Locator($"[data-event-id='{salary.Id}'] .when");
+        await Assertions.Expect(when).ToHaveTextAsync("12/15/2026, 9:00:00 AM Europe/Berlin – 12/15/2026, 10:00:00 AM Europe/Berlin");
+    }
+
+    [Fact]
     public async Task A_person_edits_an_event_moves_one_occurrence_and_deletes_an_event()
     {
         var water = await _admin.CreateEventAsPersonAsync(Account, "primary", new CalendarEvent

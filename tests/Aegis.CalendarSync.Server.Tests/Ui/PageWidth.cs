@@ -13,7 +13,14 @@ public static class PageWidth
     {
         await page.SetViewportSizeAsync(Phone, 812);
         await page.GotoAsync(path);
+        var (scrollWidth, innerWidth) = await WidthsAsync(page);
+        Assert.True(scrollWidth <= innerWidth, $"{path} is {scrollWidth} px wide in a {innerWidth} px viewport");
+    }
+
+    /// <summary>The document's scroll width and the viewport's width, in CSS pixels.</summary>
+    public static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
+    {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px viewport");
+        return (widths[0], widths[1]);
     }
 }

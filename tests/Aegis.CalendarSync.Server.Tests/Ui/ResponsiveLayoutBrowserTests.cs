@@ -42,7 +42,7 @@ public sealed class ResponsiveLayoutBrowserTests(ITestOutputHelper output) : IAs
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-            var (scrollWidth, innerWidth) = await WidthsAsync(page);
+            var (scrollWidth, innerWidth) = await PageWidth.WidthsAsync(page);
             Assert.True(scrollWidth <= innerWidth, $"{path}: the page is {scrollWidth} px wide in a {innerWidth} px viewport");
         }
 
@@ -74,7 +74,7 @@ public sealed class ResponsiveLayoutBrowserTests(ITestOutputHelper output) : IAs
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Financial events" })).ToBeVisibleAsync();
         await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Assertions.Expect(events).ToBeHiddenAsync();
-        var (scrollWidth, innerWidth) = await WidthsAsync(page);
+        var (scrollWidth, innerWidth) = await PageWidth.WidthsAsync(page);
         Assert.True(scrollWidth <= innerWidth, $"the page is {scrollWidth} px wide in a {innerWidth} px viewport");
     }
 
@@ -93,11 +93,5 @@ public sealed class ResponsiveLayoutBrowserTests(ITestOutputHelper output) : IAs
         Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
         var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
         Assert.Equal("image/svg+xml", (await page.APIRequest.GetAsync(icon!)).Headers["content-type"]);
-    }
-
-    private static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        return (widths[0], widths[1]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     protected override string ResetSql =>
         "TRUNCATE users, financial_events, calendar_sync_mapping, calendar_sync_settings, sync_queue, " +
-        "calendar_sync_audit, sync_conflicts, job_leases RESTART IDENTITY CASCADE";
+        "calendar_sync_audit, sync_conflicts, job_leases, google_project_rate_budget RESTART IDENTITY CASCADE";
 
     public override async Task<string> CreateEmptyDatabaseAsync()
     {

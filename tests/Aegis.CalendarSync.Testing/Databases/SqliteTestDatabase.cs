@@ -14,7 +14,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     protected override string ResetSql =>
         """
         DELETE FROM occurrence_overrides; DELETE FROM calendar_sync_settings; DELETE FROM financial_events; DELETE FROM sync_queue;
-        DELETE FROM calendar_sync_mapping; DELETE FROM calendar_sync_audit; DELETE FROM sync_conflicts; DELETE FROM job_leases; DELETE FROM users;
+        DELETE FROM calendar_sync_mapping; DELETE FROM calendar_sync_audit; DELETE FROM sync_conflicts; DELETE FROM job_leases; DELETE FROM google_project_rate_budget; DELETE FROM users;
         """;
 
     public override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(ConnectionStringFor($"{Guid.NewGuid():N}.db"));

@@ -4,15 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aegis.CalendarSync.Tests.Cluster;
 
-/// <summary>Job leases and the shared Google budget, as every store engine must keep them; subclassed once per engine.</summary>
+/// <summary>Job leases, as every store engine must keep them; subclassed once per engine.</summary>
 public abstract class ClusterStoreContractTests<TDatabase>(TDatabase database) : StoreTestBase<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
 
     private IJobLeaseStore Leases => Services.GetRequiredService<IJobLeaseStore>();
-
-    private IRateBudgetStore Budget => Services.GetRequiredService<IRateBudgetStore>();
 
     [Fact]
     public async Task A_held_lease_is_refused_to_another_node_until_it_lapses_then_taken_over_with_a_new_fencing_token()
@@ -69,26 +67,5 @@ public abstract class ClusterStoreContractTests<TDatabase>(TDatabase database) :
     {
         Assert.NotNull(await Leases.TryAcquireAsync("renewal", "node-a", Duration, Ct));
         Assert.NotNull(await Leases.TryAcquireAsync("cleanup", "node-b", Duration, Ct));
-    }
-
-    [Fact]
-    public async Task Budget_reservations_advance_one_interval_per_request_from_now_and_never_hand_out_a_slot_twice()
-    {
-        var user = await NewUserAsync();
-        var interval = TimeSpan.FromMilliseconds(100);
-
-        Assert.Equal(Start + interval, await Budget.ReserveAsync(user, 1, interval, Ct));
-        Assert.Equal(Start + interval * 4, await Budget.ReserveAsync(user, 3, interval, Ct));
-
-        // Concurrent reservations (two nodes) are serialised by the row: every slot is distinct and they tile exactly.
-        var slots = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Budget.ReserveAsync(user, 1, interval, Ct))));
-        Assert.Equal(20, slots.Distinct().Count());
-        Assert.Equal(Start + interval * 24, slots.Max());
-
-        // An idle account's budget restarts from now, not from its old arrival time.
-        Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(Start + TimeSpan.FromMinutes(1) + interval, await Budget.ReserveAsync(user, 1, interval, Ct));
-        var other = await NewUserAsync();
-        Assert.Equal(Start + TimeSpan.FromMinutes(1) + interval * 2, await Budget.ReserveAsync(other, 2, interval, Ct));
     }
 }

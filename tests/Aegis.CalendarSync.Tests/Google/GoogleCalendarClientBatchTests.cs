@@ -33,7 +33,8 @@ public sealed class GoogleCalendarClientBatchTests : IAsyncLifetime
         _admin = new EmulatorAdminClient(_http, _emulator.BaseUri);
         var settings = _emulator.GoogleClientSettings();
         settings["Google:RetryBaseDelay"] = "00:00:00.001";
-        settings["Google:RequestsPerSecond"] = "1000";
+        settings["Google:RequestsPerUserPerMinute"] = "60000000";
+        settings["Google:RequestsPerProjectPerMinute"] = "60000000";
         settings["TokenEncryption:Key"] = GoogleClientHarness.TestKey;
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());

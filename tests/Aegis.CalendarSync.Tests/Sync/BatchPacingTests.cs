@@ -25,7 +25,9 @@ public sealed class BatchPacingTests(PostgresTestDatabase database) : IClassFixt
             Settings =
             {
                 ["Queue:BatchSize"] = "50",
-                ["Google:RequestsPerSecond"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // (610 − 10) calls per minute after a burst of 10: one call per 100 ms.
+                ["Google:RequestsPerUserPerMinute"] = "610",
+                ["Google:BurstCalls"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         });
         await h.ConnectAsync();
@@ -37,15 +39,15 @@ public sealed class BatchPacingTests(PostgresTestDatabase database) : IClassFixt
 
         var drain = h.DrainQueueAsync();
 
-        // The first request takes the whole burst; the second waits one second for its ten permits (the clock is
-        // stopped, so it cannot have gone out yet).
+        // The first request takes the whole burst; the second waits one second until its user's budget has room for
+        // its ten calls (the clock is stopped, so it cannot have gone out yet).
         await Eventually.TrueAsync(async () => await BatchesAsync(h) == 1, "the first batch request");
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await BatchesAsync(h));
         Assert.False(drain.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(async () => await BatchesAsync(h) == 2, "the second batch request");
-        // The last five calls need half a second's permits.
+        // The last five calls need half a second's budget.
         await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(500));
         Assert.Equal(2, await BatchesAsync(h));
         clock.Advance(TimeSpan.FromMilliseconds(500));

@@ -32,7 +32,7 @@ public abstract class FullSyncCostTests<TDatabase>(TDatabase database) : IClassF
         // 1,000 unchanged events in 4 pages of 250, then in 10 pages of 100: five writes per sync (the sync token and the
         // times of the sync, each an UPDATE of both calendar tables (the first calendar's row in calendar_sync_settings,
         // further calendars' in calendar_sync_calendars: one of the two matches), and its one audit row) and each page
-        // costs exactly its two reads, plus on PostgreSQL the one upsert of the account's shared Google budget that every
+        // costs exactly its two reads, plus on PostgreSQL the one reservation on the account's and the project's shared Google budgets that every
         // API call (here: each page's list) makes.
         var budget = h.StoreProvider == "postgres" ? 1 : 0;
         var options = h.Services.GetRequiredService<IOptions<SyncEngineOptions>>().Value;

@@ -23,12 +23,12 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
 
     protected StatementCounter Db => H.Services.GetRequiredService<StatementCounter>();
 
-    /// <summary>Batches of 50 claimed items and a rate burst of 50, so a batch's 50 calls fit one request.</summary>
-    public Task InitializeAsync() => StartAsync(requestsPerSecond: Changes);
+    /// <summary>Batches of 50 claimed items and the default quotas (a burst of 50), so a batch's 50 calls fit one request.</summary>
+    public Task InitializeAsync() => StartAsync();
 
-    /// <summary>(Re)starts the harness on the class's database with the client's rate (and burst) at
-    /// <paramref name="requestsPerSecond"/>.</summary>
-    protected async Task StartAsync(int requestsPerSecond)
+    /// <summary>(Re)starts the harness on the class's database, with the client's burst at <paramref name="burst"/>
+    /// and its per-user quota at <paramref name="userPerMinute"/> (default: Google's).</summary>
+    protected async Task StartAsync(int burst = Changes, int userPerMinute = Aegis.CalendarSync.Google.GoogleApiOptions.DefaultRequestsPerUserPerMinute)
     {
         if (H is not null) await H.DisposeAsync();
         H = await SyncHarness.StartAsync(database, new SyncHarnessOptions
@@ -36,7 +36,8 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
             Settings =
             {
                 ["Queue:BatchSize"] = Changes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Google:RequestsPerSecond"] = requestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Google:BurstCalls"] = burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Google:RequestsPerUserPerMinute"] = userPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             Statements = new StatementCounter(),
         });
@@ -44,7 +45,8 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
 
     public async Task DisposeAsync() => await H.DisposeAsync();
 
-    /// <summary>Statements of the shared rate limiter (PostgreSQL: one reservation per HTTP request to Google), which
+    /// <summary>Statements of the shared rate budget (PostgreSQL: one reservation over the user's and the project's
+    /// budgets per HTTP request to Google), which
     /// belong to the API requests, not to the database work of the changes.</summary>
     protected static bool IsRateBudget(string statement) => statement.Contains("google_rate_budget", StringComparison.Ordinal);
 
@@ -68,7 +70,7 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         // the drain's closing empty claim (1) = 11 statements for 50 changes (0.22 per change); commits: the two
         // claims and the batch's one (0.06 per change).
         Assert.True(work.Count == 11 && used.Commits == 3 && used.Autocommits == (H.StoreProvider == "postgres" ? 2 : 1), report);
-        // The shared rate limiter (PostgreSQL) reserves the batch's 50 tokens in one statement.
+        // The shared rate budget (PostgreSQL) reserves the batch's 50 calls on the user and the project in one statement.
         Assert.Equal(H.StoreProvider == "postgres" ? 1 : 0, used.StatementTexts.Count(IsRateBudget));
         foreach (var e in created)
         {
@@ -141,11 +143,13 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
     }
 
     [Fact]
-    public async Task A_group_larger_than_the_rate_burst_goes_as_requests_of_at_most_the_burst_within_the_rate()
+    public async Task A_group_larger_than_the_rate_burst_goes_as_requests_of_at_most_the_burst_within_the_quota()
     {
         const int burst = 5;
         const int changes = 12;
-        await StartAsync(requestsPerSecond: burst);
+        // (305 − 5) calls per minute after the burst: one per 200 ms, so at most 5 + 5 in any second.
+        await StartAsync(burst, userPerMinute: 305);
+        var quota = H.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Aegis.CalendarSync.Google.GoogleApiOptions>>().Value.Quota;
         await H.ConnectAsync();
         await H.Admin.ClearRequestsAsync();
         var created = new List<FinancialEvent>();
@@ -160,11 +164,13 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal(3, batches.Count);
         Assert.Equal(changes, inserts.Count);
         Assert.All(inserts, r => Assert.True(r.InBatch && r.Status == 200, $"{r.Method} {r.Path} {r.Status}"));
-        // The limiter's bound: in any second at most the burst plus one second's rate of the account's calls.
+        // The quota's bound (GoogleQuota): in any window of length w at most burst + ⌊w / 200 ms⌋ of the user's calls,
+        // here for w = 1 s.
         var calls = requests.Where(r => r.Account is not null && r.Operation != "batch" && !r.Operation.StartsWith("oauth", StringComparison.Ordinal))
             .Select(r => DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         var busiest = calls.Select((at, i) => calls.Skip(i).TakeWhile(u => u - at < TimeSpan.FromSeconds(1)).Count()).Max();
-        Assert.True(busiest <= 2 * burst, $"{busiest} calls within one second; the rate allows {2 * burst}");
+        Assert.Equal(2 * burst, quota.MaxUserCallsIn(TimeSpan.FromSeconds(1)));
+        Assert.True(busiest <= quota.MaxUserCallsIn(TimeSpan.FromSeconds(1)), $"{busiest} calls within one second; the quota allows {2 * burst}");
         foreach (var e in created) Assert.NotNull(await H.Mappings.GetByEventAsync(H.UserId, e.Id, Ct));
         Assert.Empty(await H.Queue.ListAsync(H.UserId, QueueStatus.Pending, 10, Ct));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aegis.CalendarSync.Bench.Harness;
 using Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog.Infrastructure;
 using Aegis.CalendarSync.Testing;
@@ -10,7 +9,7 @@ namespace Aegis.CalendarSync.Bench.Scenarios.OutboundBacklog;
 /// PostgreSQL, Google at the bench's emulator, fresh secrets, the embedded emulator off) whose public base URL is
 /// its own loopback address, so the emulator's pushes reach its real webhook. Only what a benchmark must change is
 /// changed: sign-up open and the per-address sign-in limit raised (the set-up signs many accounts up from one
-/// address), the Google client rate at its maximum (<see cref="BenchRateLimits"/>), logging at Warning.</summary>
+/// address), the Google client's quotas at their maximum (<see cref="BenchRateLimits"/>), logging at Warning.</summary>
 public static class BacklogServerEnvironment
 {
     public static Dictionary<string, string> For(Uri baseUri, EmulatorHost emulator, PrivatePostgres cluster, string dataDirectory,
@@ -31,10 +30,9 @@ public static class BacklogServerEnvironment
             ["Emulator__PersistState"] = "false",
             ["Accounts__AllowSignUp"] = "true",
             ["SignIn__PerAddressPermitLimit"] = "100000",
-            ["Google__RequestsPerSecond"] = BenchRateLimits.ClientPerSecond.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in emulator.GoogleClientSettings())
+        foreach (var (key, value) in BenchRateLimits.ClientSettings().Concat(emulator.GoogleClientSettings()))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }

@@ -17,16 +17,23 @@ public static class AuditSentence
         {
             (AuditAction.SyncToGoogle, AuditOutcome.Success) when row.ErrorCode == "held_deletion_restored" =>
                 $"Restored {e} in Google: you kept it after its deletion there",
+            (AuditAction.SyncToGoogle, AuditOutcome.Success) when row.ErrorCode == "calendar_moved" =>
+                $"Moved {e} to another Google calendar",
             (AuditAction.SyncToGoogle, AuditOutcome.Success) => $"Sent {occurrence} to Google",
             (AuditAction.SyncToGoogle, AuditOutcome.Skipped) => row.ErrorCode switch
             {
                 "unchanged" => $"Nothing new to send for {e}: Google already has this version",
                 "not_connected" => $"Did not send {e}: Google Calendar is not connected",
                 "recently_synced_from_google" => $"Did not send {e} back: the change just came from Google",
+                "calendar_move_gone" => $"Could not move {e} to the new calendar: it was no longer in Google; it is added there again",
+                "calendar_move_refused" => $"Google would not move {e} to the new calendar; it is added there again",
                 _ => $"Did not send {e} to Google",
             },
             (AuditAction.SyncToGoogle, _) => $"Could not send {e} to Google",
-            (AuditAction.DeleteInGoogle, AuditOutcome.Success) => $"Deleted {occurrence} in Google",
+            // The wallet removes one instance of a series from Google only when that occurrence is skipped.
+            (AuditAction.DeleteInGoogle, AuditOutcome.Success) when row.ErrorCode == "occurrence" =>
+                $"Skipped an occurrence of {e}: removed it from Google Calendar",
+            (AuditAction.DeleteInGoogle, AuditOutcome.Success) => $"Deleted {e} in Google",
             (AuditAction.DeleteInGoogle, AuditOutcome.Skipped) => $"Nothing to delete in Google for {e}: it was never sent",
             (AuditAction.DeleteInGoogle, _) => $"Could not delete {e} in Google",
             (AuditAction.SyncFromGoogle, AuditOutcome.Success) => row.ErrorCode switch
@@ -47,7 +54,10 @@ public static class AuditSentence
             (AuditAction.SyncFromGoogle, _) => $"Could not apply Google's change to {e}",
             (AuditAction.DeleteFromGoogle, AuditOutcome.Success) when row.ErrorCode == "held_deletion_confirmed" =>
                 $"Removed {e}: you confirmed its deletion in Google",
-            (AuditAction.DeleteFromGoogle, AuditOutcome.Success) => $"Removed {occurrence}: deleted in Google",
+            // An instance deleted in Google skips that occurrence; the series stays.
+            (AuditAction.DeleteFromGoogle, AuditOutcome.Success) when row.ErrorCode == "occurrence" =>
+                $"Skipped an occurrence of {e}: deleted in Google",
+            (AuditAction.DeleteFromGoogle, AuditOutcome.Success) => $"Removed {e}: deleted in Google",
             (AuditAction.DeleteFromGoogle, AuditOutcome.Skipped) when row.ErrorCode == "mass_delete_held" =>
                 "Held many deletions from Google until you decide",
             (AuditAction.DeleteFromGoogle, _) => $"Could not remove {e} after its deletion in Google",
@@ -119,6 +129,9 @@ public static class AuditSentence
         AuditAction.ChannelRenewed or AuditAction.ChannelRenewal => "Push channel renewed",
         AuditAction.CalendarSwitched => "Calendar switched",
         AuditAction.SignIn => "Sign-in",
+        AuditAction.SignUp => "Account created",
+        AuditAction.DeadLetterResolved => "Failed change cleared",
+        AuditAction.DeadLetterRequeued => "Failed change retried",
         AuditAction.FeedTokenIssued => "Subscription link created",
         AuditAction.FeedTokenRegenerated => "Subscription link replaced",
         AuditAction.FeedTokenRevoked => "Subscription link revoked",

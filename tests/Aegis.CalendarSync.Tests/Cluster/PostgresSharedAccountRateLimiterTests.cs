@@ -1,3 +1,0 @@
-namespace Aegis.CalendarSync.Tests.Cluster;
-
-public sealed class PostgresSharedAccountRateLimiterTests(PostgresTestDatabase database) : SharedAccountRateLimiterTests<PostgresTestDatabase>(database);

@@ -1,0 +1,3 @@
+namespace Aegis.CalendarSync.Tests.Cluster.RateBudget;
+
+public sealed class SqliteRateBudgetStoreTests(SqliteTestDatabase database) : RateBudgetStoreContractTests<SqliteTestDatabase>(database);

@@ -1,3 +1,0 @@
-namespace Aegis.CalendarSync.Tests.Cluster;
-
-public sealed class SqliteSharedAccountRateLimiterTests(SqliteTestDatabase database) : SharedAccountRateLimiterTests<SqliteTestDatabase>(database);
