@@ -72,6 +72,7 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
         services.TryAddSingleton<DeadLetterRecovery>();
+        services.TryAddSingleton<OccurrenceDecider>();
         services.TryAddSingleton<OccurrenceSync>();
         services.TryAddSingleton<SyncStateWriter>();
         services.TryAddSingleton<ConflictResolver>();
@@ -84,8 +85,9 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<InboundSync>();
         // Public for the application layer, built from the engine's internal rules (hence no public constructor).
         services.TryAddSingleton(sp => new Sync.Preview.FirstSyncPreviewer(sp.GetRequiredService<IGoogleCalendarClient>(),
-            sp.GetRequiredService<RemoteEvents>(), sp.GetRequiredService<InboundDecider>(), sp.GetRequiredService<MassDeleteGuard>(),
-            sp.GetRequiredService<IMappingStore>(), sp.GetRequiredService<IFinancialEventStore>(), sp.GetRequiredService<ISyncQueueStore>(),
+            sp.GetRequiredService<RemoteEvents>(), sp.GetRequiredService<InboundDecider>(), sp.GetRequiredService<OccurrenceDecider>(),
+            sp.GetRequiredService<MassDeleteGuard>(), sp.GetRequiredService<IMappingStore>(), sp.GetRequiredService<IFinancialEventStore>(),
+            sp.GetRequiredService<IOccurrenceStore>(), sp.GetRequiredService<OccurrenceMapper>(), sp.GetRequiredService<ISyncQueueStore>(),
             sp.GetRequiredService<FinancialEventMapper>(), sp.GetRequiredService<IOptions<SyncEngineOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISyncService, SyncService>();
         services.TryAddSingleton<ISyncWorkHandler, SyncWorkHandler>();

@@ -9,8 +9,12 @@ using Aegis.CalendarSync.Sync;
 namespace Aegis.CalendarSync.Connection;
 
 /// <summary>Which Google calendar sync targets. Guarantees: a switch only ever targets a calendar the account can
-/// write, registers the new calendar's channel before stopping the old one, and leaves no synced event behind on the
-/// previous calendar (each is taken off it and re-created on the new one by the queued full sync). A switch routes every
+/// write, registers the new calendar's channel before stopping the old one, and moves every synced event to the new
+/// calendar with events.move (<see cref="CalendarRehoming.MoveAsync"/>: one call each, the same Google event id, and what
+/// a person added to it in Google stays; a series moves with its occurrences). An event Google will not move, or no
+/// longer holds, is taken off the old calendar where that is possible and inserted on the new one before the switch
+/// returns; no wallet event is deleted or duplicated, and each step is audited. The queued full sync of the new
+/// calendar then brings in what changed there. A switch routes every
 /// event type to the chosen calendar: further synced calendars stop being synced (their channels stopped after the new
 /// one is open) and their events move too. At most one switch of a user runs at a time, across every node sharing the database (a lease per user): a second one meanwhile (a
 /// double click) is refused and changes nothing, so no switch works from settings another one is replacing.</summary>
@@ -21,6 +25,7 @@ public sealed class CalendarChoice(
     IMappingStore mappings,
     ISyncQueueStore queue,
     CalendarRehoming rehoming,
+    ISyncService sync,
     PushChannels channels,
     SyncAuditor auditor,
     SingletonJobRunner exclusive)
@@ -117,7 +122,11 @@ public sealed class CalendarChoice(
         {
             if (CalendarRehoming.IsStale(settings, mapping))
             {
-                await rehoming.ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+                if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null)
+                {
+                    await RecreateAsync(userId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+                }
+
                 moved++;
             }
         }
@@ -131,6 +140,21 @@ public sealed class CalendarChoice(
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
             { Details = $"now '{target}'; {AuditWording.Count(moved, "event")} moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
+    }
+
+    /// <summary>An event Google would not move (or no longer held) is inserted on the new calendar at once, whatever its
+    /// date (the full sync after the switch only pushes unlinked events of its window), before the next move, so an
+    /// interrupted switch leaves none unlinked; an insert that fails now (audited) is left to the queue's retries.</summary>
+    private async Task RecreateAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        try
+        {
+            await sync.SyncToGoogleAsync(userId, financialEventId, ct).ConfigureAwait(false);
+        }
+        catch (GoogleApiException)
+        {
+            await queue.EnqueueToGoogleAsync(userId, [financialEventId], ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The primary calendar is stored as "primary" (the default, and what existing mappings record), any

@@ -28,9 +28,11 @@ public interface IGoogleConnectionService
     Task<SyncableCalendar> CreateCalendarAsync(Guid userId, string summary, string? timeZone, CancellationToken ct);
 
     /// <summary>Points sync at another calendar: checks the account can write it, registers a push channel on it
-    /// before stopping the old one, stores the id and channel with no sync token, takes every synced event off the
-    /// previous calendar (delete with If-Match; already gone is fine) and enqueues a full sync that re-creates them on
-    /// the new one and imports its own events. Audited. A no-op when sync already targets the calendar.</summary>
+    /// before stopping the old one, stores the id and channel with no sync token, moves every synced event from the
+    /// previous calendar with events.move (same Google event id; what a person added in Google stays; an event Google
+    /// will not move or no longer holds is taken off the old calendar where possible and inserted on the new one) and
+    /// enqueues a full sync of the new calendar that brings in what changed there and imports its own events. Audited.
+    /// A no-op when sync already targets the calendar.</summary>
     /// <exception cref="CalendarChoiceException">Unknown or read-only calendar; nothing changed.</exception>
     /// <exception cref="Google.Errors.GoogleAccountNotConnectedException">No Google account is connected.</exception>
     Task<CalendarSwitchResult> SwitchCalendarAsync(Guid userId, string calendarId, CancellationToken ct);

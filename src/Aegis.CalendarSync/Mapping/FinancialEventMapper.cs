@@ -229,13 +229,13 @@ public sealed class FinancialEventMapper(TimeProvider time)
     private static bool IsAsWritten(GoogleEvent g, FinancialEvent existing, EventType type, decimal amount, string currency) =>
         g.Summary == SummaryFormat.Format(existing.Title, type, amount, currency);
 
-    private static SummaryParse ParseSummary(string? summary, EventType type, decimal amount, string currency) =>
+    internal static SummaryParse ParseSummary(string? summary, EventType type, decimal amount, string currency) =>
         string.IsNullOrWhiteSpace(summary) ? new SummaryParse("", null, null) : SummaryFormat.Parse(summary, type, amount, currency);
 
-    private static decimal? ParseAmount(string? value) =>
+    internal static decimal? ParseAmount(string? value) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;
 
-    private static T? ParseEnum<T>(string? value) where T : struct, Enum =>
+    internal static T? ParseEnum<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     private static string LowerName<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -23,4 +23,8 @@ public sealed record OccurrenceOverride
     public string? GoogleEtag { get; init; }
     /// <summary>Content hash of the Google instance both sides agree on; null while never synced.</summary>
     public string? ContentHash { get; init; }
+    /// <summary>The <see cref="UpdatedAt"/> of the version last synced (pushed to Google, or found there already); null
+    /// while never synced. A wallet-sourced override with another <see cref="UpdatedAt"/> was written since: a version
+    /// of its own for last-write-wins even when its content is back to the version last synced.</summary>
+    public DateTimeOffset? SyncedVersionAt { get; init; }
 }

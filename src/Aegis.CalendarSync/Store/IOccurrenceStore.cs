@@ -13,12 +13,16 @@ public interface IOccurrenceStore
     Task<IReadOnlyList<OccurrenceOverride>> ListAsync(Guid userId, Guid financialEventId, CancellationToken ct);
 
     /// <summary>Inserts or replaces the content (status, amount, start, end, title, source) of the override; keeps
-    /// created_at and the sync state. False when the series does not exist for that user (nothing written).</summary>
+    /// created_at and the sync state. A save that changes no content column is no write: the override keeps its
+    /// updated_at (the clock last-write-wins compares) and its source. False when the series does not exist for that
+    /// user (nothing written).</summary>
     Task<bool> UpsertAsync(OccurrenceOverride occurrence, CancellationToken ct);
 
-    /// <summary>Records what Google holds for the occurrence (etag and agreed content hash); enqueues nothing.</summary>
+    /// <summary>Records what Google holds for the occurrence (etag and agreed content hash); with
+    /// <paramref name="syncedVersionAt"/> also which version of the override that is (its updated_at as read before the
+    /// write to Google), otherwise the recorded version is kept. Enqueues nothing.</summary>
     Task RecordSyncAsync(Guid userId, Guid financialEventId, DateTimeOffset originalStart, string? googleEtag, string? contentHash,
-        CancellationToken ct);
+        DateTimeOffset? syncedVersionAt, CancellationToken ct);
 
     /// <summary>Moves the overrides of <paramref name="fromEventId"/> whose original start is at or after
     /// <paramref name="from"/> to <paramref name="toEventId"/> (a series split in two); returns how many moved.</summary>

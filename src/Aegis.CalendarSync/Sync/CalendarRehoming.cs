@@ -7,11 +7,13 @@ using Aegis.CalendarSync.Store;
 
 namespace Aegis.CalendarSync.Sync;
 
-/// <summary>Moves one synced event off a calendar that is no longer the sync target (after a calendar switch): its
-/// Google copy there is deleted and its mapping forgotten, so the next outbound write inserts it on the current
-/// calendar. Guarantees: the wallet event is never deleted by a move; an edit made in Google to the old copy since
-/// the last sync is not silently dropped but brought into the wallet when the conflict strategy lets Google win.
-/// <see cref="MoveAsync"/> moves one event instead (events.move: one call, the same Google event id).</summary>
+/// <summary>Moves one synced event to the calendar it now belongs on (a type or routing change, a calendar switch) with
+/// events.move: one call, the same Google event id, and whatever a person added to the Google event (reminders,
+/// attendees, notes, colour) moves with it; a recurring series moves whole with its changed and cancelled occurrences.
+/// Guarantees: the wallet event is never touched by a move; when Google cannot move the event the old copy is taken off
+/// its calendar as a deletion would (If-Match, so an edit made there since the last sync reaches the wallet when the
+/// conflict strategy lets Google win) and the caller inserts a new copy, so the event ends up once on the target; each
+/// outcome is audited.</summary>
 public sealed class CalendarRehoming(
     IGoogleCalendarClient google,
     RemoteEvents remote,
@@ -22,32 +24,46 @@ public sealed class CalendarRehoming(
     TimeProvider time)
 {
     /// <summary>Moves the event's Google copy from the calendar its mapping records to <paramref name="target"/>'s
-    /// calendar with one events.move (same id, so links and reminders a person set in Google stay) and points the mapping
-    /// there; returns the stored mapping. A copy edited in Google since the last sync keeps its old etag on the mapping,
-    /// so the caller's following update meets 412 and the conflict strategy decides (a person's edit is never overwritten
-    /// blindly). Null when the caller should insert on the target instead (the mapping is dropped first): the link was
-    /// made under an earlier connection (no call to that account's calendar), or the source no longer holds the event or
-    /// cannot be written (404/410/403). The wallet event is never touched.</summary>
+    /// calendar with one events.move and points the mapping there; returns the stored mapping. A copy edited in Google
+    /// since the last sync keeps its old etag on the mapping, so a following update meets 412 and the conflict strategy
+    /// decides (a person's edit is never overwritten blindly), and a sync of the target sees the edit. Null when the
+    /// caller must insert on the target instead (the mapping is dropped first): the link was made under an earlier
+    /// connection (no call to that account's calendar); the source no longer holds the event (404/410: audited
+    /// <see cref="MoveGoneCode"/>); or Google refuses the move (400 e.g. cannotChangeOrganizerOfInstance or a non-default
+    /// event type, 403 no write access, 409 the id live on the target: audited <see cref="MoveRefusedCode"/>), in which
+    /// case the old copy is deleted first unless its calendar refuses that too (it is then left there, as the audit
+    /// says). Rate limits, 5xx and timeouts propagate for the caller's retry, nothing changed.</summary>
     public async Task<CalendarSyncMapping?> MoveAsync(CalendarSyncSettings target, CalendarSyncMapping mapping, CancellationToken ct)
     {
         var started = auditor.StartTimestamp();
+        if (mapping.IsFromEarlierConnection(target))
+        {
+            await mappings.DeleteAsync(target.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+            return null;
+        }
+
         GoogleEvent moved;
         try
         {
-            if (mapping.IsFromEarlierConnection(target))
-            {
-                await mappings.DeleteAsync(target.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-                return null;
-            }
-
             moved = await google.MoveEventAsync(ConnectedAccounts.AccountOf(target), mapping.GoogleCalendarId, mapping.GoogleEventId,
                 target.CalendarId, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException or ForbiddenException or DuplicateException)
+        catch (Exception ex) when (ex is NotFoundException or ResourceDeletedException)
         {
-            // Gone from the source (or a lost response of a move that happened: the target holds it and the insert adopts
-            // it), or the source is read-only now: the target gets its copy by an insert.
+            // Nothing left on the source to move (deleted there, or a lost response of a move that happened): the target
+            // gets its copy by an insert (the deterministic id adopts one already there).
             await mappings.DeleteAsync(target.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+            await AuditAsync(target, mapping, AuditOutcome.Skipped, MoveGoneCode,
+                $"not on calendar '{mapping.GoogleCalendarId}' any more; created again on '{target.CalendarId}'", started, ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is BadRequestException or ForbiddenException or DuplicateException)
+        {
+            var left = await TryReleaseAsync(target, mapping, ct).ConfigureAwait(false);
+            var reason = (ex as GoogleApiException)?.Reason ?? ex.GetType().Name;
+            await AuditAsync(target, mapping, AuditOutcome.Skipped, MoveRefusedCode,
+                $"Google refused to move it ({reason}); the copy on '{mapping.GoogleCalendarId}' was " +
+                (left ? "left there (no write access)" : "deleted") + $"; created again on '{target.CalendarId}'", started, ct).ConfigureAwait(false);
             return null;
         }
 
@@ -64,13 +80,8 @@ public sealed class CalendarRehoming(
             throw new MappingConflictException(mapping.FinancialEventId);
         }
 
-        await auditor.RecordAsync(AuditEntry.Of(target.UserId, AuditAction.SyncToGoogle, AuditOutcome.Success) with
-        {
-            FinancialEventId = mapping.FinancialEventId,
-            GoogleEventId = mapping.GoogleEventId,
-            ErrorCode = MovedCode,
-            Details = $"moved from calendar '{mapping.GoogleCalendarId}' to '{target.CalendarId}'",
-        }, started, ct).ConfigureAwait(false);
+        await AuditAsync(target, mapping, AuditOutcome.Success, MovedCode,
+            $"moved from calendar '{mapping.GoogleCalendarId}' to '{target.CalendarId}'", started, ct).ConfigureAwait(false);
         return await mappings.GetByEventAsync(target.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false)
             ?? throw new MappingConflictException(mapping.FinancialEventId);
     }
@@ -78,11 +89,20 @@ public sealed class CalendarRehoming(
     /// <summary>Audit code of an event moved to another calendar (events.move).</summary>
     public const string MovedCode = "calendar_moved";
 
+    /// <summary>Audit code of an event whose move found nothing on the source calendar (404/410); it is inserted on the target.</summary>
+    public const string MoveGoneCode = "calendar_move_gone";
+
+    /// <summary>Audit code of an event Google would not move (400/403/409); the old copy is deleted (when its calendar
+    /// allows) and the event inserted on the target.</summary>
+    public const string MoveRefusedCode = "calendar_move_refused";
+
     /// <summary>True when <paramref name="mapping"/> points at a calendar other than the user's current one.</summary>
     public static bool IsStale(CalendarSyncSettings settings, CalendarSyncMapping mapping) =>
         !string.Equals(mapping.GoogleCalendarId, settings.CalendarId, StringComparison.Ordinal);
 
-    public async Task ReleaseAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, CancellationToken ct)
+    /// <summary>Takes the old copy off its calendar (delete with If-Match; on 412 the copy as Google holds it now is
+    /// brought into the wallet when the strategy lets Google win, then deleted) and forgets the mapping.</summary>
+    private async Task ReleaseAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, CancellationToken ct)
     {
         var account = ConnectedAccounts.AccountOf(settings);
         try
@@ -101,6 +121,32 @@ public sealed class CalendarRehoming(
 
         await mappings.DeleteAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The fallback of a refused move: <see cref="ReleaseAsync"/>; true when the source calendar refuses the
+    /// deletion too (403: no write access there), the copy then stays and only the mapping is dropped.</summary>
+    private async Task<bool> TryReleaseAsync(CalendarSyncSettings settings, CalendarSyncMapping mapping, CancellationToken ct)
+    {
+        try
+        {
+            await ReleaseAsync(settings, mapping, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (ForbiddenException)
+        {
+            await mappings.DeleteAsync(settings.UserId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    private Task AuditAsync(CalendarSyncSettings target, CalendarSyncMapping mapping, AuditOutcome outcome, string code, string details,
+        long started, CancellationToken ct) =>
+        auditor.RecordAsync(AuditEntry.Of(target.UserId, AuditAction.SyncToGoogle, outcome) with
+        {
+            FinancialEventId = mapping.FinancialEventId,
+            GoogleEventId = mapping.GoogleEventId,
+            ErrorCode = code,
+            Details = details,
+        }, started, ct);
 
     /// <summary>The old copy was edited in Google since the last sync: the edit reaches the wallet when the strategy
     /// decides for Google (the moved event then carries it to the new calendar); otherwise the wallet's version moves.</summary>

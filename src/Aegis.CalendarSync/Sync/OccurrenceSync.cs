@@ -18,8 +18,7 @@ namespace Aegis.CalendarSync.Sync;
 /// content hash and costs nothing. When both sides changed one occurrence, the user's strategy decides.</summary>
 internal sealed class OccurrenceSync(
     IOccurrenceStore occurrences,
-    IFinancialEventStore events,
-    IMappingStore mappings,
+    OccurrenceDecider decider,
     IGoogleCalendarClient google,
     RemoteEvents remote,
     OccurrenceMapper mapper,
@@ -82,7 +81,8 @@ internal sealed class OccurrenceSync(
                 ?? new OccurrenceOverride { UserId = series.UserId, FinancialEventId = series.Id, OriginalStart = start };
             if (occurrence.Status == OccurrenceStatus.Skipped && cancelled.Contains(start))
             {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, start, null, OccurrenceMapper.CancelledHash, ct).ConfigureAwait(false);
+                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, start, null, OccurrenceMapper.CancelledHash, o.UpdatedAt, ct)
+                    .ConfigureAwait(false);
                 continue;
             }
 
@@ -125,58 +125,42 @@ internal sealed class OccurrenceSync(
     /// months, <see cref="RestoreAfterRevivalAsync"/>).</summary>
     public async Task ApplyInstanceAsync(SyncAttempt attempt, GoogleEvent instance, bool seriesDeleted, CancellationToken ct)
     {
-        if (seriesDeleted && instance.IsCancelled)
+        var d = await decider.DecideAsync(attempt.UserId, attempt.CalendarId, instance, seriesDeleted, ct).ConfigureAwait(false);
+        switch (d.Step)
         {
-            await SkipAsync(attempt, null, instance, "series_deleted", ct).ConfigureAwait(false);
-            return;
+            case OccurrenceStep.SeriesDeleted:
+                await SkipAsync(attempt, null, instance, "series_deleted", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.UnknownSeries:
+                await SkipAsync(attempt, null, instance, "unknown_series", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.NotAnOccurrence:
+                await SkipAsync(attempt, d.Series!.Id, instance, "not_an_occurrence", ct).ConfigureAwait(false);
+                return;
+            case OccurrenceStep.Echo:
+                await RecordEchoAsync(attempt, d, ct).ConfigureAwait(false);
+                // Counted, never audited (as for whole events).
+                telemetry.RecordSkip("echo");
+                return;
         }
 
-        var master = await mappings.GetByGoogleIdAsync(attempt.UserId, attempt.CalendarId, instance.RecurringEventId!, ct).ConfigureAwait(false);
-        var series = master is null ? null : await events.GetAsync(attempt.UserId, master.FinancialEventId, ct).ConfigureAwait(false);
-        if (master is null || series is null)
-        {
-            // A series the wallet does not hold (not imported, or deleted in the wallet): nothing to attach it to.
-            await SkipAsync(attempt, null, instance, "unknown_series", ct).ConfigureAwait(false);
-            return;
-        }
-
-        var originalStart = GoogleInstanceId.OriginalStart(series, instance.OriginalStartTime);
-        var overrides = await occurrences.ListAsync(attempt.UserId, series.Id, ct).ConfigureAwait(false);
-        var occurrence = originalStart is { } key ? OccurrenceExpander.Find(series, overrides, key) : null;
-        if (occurrence is null)
-        {
-            // E.g. an exception a split or a new rule left behind, which Google reports as cancelled.
-            await SkipAsync(attempt, series.Id, instance, "not_an_occurrence", ct).ConfigureAwait(false);
-            return;
-        }
-
-        var existing = overrides.FirstOrDefault(o => o.OriginalStart == occurrence.OriginalStart);
-        var remoteHash = instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance);
-        var ours = mapper.ContentHash(series, master.GoogleEventId, occurrence);
-        if (existing?.ContentHash == remoteHash || (existing is null && remoteHash == ours)
-            || (existing?.GoogleEtag is { } etag && etag == instance.Etag))
-        {
-            if (existing is not null && existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
-            {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing.OriginalStart, instance.Etag, existing.ContentHash, ct)
-                    .ConfigureAwait(false);
-            }
-
-            // Counted, never audited (as for whole events).
-            telemetry.RecordSkip("echo");
-            return;
-        }
-
-        var locallyChanged = existing is not null && ours != existing.ContentHash;
-        if (locallyChanged)
+        var (series, master, occurrence, existing) = (d.Series!, d.Master!, d.Occurrence!, d.Existing);
+        if (d.Step == OccurrenceStep.Conflict)
         {
             var winner = await DecideAsync(attempt, series, master, occurrence, existing!, instance, ConflictCause.BothChanged, ct).ConfigureAwait(false);
             if (winner is not ConflictWinner.Google && !(winner is ConflictWinner.Neither && instance.IsCancelled))
             {
-                if (winner == ConflictWinner.Local)
+                if (winner == ConflictWinner.Local && d.Ours == existing!.ContentHash)
+                {
+                    // The wallet's later writes brought the occurrence back to the version last synced, so its push
+                    // skips as unchanged: write it over Google's change now (one call).
+                    await WriteAsync(attempt, series, master, existing with { GoogleEtag = instance.IsCancelled ? null : instance.Etag }, occurrence,
+                        restore: instance.IsCancelled, ct).ConfigureAwait(false);
+                }
+                else if (winner == ConflictWinner.Local)
                 {
                     // The pending outbound write of the wallet's change now passes If-Match.
-                    await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing!.OriginalStart, instance.Etag, existing.ContentHash, ct)
+                    await occurrences.RecordSyncAsync(attempt.UserId, series.Id, existing!.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
                         .ConfigureAwait(false);
                 }
 
@@ -191,6 +175,28 @@ internal sealed class OccurrenceSync(
             GoogleEventId = instance.Id,
             ErrorCode = "occurrence",
         }, attempt.StartedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An echo: records what Google holds when that moved on (a newer etag; or, when both sides hold the
+    /// wallet's changed version, that version as the one agreed now).</summary>
+    private async Task RecordEchoAsync(SyncAttempt attempt, OccurrenceDecision d, CancellationToken ct)
+    {
+        if (d.Existing is not { } existing)
+        {
+            return;
+        }
+
+        var instance = d.Instance;
+        if (d.RemoteHash == d.Ours && OccurrenceChange.IsUnsynced(existing, d.Ours))
+        {
+            await occurrences.RecordSyncAsync(attempt.UserId, existing.FinancialEventId, existing.OriginalStart, instance.IsCancelled ? null : instance.Etag,
+                d.Ours, existing.UpdatedAt, ct).ConfigureAwait(false);
+        }
+        else if (existing.GoogleEtag != instance.Etag && !instance.IsCancelled)
+        {
+            await occurrences.RecordSyncAsync(attempt.UserId, existing.FinancialEventId, existing.OriginalStart, instance.Etag, existing.ContentHash, null, ct)
+                .ConfigureAwait(false);
+        }
     }
 
     /// <summary>True when <paramref name="googleEventId"/> names an instance of the series <paramref name="mapping"/> links.</summary>
@@ -252,8 +258,8 @@ internal sealed class OccurrenceSync(
             var currentHash = current.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(current);
             if (currentHash == desiredHash)
             {
-                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, current.IsCancelled ? null : current.Etag, desiredHash, ct)
-                    .ConfigureAwait(false);
+                await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, current.IsCancelled ? null : current.Etag, desiredHash,
+                    o.UpdatedAt, ct).ConfigureAwait(false);
                 return;
             }
 
@@ -291,7 +297,7 @@ internal sealed class OccurrenceSync(
         }
 
         await occurrences.RecordSyncAsync(attempt.UserId, series.Id, o.OriginalStart, etag,
-            mapper.ContentHash(series, mapping.GoogleEventId, occurrence), ct).ConfigureAwait(false);
+            mapper.ContentHash(series, mapping.GoogleEventId, occurrence), o.UpdatedAt, ct).ConfigureAwait(false);
         await auditor.RecordAsync(attempt.Audit(desired is null ? AuditAction.DeleteInGoogle : AuditAction.SyncToGoogle, AuditOutcome.Success) with
         {
             FinancialEventId = series.Id,
@@ -310,9 +316,12 @@ internal sealed class OccurrenceSync(
             ? (existing ?? key) with { Status = OccurrenceStatus.Skipped, SyncSource = SyncSource.Google }
             : mapper.FromException(series, occurrence, instance, Defaults(attempt));
         await occurrences.UpsertAsync(applied, ct).ConfigureAwait(false);
+        // Google's version is the one agreed now, whichever row version holds it (a save that changed nothing keeps
+        // the row's clock).
+        var stored = await occurrences.GetAsync(series.UserId, series.Id, occurrence.OriginalStart, ct).ConfigureAwait(false);
         await occurrences.RecordSyncAsync(attempt.UserId, series.Id, occurrence.OriginalStart,
             instance.IsCancelled ? null : instance.Etag,
-            instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance), ct).ConfigureAwait(false);
+            instance.IsCancelled ? OccurrenceMapper.CancelledHash : EventContentHash.Compute(instance), stored?.UpdatedAt, ct).ConfigureAwait(false);
     }
 
     private async Task<ConflictWinner> DecideAsync(SyncAttempt attempt, FinancialEvent series, CalendarSyncMapping mapping,

@@ -10,7 +10,8 @@ namespace GoogleCalendarEmulator.Calendar;
 /// events.move: the event leaves the source calendar (a cancelled tombstone with its id stays there, so the source's
 /// incremental sync reports it cancelled) and appears in the destination with the same id, iCalUID, creator, created
 /// and sequence, a new etag and updated, and the destination as organizer (Google: "changes an event's organizer").
-/// A recurring event moves whole, its exceptions with it; one instance (generated or an exception) cannot move alone. Both calendars' channels are notified. One account lock
+/// A recurring event moves whole, its exceptions with it (changed ones, and cancelled ones, so a deleted occurrence does
+/// not come back on the destination); one instance (generated or an exception) cannot move alone. Both calendars' channels are notified. One account lock
 /// covers the checks and both writes, so no reader sees the event in both calendars or in neither.
 /// </summary>
 internal sealed class EventMover(EventService events)
@@ -47,9 +48,10 @@ internal sealed class EventMover(EventService events)
                 return stored.Resource;
             }
 
-            // The series and its live exceptions (the other instances are generated from the series wherever it is).
-            List<StoredEvent> moving = [stored, .. SeriesInstances.Exceptions(source, eventId).Where(e => !e.IsCancelled)];
-            if (moving.Any(e => destination.Events.GetValueOrDefault(e.Id) is { IsCancelled: false }))
+            // The series and its exceptions, changed and cancelled ones (a deleted occurrence stays deleted wherever the
+            // series is; the other instances are generated from the series wherever it is).
+            List<StoredEvent> moving = [stored, .. SeriesInstances.Exceptions(source, eventId)];
+            if (moving.Any(e => !e.IsCancelled && destination.Events.GetValueOrDefault(e.Id) is { IsCancelled: false }))
             {
                 throw GoogleErrors.Duplicate();
             }

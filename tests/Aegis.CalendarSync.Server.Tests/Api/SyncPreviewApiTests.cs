@@ -68,6 +68,32 @@ public sealed class SyncPreviewApiTests : IAsyncLifetime
         Assert.True((bool)(await (await _user.Client.GetAsync("api/sync/settings")).ReadJsonAsync())["connected"]!);
     }
 
+    /// <summary>A monthly bill made before connecting, with April marked paid: the preview counts the series as one
+    /// event and April apart, named by its date, in the response and in its sentences.</summary>
+    [Fact]
+    public async Task Preview_counts_a_month_the_user_marked_paid_named_by_its_date()
+    {
+        var body = EventBodies.Valid("Rent", 950m);
+        body["recurrence"] = "RRULE:FREQ=MONTHLY;COUNT=6";
+        var series = await (await _user.Client.PostJsonAsync("api/events", body)).ReadJsonAsync(201);
+        var april = await _user.Client.PatchJsonAsync($"api/events/{(string?)series["id"]}/occurrences/2030-04-10", new { status = "paid" });
+        Assert.True(april.IsSuccessStatusCode, await april.Content.ReadAsStringAsync());
+        await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
+        Assert.Equal(200, (int)(await _user.Client.GetAsync(await _server.AuthorizeAtEmulatorAsync(_user))).StatusCode);
+
+        var preview = await (await _user.Client.GetAsync("api/sync/preview")).ReadJsonAsync();
+
+        Assert.Equal(1, (int)preview["to_google_new"]!["count"]!);
+        var occurrences = preview["occurrences"]!;
+        Assert.Equal(1, (int)occurrences["to_google"]!["count"]!);
+        Assert.Equal("Rent, 10 Apr 2030", (string?)occurrences["to_google"]!["samples"]![0]);
+        Assert.Equal(0, (int)occurrences["removed_from_google"]!["count"]! + (int)occurrences["to_wallet"]!["count"]!
+            + (int)occurrences["skipped_in_wallet"]!["count"]! + (int)occurrences["conflicts"]!["count"]!);
+        var sentences = preview["sentences"]!.AsArray().Select(s => (string?)s).ToList();
+        Assert.Contains("1 date of a repeating event that you changed in your wallet (paid, moved, another amount) will be updated in Google.", sentences);
+        Assert.Contains("Nothing will be deleted, in your wallet or in Google.", sentences);
+    }
+
     [Fact]
     public async Task Cancel_disconnects_and_nothing_reaches_google()
     {

@@ -35,7 +35,7 @@ public abstract class OccurrenceStoreContractTests<TDatabase>(TDatabase database
         var series = await InsertSeriesAsync(userId);
         var o = NewOverride(series) with { Status = OccurrenceStatus.Paid, Amount = 10m };
         await Occurrences.UpsertAsync(o, Ct);
-        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e1\"", "hash1", Ct);
+        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e1\"", "hash1", null, Ct);
 
         Time.Advance(TimeSpan.FromMinutes(3));
         Assert.True(await Occurrences.UpsertAsync(o with { Status = OccurrenceStatus.Skipped, Amount = null }, Ct));
@@ -43,6 +43,41 @@ public abstract class OccurrenceStoreContractTests<TDatabase>(TDatabase database
         var stored = await Occurrences.GetAsync(userId, series.Id, o.OriginalStart, Ct);
         Assert.Equal((OccurrenceStatus.Skipped, (decimal?)null, Start, Start.AddMinutes(3), "\"e1\"", "hash1"),
             (stored!.Status, stored.Amount, stored.CreatedAt, stored.UpdatedAt, stored.GoogleEtag, stored.ContentHash));
+    }
+
+    [Fact]
+    public async Task A_save_that_changes_nothing_keeps_the_clock_and_source_and_a_real_change_stamps_them()
+    {
+        var userId = await NewUserAsync();
+        var series = await InsertSeriesAsync(userId);
+        var o = NewOverride(series) with { Status = OccurrenceStatus.Paid, Amount = 990.5m, Title = "Rent (July)", SyncSource = SyncSource.Google };
+        await Occurrences.UpsertAsync(o, Ct);
+
+        Time.Advance(TimeSpan.FromMinutes(3));
+        Assert.True(await Occurrences.UpsertAsync(o with { SyncSource = SyncSource.Aegis }, Ct));
+        var kept = await Occurrences.GetAsync(userId, series.Id, o.OriginalStart, Ct);
+        Assert.Equal((Start, SyncSource.Google), (kept!.UpdatedAt, kept.SyncSource));
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await Occurrences.UpsertAsync(o with { Title = null, SyncSource = SyncSource.Aegis }, Ct));
+        var changed = await Occurrences.GetAsync(userId, series.Id, o.OriginalStart, Ct);
+        Assert.Equal((Start.AddMinutes(4), SyncSource.Aegis, (string?)null), (changed!.UpdatedAt, changed.SyncSource, changed.Title));
+    }
+
+    [Fact]
+    public async Task Record_sync_sets_the_synced_version_when_given_and_keeps_it_otherwise()
+    {
+        var userId = await NewUserAsync();
+        var series = await InsertSeriesAsync(userId);
+        var o = NewOverride(series) with { Status = OccurrenceStatus.Paid };
+        await Occurrences.UpsertAsync(o, Ct);
+        Assert.Null((await Occurrences.GetAsync(userId, series.Id, o.OriginalStart, Ct))!.SyncedVersionAt);
+
+        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e1\"", "h1", Start, Ct);
+        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e2\"", "h1", null, Ct);
+
+        var stored = await Occurrences.GetAsync(userId, series.Id, o.OriginalStart, Ct);
+        Assert.Equal(("\"e2\"", "h1", (DateTimeOffset?)Start), (stored!.GoogleEtag, stored.ContentHash, stored.SyncedVersionAt));
     }
 
     [Fact]
@@ -70,7 +105,7 @@ public abstract class OccurrenceStoreContractTests<TDatabase>(TDatabase database
         await Occurrences.UpsertAsync(o, Ct);
 
         Assert.False(await Occurrences.UpsertAsync(o with { UserId = intruder, Status = OccurrenceStatus.Skipped }, Ct));
-        await Occurrences.RecordSyncAsync(intruder, series.Id, o.OriginalStart, "\"x\"", "x", Ct);
+        await Occurrences.RecordSyncAsync(intruder, series.Id, o.OriginalStart, "\"x\"", "x", null, Ct);
         Assert.Equal(0, await Occurrences.MoveAsync(intruder, series.Id, series.Id, DateTimeOffset.MinValue, Ct));
 
         Assert.Null(await Occurrences.GetAsync(intruder, series.Id, o.OriginalStart, Ct));
@@ -117,7 +152,7 @@ public abstract class OccurrenceStoreContractTests<TDatabase>(TDatabase database
 
         var o = NewOverride(series) with { SyncSource = SyncSource.Google };
         await Occurrences.UpsertAsync(o, Ct);
-        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e2\"", "h", Ct);
+        await Occurrences.RecordSyncAsync(userId, series.Id, o.OriginalStart, "\"e2\"", "h", null, Ct);
 
         Assert.Empty(await QueueOfAsync(userId, QueueStatus.Pending));
     }

@@ -753,6 +753,36 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Work_asked_for_now_never_waits_behind_a_debounced_push_item_of_another_calendar()
+    {
+        var userId = await NewUserAsync();
+        var debounce = new QueueDebounce(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+        var pushed = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, "primary", debounce, Ct);
+        Time.Advance(TimeSpan.FromMilliseconds(10));
+
+        // "Sync now" naming no calendar, and a full resync: both due at once, and so is the push item ahead of them.
+        var now = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, null, QueueDebounce.None, Ct);
+        var full = await Queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, Ct);
+
+        Assert.NotEqual(pushed, now);
+        Assert.Equal(Start.AddMilliseconds(10), await Queue.NextDueAtAsync(Ct));
+        foreach (var expected in new[] { pushed, now, full })
+        {
+            // One calendar-wide item of a user at a time, in order, with the clock stopped.
+            var claimed = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+            Assert.Equal(expected, claimed.Id);
+            Assert.True(await Queue.CompleteAsync(claimed.Id, claimed.LeaseId!.Value, Ct));
+        }
+
+        // A pending item backing off after a failure keeps its backoff.
+        await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, "primary", QueueDebounce.None, Ct);
+        var failing = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        Assert.True(await Queue.RetryAsync(failing.Id, failing.LeaseId!.Value, Start.AddSeconds(4), "503", false, Ct));
+        await Queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, Ct);
+        Assert.Equal(Start.AddSeconds(4), (await QueueOfAsync(userId, QueueStatus.Pending)).Single(i => i.Id == failing.Id).NextAttemptAt);
+    }
+
+    [Fact]
     public async Task Pushes_during_a_running_sync_cause_exactly_one_more_run_after_it()
     {
         var userId = await NewUserAsync();

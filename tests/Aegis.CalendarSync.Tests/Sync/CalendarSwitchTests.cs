@@ -2,11 +2,13 @@ using Aegis.CalendarSync.Application.Connection;
 using Aegis.CalendarSync.Connection;
 using Aegis.CalendarSync.Google.Errors;
 using Aegis.CalendarSync.Google.Models;
+using Aegis.CalendarSync.Google;
 using Aegis.CalendarSync.Mapping;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
 using Aegis.CalendarSync.Testing.Engine;
+using GoogleCalendarEmulator.Faults;
 using GoogleCalendarEmulator.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +22,7 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
     private const string DedicatedSummary = "Aegis — Bills & income";
 
     [Fact]
-    public async Task Switching_moves_synced_events_to_the_new_calendar_and_opens_its_channel_before_stopping_the_old_one()
+    public async Task Switching_moves_synced_events_to_the_new_calendar_with_events_move_and_opens_its_channel_before_stopping_the_old_one()
     {
         await H.ConnectAsync();
         var rent = await H.CreateEventAsync("Rent");
@@ -55,11 +57,159 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
         var channelCalls = requests.Where(r => r.Operation is "events.watch" or "channels.stop").ToList();
         Assert.Equal(["events.watch", "channels.stop"], channelCalls.Select(r => r.Operation));
         Assert.Contains(dedicated.Id, Uri.UnescapeDataString(channelCalls[0].Path), StringComparison.OrdinalIgnoreCase);
-        var firstDelete = requests.FindIndex(r => r.Operation == "events.delete");
-        Assert.True(requests.FindIndex(r => r.Operation == "channels.stop") < firstDelete);
+        // One events.move per event (same id, nothing lost in Google), no delete and no insert, before and after the
+        // full sync of the new calendar; the moves come after the old channel stopped.
+        Assert.Equal(2, requests.Count(r => r.Operation == "events.move"));
+        Assert.DoesNotContain(requests, r => r.Operation is "events.delete" or "events.insert" or "events.update" or "events.patch");
+        var firstMove = requests.FindIndex(r => r.Operation == "events.move");
+        Assert.True(requests.FindIndex(r => r.Operation == "channels.stop") < firstMove);
+        Assert.Equal(2, (await H.Events.ListAsync(H.UserId, new EventQuery(), Ct)).Count);
         var audit = await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.CalendarSwitched), Ct);
         Assert.Equal(AuditOutcome.Success, Assert.Single(audit).Status);
+        Assert.Equal(2, (await MovesAsync(CalendarRehoming.MovedCode)).Count);
     }
+
+    [Fact]
+    public async Task A_switch_keeps_what_a_person_added_to_the_google_event_and_its_id_with_one_call_per_event()
+    {
+        await H.ConnectAsync();
+        var rent = await H.CreateEventAsync("Rent");
+        await H.DrainQueueAsync();
+        var eventId = GoogleEventId.FromFinancialEventId(rent.Id);
+        // What a person adds in Google that the wallet does not sync: reminders, a guest, a colour.
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", eventId, new
+        {
+            reminders = new { useDefault = false, overrides = new[] { new { method = "popup", minutes = 2880 } } },
+            attendees = new[] { new { email = "landlord@example.com" } },
+            colorId = "11",
+        });
+        var walletBefore = (await H.Events.GetAsync(H.UserId, rent.Id, Ct))!;
+        var mappingBefore = (await H.Mappings.GetByEventAsync(H.UserId, rent.Id, Ct))!;
+        var dedicated = await Connection.CreateCalendarAsync(H.UserId, DedicatedSummary, null, Ct);
+        var before = await H.CountsAsync();
+
+        await Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct);
+        await H.DrainQueueAsync();
+
+        var there = Assert.Single((await H.Admin.ListEventsAsPersonAsync(SyncHarness.Email, dedicated.Id)).Items, e => e.Status != "cancelled");
+        Assert.Equal(eventId, there.Id);
+        Assert.Equal((false, 2880), (there.Reminders!.UseDefault, there.Reminders.Overrides!.Single().Minutes));
+        Assert.Contains("landlord@example.com", there.AdditionalFields!["attendees"].GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("11", there.ColorId);
+        var mapping = (await H.Mappings.GetByEventAsync(H.UserId, rent.Id, Ct))!;
+        Assert.Equal((eventId, dedicated.Id), (mapping.GoogleEventId, mapping.GoogleCalendarId));
+        Assert.NotEqual(mappingBefore.HtmlLink, mapping.HtmlLink);
+        Assert.Equal(walletBefore, await H.Events.GetAsync(H.UserId, rent.Id, Ct));
+        var delta = SyncHarness.Delta(before, await H.CountsAsync());
+        Assert.Equal(1, delta.GetValueOrDefault("events.move"));
+        Assert.Equal(0, delta.GetValueOrDefault("events.insert") + delta.GetValueOrDefault("events.delete") + delta.GetValueOrDefault("events.update")
+            + delta.GetValueOrDefault("events.patch"));
+    }
+
+    [Fact]
+    public async Task A_series_moves_whole_with_its_skipped_occurrence_in_one_call()
+    {
+        await H.ConnectAsync();
+        var start = new DateTimeOffset(DateTimeOffset.UtcNow.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var rent = new FinancialEvent
+        {
+            Id = Guid.NewGuid(), UserId = H.UserId, Title = "Rent", Amount = 950m, Currency = "EUR", EventType = EventType.Bill,
+            StartAt = start, EndAt = start.AddDays(1), AllDay = true, TimeZone = "UTC", Recurrence = "RRULE:FREQ=MONTHLY;COUNT=6",
+        };
+        await H.Events.InsertAsync(rent, Ct);
+        await H.DrainQueueAsync();
+        var masterId = GoogleEventId.FromFinancialEventId(rent.Id);
+        var march = $"{masterId}_{start.AddMonths(2):yyyyMMdd}";
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", march);
+        await H.Sync.IncrementalSyncAsync(H.UserId, Ct);
+        var occurrences = H.Services.GetRequiredService<IOccurrenceStore>();
+        Assert.Equal(OccurrenceStatus.Skipped, Assert.Single(await occurrences.ListAsync(H.UserId, rent.Id, Ct)).Status);
+        var dedicated = await Connection.CreateCalendarAsync(H.UserId, DedicatedSummary, null, Ct);
+        var before = await H.CountsAsync();
+
+        await Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct);
+        await H.DrainQueueAsync();
+
+        var instances = await H.Google.ListEventsAsync(H.Account, dedicated.Id,
+            new ListEventsRequest { SingleEvents = true, TimeMin = start.AddDays(-1), TimeMax = start.AddYears(1), MaxResults = 2500 }, Ct);
+        Assert.Equal(5, instances.Items!.Count);
+        Assert.DoesNotContain(instances.Items, i => i.Id == march);
+        Assert.True((await H.Google.GetEventAsync(H.Account, dedicated.Id, march, Ct)).IsCancelled);
+        Assert.Equal(OccurrenceStatus.Skipped, Assert.Single(await occurrences.ListAsync(H.UserId, rent.Id, Ct)).Status);
+        var delta = SyncHarness.Delta(before, await H.CountsAsync());
+        Assert.Equal(1, delta.GetValueOrDefault("events.move"));
+        Assert.Equal(0, delta.GetValueOrDefault("events.insert") + delta.GetValueOrDefault("events.delete") + delta.GetValueOrDefault("events.update")
+            + delta.GetValueOrDefault("events.patch"));
+    }
+
+    [Theory]
+    [InlineData(400, "cannotChangeOrganizerOfInstance", false)]
+    [InlineData(403, "requiredAccessLevel", false)]
+    [InlineData(403, "requiredAccessLevel", true)]
+    public async Task A_move_google_refuses_falls_back_to_one_delete_and_one_insert_and_keeps_the_wallet_event_once(int status, string reason,
+        bool oldCalendarRefusesDeletes)
+    {
+        await H.ConnectAsync();
+        var rent = await H.CreateEventAsync("Rent");
+        await H.DrainQueueAsync();
+        var walletBefore = (await H.Events.GetAsync(H.UserId, rent.Id, Ct))!;
+        var dedicated = await Connection.CreateCalendarAsync(H.UserId, DedicatedSummary, null, Ct);
+        await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: status, Reason: reason, Method: "POST", PathContains: "/move"));
+        if (oldCalendarRefusesDeletes)
+        {
+            await H.Admin.InjectFaultAsync(new FaultRule(Count: 1, Status: 403, Reason: reason, Method: "DELETE", PathContains: "/events/"));
+        }
+
+        await H.Admin.ClearRequestsAsync();
+
+        var result = await Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct);
+        await H.DrainQueueAsync();
+
+        var eventId = GoogleEventId.FromFinancialEventId(rent.Id);
+        Assert.Equal(new CalendarSwitchResult(dedicated.Id, Changed: true, EventsMoved: 1), result);
+        Assert.False((await H.Google.GetEventAsync(H.Account, dedicated.Id, eventId, Ct)).IsCancelled);
+        Assert.Equal(oldCalendarRefusesDeletes, !(await H.Google.GetEventAsync(H.Account, "primary", eventId, Ct)).IsCancelled);
+        Assert.Equal(walletBefore, Assert.Single(await H.Events.ListAsync(H.UserId, new EventQuery(), Ct)));
+        Assert.Equal(dedicated.Id, (await H.Mappings.GetByEventAsync(H.UserId, rent.Id, Ct))!.GoogleCalendarId);
+        var requests = await H.Admin.GetRequestsAsync();
+        Assert.Equal(1, requests.Count(r => r.Operation == "events.move"));
+        Assert.Equal(1, requests.Count(r => r.Operation == "events.delete"));
+        Assert.Equal(1, requests.Count(r => r is { Operation: "events.insert", Status: < 300 }));
+        var refused = Assert.Single(await MovesAsync(CalendarRehoming.MoveRefusedCode));
+        Assert.Equal(AuditOutcome.Skipped, refused.Status);
+        Assert.Contains(reason, refused.Details, StringComparison.Ordinal);
+        Assert.Contains(oldCalendarRefusesDeletes ? "left there" : "was deleted", refused.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_gone_from_the_old_calendar_is_inserted_on_the_new_one_and_stays_in_the_wallet()
+    {
+        await H.ConnectAsync();
+        var rent = await H.CreateEventAsync("Rent");
+        var water = await H.CreateEventAsync("Water", amount: 40m);
+        await H.DrainQueueAsync();
+        var eventId = GoogleEventId.FromFinancialEventId(rent.Id);
+        // Deleted in Google before the switch; its push never arrived, so the wallet still links it.
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", eventId);
+        var dedicated = await Connection.CreateCalendarAsync(H.UserId, DedicatedSummary, null, Ct);
+        await H.Admin.ClearRequestsAsync();
+
+        await Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct);
+        await H.DrainQueueAsync();
+
+        Assert.False((await H.Google.GetEventAsync(H.Account, dedicated.Id, eventId, Ct)).IsCancelled);
+        Assert.Equal(2, (await H.Events.ListAsync(H.UserId, new EventQuery(), Ct)).Count);
+        Assert.All(await H.Mappings.ListAsync(H.UserId, Ct), m => Assert.Equal(dedicated.Id, m.GoogleCalendarId));
+        var requests = (await H.Admin.GetRequestsAsync()).ToList();
+        Assert.Equal(2, requests.Count(r => r.Operation == "events.move"));
+        Assert.Equal(1, requests.Count(r => r is { Operation: "events.insert", Status: < 300 }));
+        Assert.DoesNotContain(requests, r => r.Operation == "events.delete");
+        Assert.Equal(rent.Id, Assert.Single(await MovesAsync(CalendarRehoming.MoveGoneCode)).FinancialEventId);
+        Assert.Equal(water.Id, Assert.Single(await MovesAsync(CalendarRehoming.MovedCode)).FinancialEventId);
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> MovesAsync(string code) =>
+        (await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.SyncToGoogle, Limit: 200), Ct)).Where(a => a.ErrorCode == code).ToList();
 
     [Fact]
     public async Task After_a_switch_wallet_edits_go_to_the_new_calendar_and_google_edits_there_flow_back()

@@ -166,6 +166,97 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.Equal(gas.Title, (await H.Events.GetAsync(H.UserId, gas.Id, Ct))!.Title);
     }
 
+    /// <summary>A monthly rent made before connecting, with May marked paid and July skipped: the preview counts the
+    /// series as one new event and its two changed dates apart, named by date, and Start does exactly that (the
+    /// series inserted, May patched, July's instance deleted). Before, the preview said only "1 wallet event will be
+    /// added" and nothing about the months the user had changed.</summary>
+    [Fact]
+    public async Task The_preview_counts_the_months_of_a_new_series_the_user_changed_named_by_date_and_start_writes_exactly_those()
+    {
+        await H.CreateUserAsync();
+        var rent = await MonthlyRent.CreateAsync(H);
+        await MonthlyRent.EditAsync(H, rent.Id, 5, o => o with { Status = OccurrenceStatus.Paid });
+        await MonthlyRent.EditAsync(H, rent.Id, 7, o => o with { Status = OccurrenceStatus.Skipped });
+        await ConnectWithoutStartAsync(importForeignEvents: false);
+
+        var dumpBefore = await StoreDump.TakeAsync(H.Services);
+        await H.Admin.ClearRequestsAsync();
+        var preview = await PreviewAsync();
+        Assert.Equal(dumpBefore, await StoreDump.TakeAsync(H.Services));
+        Assert.All(await H.Admin.GetRequestsAsync(), c => Assert.Contains(c.Operation, ReadOperations));
+
+        Assert.Equal(["Rent"], preview.ToGoogleNew.Samples);
+        Assert.Equal([$"Rent, {MonthText(5)}"], preview.Occurrences.ToGoogle.Samples);
+        Assert.Equal([$"Rent, {MonthText(7)}"], preview.Occurrences.RemovedFromGoogle.Samples);
+        Assert.Equal((0, 0, 0), (preview.Occurrences.ToWallet.Count, preview.Occurrences.SkippedInWallet.Count, preview.Occurrences.Conflicts.Count));
+
+        await H.Admin.ClearRequestsAsync();
+        Assert.IsType<FirstSyncResult.Started>(await FirstSync.StartAsync(H.UserId, Ct));
+        await H.DrainQueueAsync();
+        var counts = await H.CountsAsync();
+        Assert.Equal((preview.ToGoogleNew.Count, preview.Occurrences.ToGoogle.Count, preview.Occurrences.RemovedFromGoogle.Count),
+            (counts.GetValueOrDefault("events.insert"), counts.GetValueOrDefault("events.patch"), counts.GetValueOrDefault("events.delete")));
+    }
+
+    /// <summary>A reconnect after a person changed single months in Google (moved March, deleted April, renamed June
+    /// while the wallet changed June's amount), then, while the reconnect waits for the go-ahead, the wallet marks
+    /// August paid: the preview names each date under
+    /// what the first sync does to it, decided by the sync's own occurrence rules, and Start does exactly that.
+    /// Before, the preview counted the series as "already the same on both sides" and none of the months.</summary>
+    [Fact]
+    public async Task A_reconnect_previews_months_changed_in_google_or_in_the_wallet_by_date_and_start_applies_exactly_those()
+    {
+        await H.ConnectAsync();
+        var rent = await MonthlyRent.CreateAsync(H);
+        await MonthlyRent.EditAsync(H, rent.Id, 6, o => o with { Status = OccurrenceStatus.Paid });
+        await H.DrainQueueAsync();
+        var masterId = (await H.GetRemoteAsync(rent.Id)).Id!;
+        await Connection.DisconnectAsync(H.UserId, Ct);
+
+        var march = MonthlyRent.FirstMonth.AddMonths(2).AddDays(4);
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 3), new
+        {
+            start = new { date = march.ToString("yyyy-MM-dd") },
+            end = new { date = march.AddDays(1).ToString("yyyy-MM-dd") },
+        });
+        await H.Admin.DeleteEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 4));
+        await MonthlyRent.EditAsync(H, rent.Id, 6, o => o with { Amount = 990m });
+        await H.Admin.PatchEventAsPersonAsync(SyncHarness.Email, "primary", MonthlyRent.InstanceId(masterId, 6), new { summary = "Rent (June, agreed)" });
+
+        await ReconnectWithoutStartAsync();
+        // Queued while the connection waits for the go-ahead: pushed after Start, for its month only.
+        await MonthlyRent.EditAsync(H, rent.Id, 8, o => o with { Status = OccurrenceStatus.Paid });
+        var dumpBefore = await StoreDump.TakeAsync(H.Services);
+        await H.Admin.ClearRequestsAsync();
+        var preview = await PreviewAsync();
+        Assert.Equal(dumpBefore, await StoreDump.TakeAsync(H.Services));
+        Assert.All(await H.Admin.GetRequestsAsync(), c => Assert.Contains(c.Operation, ReadOperations));
+
+        Assert.Equal([$"Rent, {MonthText(3)}"], preview.Occurrences.ToWallet.Samples);
+        Assert.Equal([$"Rent, {MonthText(4)}"], preview.Occurrences.SkippedInWallet.Samples);
+        Assert.Equal([$"Rent, {MonthText(6)}"], preview.Occurrences.Conflicts.Samples);
+        Assert.Equal([$"Rent, {MonthText(8)}"], preview.Occurrences.ToGoogle.Samples);
+        Assert.Equal(0, preview.Occurrences.RemovedFromGoogle.Count);
+        Assert.Equal(0, preview.ToWalletTrash.Count + preview.ToWalletNew.Count + preview.ToGoogleNew.Count);
+
+        await H.Admin.ClearRequestsAsync();
+        Assert.IsType<FirstSyncResult.Started>(await FirstSync.StartAsync(H.UserId, Ct));
+        await H.DrainQueueAsync();
+        var months = await MonthlyRent.OccurrencesAsync(H, rent.Id);
+        Assert.Equal(DateOnly.FromDateTime(months[2].StartAt.UtcDateTime), march);
+        Assert.Equal(OccurrenceStatus.Skipped, months[3].Status);
+        Assert.Equal("Rent (June, agreed)", months[5].Title);
+        var august = await H.Google.GetEventAsync(H.Account, "primary", MonthlyRent.InstanceId(masterId, 8), Ct);
+        Assert.Equal("paid", august.GetPrivateProperty(AegisProperties.Status));
+        Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Limit: 500), Ct), a => a.Action == AuditAction.Conflict);
+        // Google is written for August (the wallet's change) and, at most, to put a date Google changed into the
+        // wallet's form (June's title the wallet took, with its amount and paid mark): no other date.
+        var patched = (await H.Admin.GetRequestsAsync()).Where(r => r.Operation == "events.patch").Select(r => r.Path[(r.Path.LastIndexOf('_') + 1)..]).ToList();
+        Assert.Contains(MonthlyRent.MonthId(8), patched);
+        Assert.All(patched, p => Assert.Contains(p, new[] { MonthlyRent.MonthId(8), MonthlyRent.MonthId(6), MonthlyRent.MonthId(3) }));
+        Assert.StartsWith("Rent (June, agreed)", (await H.Google.GetEventAsync(H.Account, "primary", MonthlyRent.InstanceId(masterId, 6), Ct)).Summary!.Replace(SummaryFormat.PaidMarker, "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Cancel_leaves_no_tokens_no_channel_and_nothing_in_google()
     {
@@ -212,6 +303,9 @@ public abstract class FirstSyncPreviewTests<TDatabase>(TDatabase database) : Har
         Assert.Empty(await H.Admin.GetRequestsAsync());
         Assert.True((await H.Settings.GetAsync(H.UserId, Ct))!.CanSync);
     }
+
+    private static string MonthText(int month) =>
+        MonthlyRent.FirstMonth.AddMonths(month - 1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<SyncPreview> PreviewAsync() =>
         Assert.IsType<FirstSyncResult.Previewed>(await FirstSync.PreviewAsync(H.UserId, Ct)).Preview;

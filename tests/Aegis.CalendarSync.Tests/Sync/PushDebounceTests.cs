@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aegis.CalendarSync.Application.Sync;
 using Aegis.CalendarSync.Connection.Push;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
@@ -127,6 +128,48 @@ public abstract class PushDebounceTests<TDatabase>(TDatabase database) : IClassF
         Assert.Equal(0, await Windows(h).FlushDueAsync(Ct));
         Assert.Empty(await PendingAsync(h));
         Assert.Equal(2, (await IncrementalSyncsAsync(h)).Count);
+    }
+
+    [Fact]
+    public async Task Sync_now_during_a_push_window_runs_at_once_and_lists_the_calendar_once()
+    {
+        await using var h = await StartAsync();
+        var channel = await ConnectedChannelAsync(h);
+        var syncsBefore = (await IncrementalSyncsAsync(h)).Count;
+        Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 100), Ct));
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+        var before = await h.CountsAsync();
+
+        // The user presses "Sync now" while the push waits for its debounce; the clock does not move.
+        Assert.IsType<SyncRequestResult.Enqueued>(await h.Services.GetRequiredService<SyncCommands>()
+            .RequestAsync(h.UserId, QueueAction.IncrementalSync, Ct));
+
+        Assert.Equal(1, await h.DrainQueueAsync());
+        Assert.Empty(await PendingAsync(h));
+        Assert.Equal(syncsBefore + 1, (await IncrementalSyncsAsync(h)).Count);
+        Assert.Equal(new Dictionary<string, int> { ["events.list"] = 1 }, SyncHarness.Delta(before, await h.CountsAsync()));
+        // The sync started after the push: the window closed with nothing left to write.
+        _clock.Advance(Window);
+        Assert.Equal(0, await Windows(h).FlushDueAsync(Ct));
+        Assert.Equal(0, await h.DrainQueueAsync());
+    }
+
+    [Fact]
+    public async Task A_full_resync_during_a_push_window_runs_at_once()
+    {
+        await using var h = await StartAsync();
+        var channel = await ConnectedChannelAsync(h);
+        var fullSyncs = new AuditQuery(AuditAction.FullSync, AuditOutcome.Success);
+        var fullBefore = (await h.Audit.QueryAsync(h.UserId, fullSyncs, Ct)).Count;
+        Assert.Equal(PushOutcome.Enqueued, await Handler(h).HandleAsync(Push(channel, 100), Ct));
+
+        Assert.IsType<SyncRequestResult.Enqueued>(await h.Services.GetRequiredService<SyncCommands>()
+            .RequestAsync(h.UserId, QueueAction.FullSync, Ct));
+
+        // The push item (now due) and the full resync behind it, with the clock stopped.
+        Assert.Equal(2, await h.DrainQueueAsync());
+        Assert.Empty(await PendingAsync(h));
+        Assert.Equal(fullBefore + 1, (await h.Audit.QueryAsync(h.UserId, fullSyncs, Ct)).Count);
     }
 
     private Task<SyncHarness> StartAsync() =>

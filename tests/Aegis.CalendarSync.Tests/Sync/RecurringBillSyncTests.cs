@@ -23,10 +23,9 @@ public abstract class RecurringBillSyncTests<TDatabase>(TDatabase database) : IC
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    /// <summary>January 1st of next year, so the twelve months are one calendar year ahead of the clock.</summary>
-    private static DateOnly FirstMonth => new(DateTimeOffset.UtcNow.Year + 1, 1, 1);
+    private static DateOnly FirstMonth => MonthlyRent.FirstMonth;
 
-    private static string InstanceId(string masterId, int month) => $"{masterId}_{FirstMonth.AddMonths(month - 1):yyyyMMdd}";
+    private static string InstanceId(string masterId, int month) => MonthlyRent.InstanceId(masterId, month);
 
     [Fact]
     public async Task Monthly_rent_of_twelve_follows_person_edits_per_occurrence_and_shows_paid_months_in_google()
@@ -247,26 +246,9 @@ public abstract class RecurringBillSyncTests<TDatabase>(TDatabase database) : IC
         Assert.Equal(["not_an_occurrence", "not_an_occurrence", "unknown_series"], skipped.Order());
     }
 
-    private async Task<FinancialEvent> CreateMonthlyRentAsync()
-    {
-        var start = new DateTimeOffset(FirstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var rent = new FinancialEvent
-        {
-            Id = Guid.NewGuid(), UserId = _h.UserId, Title = "Rent", Description = "Flat 2B", Amount = 950m, Currency = "EUR",
-            EventType = EventType.Bill, StartAt = start, EndAt = start.AddDays(1), AllDay = true, TimeZone = "UTC",
-            Recurrence = "RRULE:FREQ=MONTHLY;COUNT=12",
-        };
-        await _h.Events.InsertAsync(rent, Ct);
-        return (await _h.Events.GetAsync(_h.UserId, rent.Id, Ct))!;
-    }
+    private Task<FinancialEvent> CreateMonthlyRentAsync() => MonthlyRent.CreateAsync(_h);
 
-    private async Task<IReadOnlyList<Occurrence>> WalletOccurrencesAsync(Guid seriesId)
-    {
-        var series = (await _h.Events.GetAsync(_h.UserId, seriesId, Ct))!;
-        var overrides = await Occurrences.ListAsync(_h.UserId, seriesId, Ct);
-        return OccurrenceExpander.Expand(series, overrides, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1))
-            .OrderBy(o => o.OriginalStart).ToList();
-    }
+    private Task<IReadOnlyList<Occurrence>> WalletOccurrencesAsync(Guid seriesId) => MonthlyRent.OccurrencesAsync(_h, seriesId);
 
     private async Task<IReadOnlyList<GoogleEvent>> InstancesAsync(string masterId)
     {

@@ -118,6 +118,36 @@ public sealed class EventMoveTests : CalendarApiTestBase
     }
 
     [Fact]
+    public async Task A_moved_series_keeps_its_deleted_occurrences_deleted_on_the_destination()
+    {
+        var bills = await NewCalendarAsync("Bills");
+        await Api.InsertAsync(new
+        {
+            id = "rates0002",
+            summary = "Water",
+            start = new { dateTime = "2026-12-05T09:00:00Z", timeZone = "UTC" },
+            end = new { dateTime = "2026-12-05T10:00:00Z", timeZone = "UTC" },
+            recurrence = new[] { "RRULE:FREQ=MONTHLY;COUNT=6" },
+        });
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync("rates0002_20270205T090000Z")).Status);
+        var destinationToken = (string)(await ListAsync(bills, "")).Json!["nextSyncToken"]!;
+
+        var series = await MoveAsync("rates0002", bills);
+        var instances = await Api.SendAsync(HttpMethod.Get, $"calendar/v3/calendars/{Uri.EscapeDataString(bills)}/events/rates0002/instances", null);
+        var skipped = await Api.GetAsync("rates0002_20270205T090000Z", bills);
+        var changes = await ListAsync(bills, "syncToken=" + Uri.EscapeDataString(destinationToken));
+
+        Assert.Equal(HttpStatusCode.OK, series.Status);
+        var starts = instances.Json!["items"]!.AsArray().Select(i => (string)i!["originalStartTime"]!["dateTime"]!).ToList();
+        Assert.Equal(5, starts.Count);
+        Assert.DoesNotContain("2027-02-05T09:00:00Z", starts);
+        Assert.Equal("cancelled", (string)skipped.Json!["status"]!);
+        Assert.Equal(
+            [("rates0002", "confirmed"), ("rates0002_20270205T090000Z", "cancelled")],
+            changes.Json!["items"]!.AsArray().Select(i => ((string)i!["id"]!, (string)i["status"]!)).OrderBy(i => i.Item1, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Missing_unknown_or_read_only_destinations_and_unknown_events_fail_as_google_and_change_nothing()
     {
         var holidays = await Emulator.Admin.AddSharedCalendarAsync(EmulatorSession.Email, "Holidays", CalendarAccessRoles.Reader);

@@ -31,12 +31,23 @@ public static class SyncPreviewWording
             $"{Events(preview.InGoogleDeleted.Count, "event")} you deleted in Aegis will be removed from Google.");
         Add("conflicts", preview.Conflicts,
             $"{Events(preview.Conflicts.Count, "event")} changed both here and in Google: your conflict setting decides which version is kept.");
+        var dates = preview.Occurrences;
+        Add("occurrences_to_google", dates.ToGoogle,
+            $"{Dates(dates.ToGoogle.Count)} that you changed in your wallet (paid, moved, another amount) will be updated in Google.");
+        Add("occurrences_removed_from_google", dates.RemovedFromGoogle,
+            $"{Dates(dates.RemovedFromGoogle.Count)} that you skipped in your wallet will be removed from Google (the rest of the series stays).");
+        Add("occurrences_to_wallet", dates.ToWallet,
+            $"{Dates(dates.ToWallet.Count)} changed in Google will be updated in your wallet.");
+        Add("occurrences_skipped_in_wallet", dates.SkippedInWallet,
+            $"{Dates(dates.SkippedInWallet.Count)} deleted in Google will be marked skipped in your wallet (the rest of the series stays).");
+        Add("occurrence_conflicts", dates.Conflicts,
+            $"{Dates(dates.Conflicts.Count)} changed both here and in Google: your conflict setting decides which version is kept.");
         if (lines.Count == 0)
         {
             lines.Add(new PreviewSentence("nothing", "Nothing to sync yet: no events in your wallet or in Google need a change.", PreviewBucket.Empty));
         }
 
-        if (preview.ToWalletTrash.Count == 0 && preview.InGoogleDeleted.Count == 0)
+        if (preview.ToWalletTrash.Count == 0 && preview.InGoogleDeleted.Count == 0 && dates.RemovedFromGoogle.Count == 0 && dates.SkippedInWallet.Count == 0)
         {
             lines.Add(new PreviewSentence("nothing_deleted", "Nothing will be deleted, in your wallet or in Google.", PreviewBucket.Empty));
         }
@@ -58,6 +69,10 @@ public static class SyncPreviewWording
 
     private static string Events(int count, string noun) =>
         count == 1 ? $"1 {noun}" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}s";
+
+    /// <summary>Single occurrences: "1 date of a repeating event", "3 dates of repeating events".</summary>
+    private static string Dates(int count) =>
+        count == 1 ? "1 date of a repeating event" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} dates of repeating events";
 
     private static string Are(int count) => count == 1 ? "is" : "are";
 }

@@ -17,12 +17,16 @@ public static class AuditSentence
         {
             (AuditAction.SyncToGoogle, AuditOutcome.Success) when row.ErrorCode == "held_deletion_restored" =>
                 $"Restored {e} in Google: you kept it after its deletion there",
+            (AuditAction.SyncToGoogle, AuditOutcome.Success) when row.ErrorCode == "calendar_moved" =>
+                $"Moved {e} to another Google calendar",
             (AuditAction.SyncToGoogle, AuditOutcome.Success) => $"Sent {occurrence} to Google",
             (AuditAction.SyncToGoogle, AuditOutcome.Skipped) => row.ErrorCode switch
             {
                 "unchanged" => $"Nothing new to send for {e}: Google already has this version",
                 "not_connected" => $"Did not send {e}: Google Calendar is not connected",
                 "recently_synced_from_google" => $"Did not send {e} back: the change just came from Google",
+                "calendar_move_gone" => $"Could not move {e} to the new calendar: it was no longer in Google; it is added there again",
+                "calendar_move_refused" => $"Google would not move {e} to the new calendar; it is added there again",
                 _ => $"Did not send {e} to Google",
             },
             (AuditAction.SyncToGoogle, _) => $"Could not send {e} to Google",

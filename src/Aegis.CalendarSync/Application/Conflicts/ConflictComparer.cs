@@ -11,11 +11,15 @@ namespace Aegis.CalendarSync.Application.Conflicts;
 /// <summary>Builds the field-by-field comparison of a conflict's two snapshots (as <see cref="ConflictRecorder"/>
 /// stores them: the wallet's event as web JSON, Google's event as Calendar v3 JSON). Google's version is read the way
 /// the sync would apply it to the wallet (<see cref="FinancialEventMapper.ApplyGoogleChanges"/>), so both columns are
-/// in the wallet's terms and a field Google holds unchanged shows the same words on both sides.</summary>
+/// in the wallet's terms and a field Google holds unchanged shows the same words on both sides. A field Google's copy
+/// does not carry (<see cref="GoogleCarriedFields"/>: no amount, no status, no title there) is shown as
+/// <see cref="NotInGoogle"/>, never as the wallet's value the sync would keep in its place; a deletion in Google as
+/// <see cref="Deleted"/>. Such a field cannot be picked from Google's side.</summary>
 public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncEngineOptions> options)
 {
     private static readonly JsonSerializerOptions LocalJson = new(JsonSerializerDefaults.Web);
-    private const string Deleted = "Deleted";
+    public const string Deleted = "Deleted";
+    public const string NotInGoogle = "Not in Google Calendar";
 
     public ConflictComparison Compare(Guid userId, string localSnapshot, string googleSnapshot, CultureInfo culture)
     {
@@ -29,9 +33,12 @@ public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncE
     {
         var walletDeleted = local is null || local.DeletedAt is not null;
         var google = remote is { IsCancelled: false, Start: not null } ? Apply(userId, local, remote) : null;
+        var carried = google is null ? null : GoogleCarriedFields.Of(remote!, walletDeleted ? null : local);
         var wallet = walletDeleted ? null : local;
         var fields = Enum.GetValues<ConflictField>()
-            .Select(f => new ConflictFieldComparison(f, Text(f, wallet, culture), Text(f, google, culture)))
+            .Select(f => carried is null || Carries(carried, f)
+                ? new ConflictFieldComparison(f, Text(f, wallet, culture), Text(f, google, culture))
+                : new ConflictFieldComparison(f, Text(f, wallet, culture), NotInGoogle) { InGoogle = false })
             .ToList();
         return new ConflictComparison(
             Title: wallet?.Title ?? google?.Title ?? local?.Title ?? remote?.Summary ?? FinancialEventMapper.UntitledTitle,
@@ -55,6 +62,14 @@ public sealed class ConflictComparer(FinancialEventMapper mapper, IOptions<SyncE
             return null;
         }
     }
+
+    private static bool Carries(GoogleCarriedFields carried, ConflictField field) => field switch
+    {
+        ConflictField.Title => carried.Title,
+        ConflictField.Amount => carried.Amount,
+        ConflictField.Status => carried.Status,
+        _ => true,
+    };
 
     private static string Text(ConflictField field, FinancialEvent? e, CultureInfo culture) =>
         e is null ? Deleted : EventFieldText.Of(field, e, culture);

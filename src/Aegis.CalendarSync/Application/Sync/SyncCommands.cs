@@ -1,3 +1,4 @@
+using Aegis.CalendarSync.Calendars;
 using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Store;
 using Aegis.CalendarSync.Sync;
@@ -13,17 +14,33 @@ public sealed class SyncCommands(
     IFinancialEventStore events,
     IMappingStore mappings,
     IInboundFailureStore inboundFailures,
-    ISyncService sync)
+    ISyncService sync,
+    CalendarRoutes routes)
 {
     /// <summary>Enqueues calendar-wide from_google work (<see cref="QueueAction.IncrementalSync"/> or
-    /// <see cref="QueueAction.FullSync"/>) when the user can sync.</summary>
+    /// <see cref="QueueAction.FullSync"/>) when the user can sync, due at once: it never waits for the webhook's debounce.
+    /// "Sync now" is one incremental sync per synced calendar, each coalesced with (and so bringing forward) the pending
+    /// push item of that calendar, so a push window open meanwhile costs no second list of the calendar; a full resync
+    /// is one item for every calendar. Any other merely debounced inbound item of the user is made due now by the store,
+    /// as it would otherwise hold this request behind it. <see cref="SyncRequestResult.Enqueued.QueueItemId"/> is the
+    /// item of the first (default) calendar, or the full resync's.</summary>
     public async Task<SyncRequestResult> RequestAsync(Guid userId, QueueAction action, CancellationToken ct)
     {
         if (action is not (QueueAction.IncrementalSync or QueueAction.FullSync))
             throw new ArgumentOutOfRangeException(nameof(action), action, "A user can request incremental_sync or full_sync.");
         var current = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         if (SyncRequestResult.RefusalFor(current) is { } refusal) return refusal;
-        return new SyncRequestResult.Enqueued(await queue.EnqueueFromGoogleAsync(userId, action, ct).ConfigureAwait(false), action);
+        if (action == QueueAction.FullSync)
+            return new SyncRequestResult.Enqueued(await queue.EnqueueFromGoogleAsync(userId, action, ct).ConfigureAwait(false), action);
+
+        long? first = null;
+        foreach (var calendarId in (await routes.GetAsync(current!, ct).ConfigureAwait(false)).CalendarIds)
+        {
+            var id = await queue.EnqueueFromGoogleAsync(userId, action, calendarId, QueueDebounce.None, ct).ConfigureAwait(false);
+            first ??= id;
+        }
+
+        return new SyncRequestResult.Enqueued(first!.Value, action);
     }
 
     /// <summary>The user's queue items (newest first), each with its event's title, the reason its last attempt failed

@@ -8,7 +8,7 @@ internal sealed class OccurrenceOverrideRow
     public const string Columns =
         "user_id AS UserId, financial_event_id AS FinancialEventId, original_start AS OriginalStart, status AS Status, " +
         "amount AS Amount, start_at AS StartAt, end_at AS EndAt, title AS Title, created_at AS CreatedAt, " +
-        "updated_at AS UpdatedAt, sync_source AS SyncSource, google_etag AS GoogleEtag, content_hash AS ContentHash";
+        "updated_at AS UpdatedAt, sync_source AS SyncSource, google_etag AS GoogleEtag, content_hash AS ContentHash, synced_version_at AS SyncedVersionAt";
 
     public object UserId { get; init; } = null!;
     public object FinancialEventId { get; init; } = null!;
@@ -23,6 +23,7 @@ internal sealed class OccurrenceOverrideRow
     public string SyncSource { get; init; } = "";
     public string? GoogleEtag { get; init; }
     public string? ContentHash { get; init; }
+    public object? SyncedVersionAt { get; init; }
 
     public OccurrenceOverride ToModel() => new()
     {
@@ -39,5 +40,6 @@ internal sealed class OccurrenceOverrideRow
         SyncSource = EnumText.Parse<Model.SyncSource>(SyncSource),
         GoogleEtag = GoogleEtag,
         ContentHash = ContentHash,
+        SyncedVersionAt = DbValue.ToNullableTime(SyncedVersionAt),
     };
 }

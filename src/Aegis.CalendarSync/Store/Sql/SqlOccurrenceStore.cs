@@ -52,9 +52,10 @@ internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal
                 VALUES (@userId, @eventId, @originalStart, @status, @amount, @startAt, @endAt, @title, @now, @now, @source)
                 ON CONFLICT (user_id, financial_event_id, original_start) DO UPDATE
                    SET status = excluded.status, amount = excluded.amount, start_at = excluded.start_at,
-                       end_at = excluded.end_at, title = excluded.title, updated_at = excluded.updated_at,
-                       sync_source = excluded.sync_source
-                """,
+                       end_at = excluded.end_at, title = excluded.title,
+                       updated_at = CASE WHEN {same} THEN occurrence_overrides.updated_at ELSE excluded.updated_at END,
+                       sync_source = CASE WHEN {same} THEN occurrence_overrides.sync_source ELSE excluded.sync_source END
+                """.Replace("{same}", Unchanged(d), StringComparison.Ordinal),
                 new
                 {
                     userId = d.Id(o.UserId), eventId = d.Id(o.FinancialEventId), originalStart = d.Time(o.OriginalStart),
@@ -68,18 +69,24 @@ internal sealed class SqlOccurrenceStore(SqlStoreContext db, IQueueSignal signal
     }
 
     public async Task RecordSyncAsync(Guid userId, Guid financialEventId, DateTimeOffset originalStart, string? googleEtag,
-        string? contentHash, CancellationToken ct)
+        string? contentHash, DateTimeOffset? syncedVersionAt, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Db.Command(
-            "UPDATE occurrence_overrides SET google_etag = @etag, content_hash = @hash " +
+            "UPDATE occurrence_overrides SET google_etag = @etag, content_hash = @hash, " +
+            "synced_version_at = COALESCE(@version, synced_version_at) " +
             "WHERE user_id = @userId AND financial_event_id = @eventId AND original_start = @originalStart",
             new
             {
                 userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId),
                 originalStart = db.Dialect.Time(originalStart), etag = googleEtag, hash = contentHash,
+                version = db.Dialect.Time(syncedVersionAt),
             }, ct)).ConfigureAwait(false);
     }
+
+    /// <summary>True in the upsert's update when every content column already holds the value saved.</summary>
+    private static string Unchanged(SqlDialect d) => string.Join(" AND ",
+        new[] { "status", "amount", "start_at", "end_at", "title" }.Select(c => d.IsSame($"occurrence_overrides.{c}", $"excluded.{c}")));
 
     public async Task<int> MoveAsync(Guid userId, Guid fromEventId, Guid toEventId, DateTimeOffset from, CancellationToken ct)
     {

@@ -86,6 +86,17 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
                 return null;
             }
 
+            if (debounce.Quiet == TimeSpan.Zero)
+            {
+                // Work asked for now (a user's "Sync now", a switch, a Start) runs behind the user's pending inbound items
+                // (one key per user): any of them merely waiting for the push debounce (not backing off) falls due now
+                // too, so the request never waits for a debounce window.
+                await connection.ExecuteAsync(Db.Command(
+                    "UPDATE sync_queue SET next_attempt_at = @now, updated_at = @now " +
+                    "WHERE user_id = @userId AND sync_direction = 'from_google' AND status = 'pending' AND retry_count = 0 " +
+                    "AND next_attempt_at > @now", args, ct, transaction)).ConfigureAwait(false);
+            }
+
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(Db.Command(
                 "UPDATE sync_queue SET updated_at = @now, trace_parent = COALESCE(@traceParent, trace_parent), next_attempt_at = CASE " +
                 "WHEN retry_count > 0 AND next_attempt_at > @soon THEN @due " +

@@ -3,7 +3,8 @@ namespace Aegis.CalendarSync.Sync.Preview;
 /// <summary>What the first sync of a connection would do, computed with the sync's own rules
 /// (<see cref="InboundDecider"/>) from the wallet and Google's events.list, with nothing written anywhere.
 /// Counts cover events ending after <see cref="WindowStart"/> (the full sync's window) plus wallet changes queued while
-/// the connection waited. Changes to single occurrences of a repeating event are not counted (their series is).</summary>
+/// the connection waited. Changes to single occurrences of a repeating event are counted apart, in
+/// <see cref="Occurrences"/> (their series is counted here as one event).</summary>
 /// <param name="ToGoogleNew">Wallet events the sync adds to Google.</param>
 /// <param name="ToGoogleUpdated">Wallet events Google already holds in another version: the wallet's version replaces it.</param>
 /// <param name="ToWalletNew">Events made in Google (in a calendar marked for import) that become wallet events.</param>
@@ -15,6 +16,7 @@ namespace Aegis.CalendarSync.Sync.Preview;
 /// <param name="Unchanged">Events already the same on both sides.</param>
 /// <param name="LeftAlone">Events in Google that are not financial events (the calendar is not marked for import):
 /// never imported, never changed.</param>
+/// <param name="Occurrences">What the sync does to single occurrences of repeating events.</param>
 public sealed record SyncPreview(
     IReadOnlyList<PreviewCalendar> Calendars,
     DateTimeOffset WindowStart,
@@ -27,4 +29,5 @@ public sealed record SyncPreview(
     PreviewBucket InGoogleDeleted,
     PreviewBucket Conflicts,
     PreviewBucket Unchanged,
-    PreviewBucket LeftAlone);
+    PreviewBucket LeftAlone,
+    OccurrencePreview Occurrences);

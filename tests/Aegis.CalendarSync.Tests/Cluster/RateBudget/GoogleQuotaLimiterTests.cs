@@ -23,9 +23,16 @@ public abstract class GoogleQuotaLimiterTests<TDatabase>(TDatabase database) : S
 
     private IRateBudgetStore? _budget;
 
-    protected IRateBudgetStore Budget => _budget ??= CreateBudget();
+    /// <summary>The store under test, made once on the test's thread (<see cref="InitializeAsync"/>), so every node shares one.</summary>
+    protected IRateBudgetStore Budget => _budget ?? throw new InvalidOperationException("Not initialised.");
 
     protected virtual IRateBudgetStore CreateBudget() => Services.GetRequiredService<IRateBudgetStore>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _budget = CreateBudget();
+    }
 
     private GoogleQuotaLimiter NewNode(int queueLimit = 1000, int projectPerMinute = 10_000) => new(
         Budget,
@@ -69,6 +76,9 @@ public abstract class GoogleQuotaLimiterTests<TDatabase>(TDatabase database) : S
             Time.Advance(Interval);
             var expected = Burst + step;
             await Eventually.TrueAsync(() => Task.FromResult(sent.Count == expected), $"{expected} sent after {step} intervals");
+            // Every waiter woke and asked again: one got the slot, each of the others was told to wait one more
+            // interval and armed its timer (so no request is still asking when the clock moves on).
+            for (var i = 0; i < requests - expected; i++) Assert.Equal(Interval, await Time.NextTimerAsync());
         }
 
         await Task.WhenAll(calls);

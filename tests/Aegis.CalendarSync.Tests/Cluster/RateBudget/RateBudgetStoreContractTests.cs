@@ -22,9 +22,17 @@ public abstract class RateBudgetStoreContractTests<TDatabase>(TDatabase database
     /// <summary>Random cases the property runs (each against fresh users and a fresh project).</summary>
     protected virtual int PropertyIterations => 25;
 
-    protected IRateBudgetStore Budget => _budget ??= CreateBudget();
+    /// <summary>The store under test, made once on the test's thread (<see cref="InitializeAsync"/>), so concurrent
+    /// callers share one.</summary>
+    protected IRateBudgetStore Budget => _budget ?? throw new InvalidOperationException("Not initialised.");
 
     protected virtual IRateBudgetStore CreateBudget() => Services.GetRequiredService<IRateBudgetStore>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _budget = CreateBudget();
+    }
 
     private static RateBudgetRequest Ask(Guid user, int cost, string project = "project", TimeSpan? maxWait = null) =>
         new(user, project, cost, UserInterval, ProjectInterval, Burst, maxWait ?? TimeSpan.FromMinutes(1));

@@ -198,6 +198,18 @@ public abstract class ConvergencePropertyTests<TDatabase>(TDatabase database, IT
         RunCaseAsync([new GoogleCreate(2), new GoogleEdit(0, EventChange.Title, 0), new DeliverPushes(),
             new WalletEdit(0, EventChange.Amount, 5), new WalletDelete(0), new GoogleEdit(0, EventChange.Move, 3)]);
 
+    /// <summary>Session 5 (the occurrence form of seed eUrJSVaSJFC6): a month marked paid and pushed, a person deletes
+    /// that month in Google, then the wallet unmarks and marks it paid again (its net content is the version last
+    /// pushed, its writes later than Google's). Last write wins by the recorded clocks: the wallet's paid month stays and
+    /// Google gets the instance back. The engine compared the occurrence's content only, saw no wallet change and took
+    /// Google's earlier deletion: the user lost a paid month (skipped on both sides).</summary>
+    [Fact]
+    public Task A_month_marked_paid_again_in_the_wallet_after_a_google_deletion_stays_paid_not_skipped() =>
+        RunCaseAsync([new WalletCreate(EventShape.MonthlySeries, 2), new WalletOccurrenceEdit(0, 1, WalletOccurrenceChange.Paid, 0),
+            new DeliverPushes(), new GoogleOccurrenceEdit(0, 1, GoogleOccurrenceChange.Delete, 0),
+            new WalletOccurrenceEdit(0, 1, WalletOccurrenceChange.Paid, 0), new WalletOccurrenceEdit(0, 1, WalletOccurrenceChange.Paid, 0),
+            new DeliverPushes()]);
+
     /// <summary>Runs one sequence and throws, naming every violation and the run log, when it does not converge.</summary>
     protected async Task RunCaseAsync(IReadOnlyList<ConvergenceStep> steps)
     {
