@@ -52,22 +52,16 @@ public abstract class SummaryAmountConflictTests<TDatabase>(TDatabase database) 
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Google_wins_on_an_amount_edited_in_the_google_summary_settles_both_sides_on_googles_amount(bool inboundFirst)
+    [InlineData(ConflictStrategy.GoogleWins, true)]
+    [InlineData(ConflictStrategy.GoogleWins, false)]
+    [InlineData(ConflictStrategy.LocalWins, true)]
+    [InlineData(ConflictStrategy.LocalWins, false)]
+    public async Task The_strategy_settles_an_amount_edited_in_the_google_summary_on_the_winners_amount_on_both_sides(
+        ConflictStrategy strategy, bool inboundFirst)
     {
-        var bill = await ConflictOnSummaryAmountAsync(ConflictStrategy.GoogleWins, inboundFirst);
-        await AssertSettledAsync(bill.Id, GoogleTitle, GoogleEdit);
-        Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct));
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_wallet_wins_on_an_amount_edited_in_the_google_summary_settles_both_sides_on_the_wallets_amount(bool inboundFirst)
-    {
-        var bill = await ConflictOnSummaryAmountAsync(ConflictStrategy.LocalWins, inboundFirst);
-        await AssertSettledAsync(bill.Id, WalletTitle, WalletEdit);
+        var bill = await ConflictOnSummaryAmountAsync(strategy, inboundFirst);
+        var (title, amount) = strategy == ConflictStrategy.GoogleWins ? (GoogleTitle, GoogleEdit) : (WalletTitle, WalletEdit);
+        await AssertSettledAsync(bill.Id, title, amount);
         Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.Conflict), Ct));
     }
 
