@@ -9,7 +9,7 @@ namespace Aegis.CalendarSync.Connection;
 /// <summary>The user's go-ahead for the first sync of a connection (after its preview). Guarantees: nothing happens
 /// unless the connection awaits the go-ahead (one statement decides, so two concurrent Starts start once); the pending
 /// dedicated calendar is created (or found by name) first, then the push channel is registered (a previous one is
-/// stopped after), the full sync queued, then the wallet edits made while disconnected (<see cref="OfflineChangeCatchUp"/>), and the dead letters a reconnect fixes requeued; the wallet changes queued
+/// stopped after), the full sync queued and the dead letters a reconnect fixes requeued; the wallet changes queued
 /// while waiting are claimed from then on.</summary>
 public sealed class FirstSyncStart(
     ISettingsStore settingsStore,
@@ -18,7 +18,6 @@ public sealed class FirstSyncStart(
     Calendars.CalendarSetup furtherCalendars,
     ISyncQueueStore queue,
     DeadLetterRecovery deadLetters,
-    OfflineChangeCatchUp offlineChanges,
     SyncAuditor auditor,
     ILogger<FirstSyncStart> logger)
 {
@@ -43,9 +42,6 @@ public sealed class FirstSyncStart(
         // A reconnect to the same account and calendar kept its further calendars: their channels are registered again.
         await furtherCalendars.ReopenAfterConnectAsync(settings, sameAccountAndCalendar: true, ct).ConfigureAwait(false);
         await queue.EnqueueFromGoogleAsync(userId, QueueAction.FullSync, ct).ConfigureAwait(false);
-        // Wallet edits made while disconnected were not queued: those Google does not hold yet are queued now, after
-        // the full sync (which decides any Google edit made meanwhile).
-        await offlineChanges.QueueUnsentAsync(settings, ct).ConfigureAwait(false);
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.SyncStarted, AuditOutcome.Success) with
         {
             Details = awaiting.PendingCalendarName is { } name ? $"created the calendar '{name}'" : null,
