@@ -48,7 +48,6 @@ public static class ServerRegistration
 
         // Hosted services start in registration order: the store's migration (added above) runs before these.
         services.AddHostedService<StartupInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<QueueDepthMonitor>());
         services.AddSingleton<ChannelRenewalJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelRenewalJob>());
         services.AddAegisRealtime();

@@ -19,7 +19,7 @@ public sealed class ServerOptions
     /// <summary>Creates demo@example.com when absent (set in appsettings.Development.json).</summary>
     public bool SeedDemoAccount { get; set; }
 
-    /// <summary>How long the queue-depth gauge reuses one database count.</summary>
+    /// <summary>How long the queue-depth gauge reuses one database count (made when the gauge is read; 0: every read counts).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan QueueDepthCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,58 +1,44 @@
 using Aegis.CalendarSync.Application.Dashboard;
-using Aegis.CalendarSync.Model;
 using Aegis.CalendarSync.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Aegis.CalendarSync.Server.Observability;
 
-/// <summary>Counts the queue by status once per <see cref="ServerOptions.QueueDepthCacheDuration"/>, so scrapes and
-/// dashboard views never hit the database more often than that; keeps the last hour of samples for the chart.</summary>
+/// <summary>The queue's counts by status behind the queue-depth gauge, counted only when the gauge is read (a metrics
+/// scrape calls <see cref="Observe"/>) and reused for <see cref="ServerOptions.QueueDepthCacheDuration"/>: a server
+/// nobody scrapes never counts its queue, and scrapes cost at most one count per period (concurrent ones share it).
+/// A count that fails or takes longer than <see cref="CountTimeout"/> leaves the last sample (or none) in the gauge.</summary>
 public sealed class QueueDepthMonitor(
     IDashboardReader store,
     IOptions<ServerOptions> options,
     TimeProvider time,
-    ILogger<QueueDepthMonitor> logger) : BackgroundService
+    ILogger<QueueDepthMonitor> logger)
 {
-    public const int HistoryLength = 120;
+    /// <summary>Longest a gauge read waits for the count.</summary>
+    public static readonly TimeSpan CountTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly Queue<QueueDepthSample> _history = new();
+    private QueueDepthSample? _latest;
 
-    public QueueDepthSample? Latest { get; private set; }
-
-    public IReadOnlyList<QueueDepthSample> History
+    /// <summary>The last sample if younger than the cache period, else a new count (the observable gauge's callback is
+    /// synchronous, so this waits for it, at most <see cref="CountTimeout"/>).</summary>
+    public QueueDepthSample? Observe()
     {
-        get { lock (_gate) return [.. _history]; }
-    }
-
-    public async Task<QueueDepthSample> SampleAsync(CancellationToken ct)
-    {
-        var counts = await store.CountQueueByStatusAsync(ct);
-        var sample = new QueueDepthSample(time.GetUtcNow(), new Dictionary<QueueStatus, long>(counts));
         lock (_gate)
         {
-            _history.Enqueue(sample);
-            while (_history.Count > HistoryLength) _history.Dequeue();
-            Latest = sample;
-        }
-        return sample;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = options.Value.QueueDepthCacheDuration;
-        if (period <= TimeSpan.Zero) period = TimeSpan.FromSeconds(5);
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(period.Ticks, TimeSpan.FromSeconds(1).Ticks)), time);
-        do
-        {
+            if (_latest is { } cached && time.GetUtcNow() - cached.At < options.Value.QueueDepthCacheDuration) return cached;
             try
             {
-                await SampleAsync(stoppingToken);
+                using var timeout = new CancellationTokenSource(CountTimeout);
+                var counts = store.CountQueueByStatusAsync(timeout.Token).GetAwaiter().GetResult();
+                _latest = new QueueDepthSample(time.GetUtcNow(), new Dictionary<Model.QueueStatus, long>(counts));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
-                logger.LogWarning(e, "Queue depth sample failed");
+                logger.LogWarning(e, "Counting the queue for the queue-depth gauge failed; the gauge keeps its last count");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+
+            return _latest;
+        }
     }
 }

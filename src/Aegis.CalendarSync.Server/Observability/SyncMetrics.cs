@@ -6,7 +6,7 @@ using Aegis.CalendarSync.Server.Api;
 namespace Aegis.CalendarSync.Server.Observability;
 
 /// <summary>The host's instruments on the shared <see cref="SyncInstruments.MeterName"/> meter: queue depth by status (an
-/// observable gauge over <see cref="QueueDepthMonitor"/>'s cached count) and rejected webhook pushes. The engine's
+/// observable gauge over <see cref="QueueDepthMonitor"/>'s count, made when the gauge is read and cached) and rejected webhook pushes. The engine's
 /// SyncTelemetry records processing time, errors by type, conflicts, propagation lag and channel renewals on the same
 /// meter; IMeterFactory returns one Meter per name, so all of them are exported together at /metrics.</summary>
 public sealed class SyncMetrics
@@ -19,7 +19,7 @@ public sealed class SyncMetrics
         _queueDepth = queueDepth;
         var meter = meterFactory.Create(SyncInstruments.MeterName);
         meter.CreateObservableGauge(SyncInstruments.QueueDepth, ObserveQueueDepth, unit: "{item}",
-            description: "Sync queue items by status (counted at most once per cache period).");
+            description: "Sync queue items by status (counted when read, at most once per cache period).");
         _webhookRejections = meter.CreateCounter<long>(SyncInstruments.WebhookRejected, unit: "{push}",
             description: "Google pushes ignored, by reason.");
     }
@@ -30,7 +30,7 @@ public sealed class SyncMetrics
 
     private IEnumerable<Measurement<long>> ObserveQueueDepth()
     {
-        var latest = _queueDepth.Latest;
+        var latest = _queueDepth.Observe();
         if (latest is null) yield break;
         foreach (var status in Enum.GetValues<QueueStatus>())
             yield return new Measurement<long>(latest.CountByStatus.GetValueOrDefault(status),

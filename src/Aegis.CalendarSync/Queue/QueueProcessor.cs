@@ -142,9 +142,10 @@ public sealed class QueueProcessor(
 
     /// <summary>Claims a batch whenever fewer than <see cref="QueueOptions.WorkerCount"/> batches are running and runs
     /// it beside the others (several users' batches at once: each mostly waits on Google). With all workers idle it
-    /// sleeps until the queue signal fires, the next item falls due (<see cref="IdleWaitAsync"/>) or a running batch
-    /// ends (completing an item may release the next one of its event). One signal wait is outstanding at a time, so
-    /// no notification is consumed by a wait nobody looks at.</summary>
+    /// sleeps until the queue signal fires, the next item falls due (<see cref="IdleWaitAsync"/>, at most PollInterval)
+    /// or a running batch ends (completing an item may release the next one of its event). One signal wait is
+    /// outstanding at a time (kept across idle waits until it fires), so no notification is consumed by a wait nobody
+    /// looks at. An idle queue costs one claim and one next-due read per PollInterval.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
@@ -183,7 +184,10 @@ public sealed class QueueProcessor(
                 }
 
                 var wait = await IdleWaitAsync(stoppingToken).ConfigureAwait(false);
-                woken ??= signal.WaitAsync(Options.PollInterval, stoppingToken);
+                // No timeout of its own: the idle wait (at most PollInterval) is the one timer, so an idle poll costs
+                // exactly one claim and one next-due read. With a timeout as well, the two timers ran out together and
+                // the signal wait could complete just after the loop looked, making a second claim at once.
+                woken ??= signal.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var timeout = Task.Delay(wait, time, idle.Token);
                 await Task.WhenAny([woken, timeout, .. running]).ConfigureAwait(false);

@@ -4,7 +4,8 @@ namespace Aegis.CalendarSync.Store;
 /// an in-process signal on SQLite. The processor also polls, so a missed signal only adds latency.</summary>
 public interface IQueueSignal
 {
-    /// <summary>Completes when new work may be available or <paramref name="timeout"/> elapses.</summary>
+    /// <summary>Completes when new work may be available or <paramref name="timeout"/> elapses
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: only on a notification or cancellation).</summary>
     Task WaitAsync(TimeSpan timeout, CancellationToken ct);
     /// <summary>Called after a local write that enqueued work (SQLite); PostgreSQL's trigger NOTIFYs itself.</summary>
     void Notify();

@@ -70,9 +70,20 @@ public sealed class ServerProcessEndToEndTests
         // A person edits it in Google → push → the wallet shows the edit.
         await admin.PatchEventAsPersonAsync(GoogleAccount, (string)settings["calendar_id"]!, googleEventId,
             new { summary = SummaryFormat.Format("Water bill (corrected)", EventType.Bill, 31.5m, "EUR") });
-        await Eventually.TrueAsync(async () =>
-            (string?)(await (await api.GetAsync($"api/events/{eventId}")).ReadJsonAsync())["title"] == "Water bill (corrected)",
-            "the Google edit to reach the wallet");
+        try
+        {
+            await Eventually.TrueAsync(async () =>
+                (string?)(await (await api.GetAsync($"api/events/{eventId}")).ReadJsonAsync())["title"] == "Water bill (corrected)",
+                "the Google edit to reach the wallet");
+        }
+        catch (TimeoutException timeout)
+        {
+            // What the wallet, its queue and Google saw, so a failure names its cause.
+            var wallet = await (await api.GetAsync($"api/events/{eventId}")).Content.ReadAsStringAsync();
+            var queue = await (await api.GetAsync("api/sync/queue")).Content.ReadAsStringAsync();
+            var log = string.Join("\n", (await admin.GetRequestsAsync()).Select(r => $"{r.At} {r.Method} {r.Path} {r.Operation} {r.Status}"));
+            throw new TimeoutException($"{timeout.Message}\nwallet: {wallet}\nqueue: {queue}\nGoogle's request log:\n{log}\nserver output:\n{server.Output}", timeout);
+        }
 
         // Disconnect → the channel is stopped at Google and the tokens are gone.
         await admin.ClearRequestsAsync();

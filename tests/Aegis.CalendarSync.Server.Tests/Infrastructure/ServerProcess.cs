@@ -101,12 +101,21 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Folder where every server's output is kept when the process ends (environment variable of the test
+    /// run; unset: nothing is written), to read what a server did in a run that failed.</summary>
+    public const string LogDirectoryVariable = "AEGIS_TEST_SERVER_LOG_DIR";
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+        if (Environment.GetEnvironmentVariable(LogDirectoryVariable) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllTextAsync(Path.Combine(directory, $"server-{BaseUri.Port}-{_process.Id}.log"), Output);
         }
         _process.Dispose();
     }
@@ -134,6 +143,12 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+                return false;
+            }
+            catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+            {
+                // A probe that took longer than the client's 5 s (a starting server on a loaded machine): not an
+                // answer yet, asked again until the deadline.
                 return false;
             }
         }, "the server process to answer /healthz", TimeSpan.FromSeconds(90));

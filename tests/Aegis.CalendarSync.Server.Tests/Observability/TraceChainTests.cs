@@ -89,7 +89,7 @@ public abstract class TraceChainTests : IAsyncLifetime
         Assert.Equal(_user.Id.ToString(), enqueue.GetTagItem(SyncTracing.UserId));
 
         // The queue item carries the enqueue span's context, and its id is on both spans.
-        var item = Assert.Single(await QueueAsync(), i => i.FinancialEventId == eventId);
+        var item = await RecordedItemAsync(i => i.FinancialEventId == eventId);
         Assert.Equal(enqueue.Id, item.TraceParent);
         Assert.Equal(item.Id, enqueue.GetTagItem(SyncTracing.QueueItemId));
         Assert.Equal(item.Id, process.GetTagItem(SyncTracing.QueueItemId));
@@ -141,7 +141,7 @@ public abstract class TraceChainTests : IAsyncLifetime
         Assert.Equal("incremental_sync", enqueue.GetTagItem(SyncTracing.QueueAction));
         Assert.Equal(_user.Id.ToString(), enqueue.GetTagItem(SyncTracing.UserId));
 
-        var item = Assert.Single(await QueueAsync(), i => i.TraceParent == enqueue.Id);
+        var item = await RecordedItemAsync(i => i.TraceParent == enqueue.Id);
         Assert.Equal((SyncDirection.FromGoogle, QueueAction.IncrementalSync, QueueStatus.Completed), (item.Direction, item.Action, item.Status));
         Assert.Equal(item.Id, enqueue.GetTagItem(SyncTracing.QueueItemId));
         Assert.Equal(item.Id, process.GetTagItem(SyncTracing.QueueItemId));
@@ -224,6 +224,15 @@ public abstract class TraceChainTests : IAsyncLifetime
 
     private async Task<CalendarSyncSettings> SettingsAsync() =>
         (await _server.Get<ISettingsStore>().GetAsync(_user.Id, CancellationToken.None))!;
+
+    /// <summary>The one queue item matching <paramref name="match"/>, once its outcome is recorded: the processor writes
+    /// the outcome after the item's process span has ended, so the span alone does not mean the row is updated.</summary>
+    private Task<SyncQueueItem> RecordedItemAsync(Func<SyncQueueItem, bool> match) =>
+        Eventually.GetAsync(async () =>
+        {
+            var item = Assert.Single(await QueueAsync(), i => match(i));
+            return item.Status == QueueStatus.Processing ? null : item;
+        }, "the item's outcome to be recorded");
 
     private Task<IReadOnlyList<SyncQueueItem>> QueueAsync() =>
         _server.Get<ISyncQueueStore>().ListAsync(_user.Id, null, 1000, CancellationToken.None);

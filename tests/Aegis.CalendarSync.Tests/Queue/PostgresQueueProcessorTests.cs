@@ -24,4 +24,7 @@ public sealed class PostgresQueueProcessorTests(PostgresTestDatabase database) :
     }
 
     protected override Task WhenSignalReadyAsync() => Signal.Listening.WaitAsync(Generous);
+
+    /// <summary>The listener raises one wake-up after connecting (notifications sent while it was not listening are lost).</summary>
+    protected override int WakeupsOnStart => 1;
 }

@@ -198,6 +198,53 @@ public abstract partial class QueueProcessorTests<TDatabase>(TDatabase database)
         }
     }
 
+    [Fact]
+    public async Task Idle_service_costs_one_claim_and_one_next_due_read_per_poll_interval()
+    {
+        var poll = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.PollInterval;
+        await Processor.StartAsync(Ct);
+        try
+        {
+            await WhenSignalReadyAsync();
+            // The first claim, and on PostgreSQL the one the listener's wake-up after connecting causes; then the
+            // service sleeps on the fake clock (its one timer: the poll interval).
+            for (var i = 0; i < 1 + WakeupsOnStart; i++) await IdlePollAsync(poll);
+            var before = Db.Snapshot();
+
+            const int Intervals = 3;
+            for (var i = 0; i < Intervals; i++)
+            {
+                Time.Advance(poll);
+                await IdlePollAsync(poll);
+            }
+
+            var idle = Db.Snapshot() - before;
+            // Per interval: the claim (one statement, one commit) and the next-due read (one statement, its own
+            // implicit transaction); nothing else, and no second claim.
+            Assert.False(ObservedQueue.Claims.Reader.TryRead(out _), "a second claim in one poll interval");
+            Assert.True(idle is { Statements: 2 * Intervals, Commands: 2 * Intervals, Commits: Intervals, Autocommits: Intervals, Writes: Intervals },
+                idle.ToString());
+        }
+        finally
+        {
+            await Processor.StopAsync(Ct);
+        }
+    }
+
+    /// <summary>Waits for a claim that finds nothing and for the idle wait it then arms (due in <paramref name="poll"/>:
+    /// the queue is empty), i.e. until the service sleeps.</summary>
+    private async Task IdlePollAsync(TimeSpan poll)
+    {
+        Assert.Equal(0, await ObservedQueue.Claims.Reader.ReadAsync().AsTask().WaitAsync(Generous));
+        while (await Time.NextTimerAsync() != poll)
+        {
+            // A timer of the set-up (not the service's idle wait).
+        }
+    }
+
+    /// <summary>Claims the running service makes at start beyond its first (PostgreSQL: the listener's wake-up).</summary>
+    protected virtual int WakeupsOnStart => 0;
+
     /// <summary>Completes once the engine's signal delivers notifications (PostgreSQL: LISTEN is active).</summary>
     protected virtual Task WhenSignalReadyAsync() => Task.CompletedTask;
 }

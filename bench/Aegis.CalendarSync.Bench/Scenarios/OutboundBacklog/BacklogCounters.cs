@@ -25,6 +25,11 @@ public static class BacklogCounters
 
     public const string Rollbacks = "rollbacks";
 
+    /// <summary>The server role's top-level statements in the <see cref="BacklogDatabase.StatisticsSettle"/> window after
+    /// the drain (pg_stat_statements, which counts at once): what the idle server ran while the commit counters settled.
+    /// Few statements with many <see cref="Commits"/> mean commits of earlier work reported late, not idle work.</summary>
+    public const string SettleStatements = "settleStatements";
+
     /// <summary>The server role's top-level statements (pg_stat_statements), transaction control and resets included.</summary>
     public const string Statements = "statements";
 
@@ -61,7 +66,7 @@ public static class BacklogCounters
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ServerCpuMs, ServerJitCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
+        ServerCpuMs, ServerJitCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, SettleStatements, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
         EventsLists, BatchRequests, QueueItems, EchoSyncs, Retried, AuditRows, EchoAuditRows,
     ];
 }

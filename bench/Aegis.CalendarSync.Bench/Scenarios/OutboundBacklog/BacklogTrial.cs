@@ -98,6 +98,7 @@ public static class BacklogTrial
         {
             await Task.Delay(BacklogDatabase.StatisticsSettle, ct);
             var after = await database.MarkAsync(ct);
+            totals[BacklogCounters.SettleStatements] = (await database.ServerStatementsAsync(ct)).Sum(s => s.Calls) - totals[BacklogCounters.Statements];
             host.SettledTransactions = after;
             totals[BacklogCounters.Commits] = after.CommitsSince(commitsBefore);
             totals[BacklogCounters.Rollbacks] = after.Rollbacks - commitsBefore.Rollbacks;

@@ -67,7 +67,8 @@ public sealed class OutboundBacklogScenario
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[{Name}] round {round}/{rounds} {variant}: {trial.ChangesPerSecond:F1} changes/s, " +
             $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2}, " +
-            $"{trial.PerChange(BacklogCounters.Commits):F2} commits ({trial.PerChange(BacklogCounters.WriteTransactions):F2} writing), " +
+            $"{trial.PerChange(BacklogCounters.Commits):F2} commits ({trial.PerChange(BacklogCounters.WriteTransactions):F2} writing; " +
+            $"{trial.Totals[BacklogCounters.SettleStatements]:F0} server statements in the {BacklogDatabase.StatisticsSettle.TotalSeconds:F0} s after the drain), " +
             $"{trial.PerChange(BacklogCounters.Statements):F2} statements per change, load {trial.LoadAverage:F2}"));
     }
 

@@ -10,7 +10,8 @@ internal class InProcessQueueSignal(TimeProvider time) : IQueueSignal
 
     public virtual async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        // An infinite wait arms no timer (the queue processor's: its own idle wait bounds the sleep).
+        using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
         try
         {
