@@ -71,6 +71,8 @@ public static class SyncEngineServiceCollectionExtensions
         services.TryAddSingleton<SyncAuditor>();
         services.TryAddSingleton<RemoteEvents>();
         services.TryAddSingleton<ConflictRecorder>();
+        services.TryAddSingleton<PushedVersion>();
+        services.TryAddSingleton<OfflineChangeCatchUp>();
         services.TryAddSingleton<DeadLetterRecovery>();
         services.TryAddSingleton<OccurrenceDecider>();
         services.TryAddSingleton<OccurrenceSync>();

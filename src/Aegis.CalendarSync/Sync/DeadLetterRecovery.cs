@@ -14,9 +14,8 @@ public sealed class DeadLetterRecovery(
     ISyncQueueStore queue,
     IFinancialEventStore events,
     IMappingStore mappings,
-    IOccurrenceStore occurrences,
     FinancialEventMapper mapper,
-    OccurrenceMapper occurrenceMapper,
+    PushedVersion pushed,
     SyncAuditor auditor)
 {
     /// <summary>Dead letters looked at per call (newest first); older ones are looked at by the next call.</summary>
@@ -91,20 +90,8 @@ public sealed class DeadLetterRecovery(
         var mapping = await mappings.GetByEventAsync(item.UserId, eventId, ct).ConfigureAwait(false);
         var desired = local is null ? null : mapper.ToGoogleEvent(local, mapping?.GoogleEventId);
         if (desired is null) return mapping is null ? DeadLetterResolution.NothingToSend : null;
-        if (mapping is null || CalendarRehoming.IsStale(current, mapping)) return null;
-        var hash = EventContentHash.Compute(desired);
-        if (hash != mapping.ContentHash && hash != mapping.GoogleSideHash) return null;
-        return await OccurrencesPushedAsync(local!, mapping, ct).ConfigureAwait(false) ? DeadLetterResolution.AlreadyInGoogle : null;
-    }
-
-    /// <summary>True unless an override of a recurring event differs from what Google was last known to hold (the
-    /// same test <see cref="OccurrenceSync"/> pushes by).</summary>
-    private async Task<bool> OccurrencesPushedAsync(FinancialEvent series, CalendarSyncMapping mapping, CancellationToken ct)
-    {
-        if (!RecurrenceLines.IsRecurring(series.Recurrence)) return true;
-        var overrides = await occurrences.ListAsync(series.UserId, series.Id, ct).ConfigureAwait(false);
-        return overrides.All(o => OccurrenceExpander.Find(series, overrides, o.OriginalStart) is not { } occurrence ||
-                                  occurrenceMapper.ContentHash(series, mapping.GoogleEventId, occurrence) == o.ContentHash);
+        if (mapping is null) return null;
+        return await pushed.ReachedGoogleAsync(current, local!, mapping, ct).ConfigureAwait(false) ? DeadLetterResolution.AlreadyInGoogle : null;
     }
 
     private static string Explain(DeadLetterResolution why) => why switch

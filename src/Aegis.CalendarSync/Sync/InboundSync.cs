@@ -35,6 +35,7 @@ internal sealed class InboundSync(
     OccurrenceSync occurrences,
     IOccurrenceStore occurrenceStore,
     OutboundSync outbound,
+    OfflineChangeCatchUp offlineChanges,
     MassDeleteGuard guard,
     SyncAuditor auditor,
     IInboundPageStore pageStore,
@@ -140,6 +141,8 @@ internal sealed class InboundSync(
         var removed = await SettleDeletionsAsync(attempt, pass, ct).ConfigureAwait(false);
         await StoreTokenAsync(settings, listed, ct).ConfigureAwait(false);
         var pushed = await PushUnmappedAsync(settings, windowStart, ct).ConfigureAwait(false);
+        // Wallet edits Google does not hold yet (made while disconnected, so never queued) go out after Google's side.
+        pushed += await offlineChanges.QueueUnsentAsync(settings, ct).ConfigureAwait(false);
 
         await calendars.MarkSyncedAsync(userId, settings.CalendarId, time.GetUtcNow(), full: true, ct).ConfigureAwait(false);
 
