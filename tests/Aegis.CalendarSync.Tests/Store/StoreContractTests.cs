@@ -407,15 +407,6 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
 
     // ---- queue ----
 
-    /// <summary>Claims until nothing is claimable. A claim takes one user's due work; set-ups that need every user's
-    /// work claimed (not what these tests are about) take it in as many claims as there are users.</summary>
-    private async Task<List<SyncQueueItem>> ClaimEveryUsersWorkAsync()
-    {
-        var all = new List<SyncQueueItem>();
-        while (await Queue.ClaimAsync(10, Lease, Ct) is { Count: > 0 } batch) all.AddRange(batch);
-        return all;
-    }
-
     [Fact]
     public async Task Claim_marks_due_items_processing_under_one_new_lease_and_respects_batch_size()
     {
