@@ -518,6 +518,22 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
     }
 
     [Fact]
+    public async Task Expired_leases_of_any_user_come_first_and_the_due_work_that_follows_is_one_users()
+    {
+        var crashedUser = await NewUserAsync();
+        var dueUser = await NewUserAsync();
+        var crashed = await InsertEventAsync(crashedUser, "crashed");
+        Assert.Equal(crashed.Id, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).FinancialEventId);
+        var due = new[] { await InsertEventAsync(dueUser, "a"), await InsertEventAsync(dueUser, "b") };
+        var laterOfCrashedUser = await InsertEventAsync(crashedUser, "later");
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        // The dead node's item first, whoever's it is; then the due work of the user of the oldest due item only.
+        Assert.Equal([crashed.Id, due[0].Id, due[1].Id], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.FinancialEventId!.Value));
+        Assert.Equal(laterOfCrashedUser.Id, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).FinancialEventId);
+    }
+
+    [Fact]
     public async Task A_user_whose_oldest_due_item_waits_behind_a_live_lease_holds_up_no_other_user()
     {
         var waiting = await NewUserAsync();
