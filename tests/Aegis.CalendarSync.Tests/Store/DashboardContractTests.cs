@@ -114,7 +114,7 @@ public abstract class DashboardContractTests<TDatabase>(TDatabase database) : St
         await InsertEventAsync(userId, "Gym");
         await Queue.EnqueueFromGoogleAsync(userId, QueueAction.IncrementalSync, Ct);
         await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct);
-        var claimed = await Queue.ClaimAsync(100, Lease, Ct);
+        var claimed = await ClaimEveryUsersWorkAsync();
         var ofUser = claimed.Where(i => i.UserId == userId).ToList();
         Assert.True(await Queue.RetryAsync(ofUser[0].Id, ofUser[0].LeaseId!.Value, Start, "boom", deadLetter: true, Ct));
         Assert.NotEmpty(ofUser);

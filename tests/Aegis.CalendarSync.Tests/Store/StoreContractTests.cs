@@ -482,13 +482,74 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var othersSync = await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct);
         var bill = await InsertEventAsync(userId);
 
+        // A claim's due work is one user's (the user of the oldest due item); the other user's sync is not held up
+        // by this user's full sync: it is the next claim's.
         var batch = await Queue.ClaimAsync(10, Lease, Ct);
+        var others = await Queue.ClaimAsync(10, Lease, Ct);
 
-        Assert.Equal([incremental, othersSync], batch.Where(i => i.FinancialEventId is null).Select(i => i.Id));
+        Assert.Equal([incremental], batch.Where(i => i.FinancialEventId is null).Select(i => i.Id));
         Assert.Equal([bill.Id], batch.Where(i => i.FinancialEventId is not null).Select(i => i.FinancialEventId!.Value));
+        Assert.Equal([othersSync], others.Select(i => i.Id));
         Assert.Empty(await Queue.ClaimAsync(10, Lease, Ct));
         Assert.True(await Queue.CompleteAsync(incremental, batch[0].LeaseId!.Value, Ct));
         Assert.Equal(full, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task A_claim_takes_one_users_due_work_oldest_user_first()
+    {
+        var users = new[] { await NewUserAsync(), await NewUserAsync(), await NewUserAsync() };
+        var byUser = users.ToDictionary(u => u, _ => new List<Guid>());
+        for (var i = 0; i < 9; i++)
+        {
+            var e = await InsertEventAsync(users[i % 3], $"e{i}");
+            byUser[users[i % 3]].Add(e.Id);
+        }
+
+        var first = await Queue.ClaimAsync(50, Lease, Ct);
+        var second = await Queue.ClaimAsync(2, Lease, Ct);
+
+        Assert.Equal(byUser[users[0]], first.Select(i => i.FinancialEventId!.Value));
+        Assert.Equal(byUser[users[1]].Take(2), second.Select(i => i.FinancialEventId!.Value));
+        // Fair: the next claim starts from the oldest due item again, now users[2]'s, and users[1]'s rest follows.
+        Assert.Equal(byUser[users[2]], (await Queue.ClaimAsync(50, Lease, Ct)).Select(i => i.FinancialEventId!.Value));
+        Assert.Equal(byUser[users[1]].Skip(2), (await Queue.ClaimAsync(50, Lease, Ct)).Select(i => i.FinancialEventId!.Value));
+        Assert.Empty(await Queue.ClaimAsync(50, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Expired_leases_of_any_user_come_first_and_the_due_work_that_follows_is_one_users()
+    {
+        var crashedUser = await NewUserAsync();
+        var dueUser = await NewUserAsync();
+        var crashed = await InsertEventAsync(crashedUser, "crashed");
+        Assert.Equal(crashed.Id, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).FinancialEventId);
+        var due = new[] { await InsertEventAsync(dueUser, "a"), await InsertEventAsync(dueUser, "b") };
+        var laterOfCrashedUser = await InsertEventAsync(crashedUser, "later");
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        // The dead node's item first, whoever's it is; then the due work of the user of the oldest due item only.
+        Assert.Equal([crashed.Id, due[0].Id, due[1].Id], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.FinancialEventId!.Value));
+        Assert.Equal(laterOfCrashedUser.Id, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).FinancialEventId);
+    }
+
+    [Fact]
+    public async Task A_user_whose_oldest_due_item_waits_behind_a_live_lease_holds_up_no_other_user()
+    {
+        var waiting = await NewUserAsync();
+        var other = await NewUserAsync();
+        var e = await InsertEventAsync(waiting);
+        var running = Assert.Single(await Queue.ClaimAsync(10, Lease, Ct));
+        await Events.UpdateAsync(e with { Title = "Second edit" }, Ct);
+        var othersBill = await InsertEventAsync(other);
+
+        // The oldest due item is the second edit, not claimable while the first runs: the claim takes the other
+        // user's work instead of returning nothing.
+        var batch = await Queue.ClaimAsync(10, Lease, Ct);
+
+        Assert.Equal([othersBill.Id], batch.Select(i => i.FinancialEventId!.Value));
+        Assert.True(await Queue.CompleteAsync(running.Id, running.LeaseId!.Value, Ct));
+        Assert.Equal(e.Id, Assert.Single(await Queue.ClaimAsync(10, Lease, Ct)).FinancialEventId);
     }
 
     [Fact]
@@ -583,7 +644,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var synced = await InsertEventAsync(userId);
         var pending = await InsertEventAsync(userId);
         var ofOther = await InsertEventAsync(other);
-        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        foreach (var claimed in await ClaimEveryUsersWorkAsync())
         {
             if (claimed.FinancialEventId != pending.Id) await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
         }
@@ -623,7 +684,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         await InsertEventAsync(userId, "Rent");
         await InsertEventAsync(userId, "Water");
         await InsertEventAsync(other, "Other's bill");
-        foreach (var claimed in await Queue.ClaimAsync(10, Lease, Ct))
+        foreach (var claimed in await ClaimEveryUsersWorkAsync())
         {
             await Queue.RetryAsync(claimed.Id, claimed.LeaseId!.Value, Start, "boom", true, Ct);
         }
@@ -642,7 +703,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var b = await NewUserAsync();
         await Queue.EnqueueFromGoogleAsync(a, QueueAction.FullSync, Ct);
         await Queue.EnqueueFromGoogleAsync(b, QueueAction.FullSync, Ct);
-        foreach (var item in await Queue.ClaimAsync(10, Lease, Ct))
+        foreach (var item in await ClaimEveryUsersWorkAsync())
             await Queue.RetryAsync(item.Id, item.LeaseId!.Value, Start, "boom", true, Ct);
         var pending = await Queue.EnqueueFromGoogleAsync(a, QueueAction.IncrementalSync, Ct);
 
@@ -749,7 +810,7 @@ public abstract class StoreContractTests<TDatabase>(TDatabase database) : StoreT
         var pushed = await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, debounce, Ct);
         Assert.Equal(pushed, await Queue.EnqueueFromGoogleAsync(other, QueueAction.IncrementalSync, Ct));
 
-        Assert.Equal([id, pushed], (await Queue.ClaimAsync(10, Lease, Ct)).Select(i => i.Id));
+        Assert.Equal([id, pushed], (await ClaimEveryUsersWorkAsync()).Select(i => i.Id));
     }
 
     [Fact]

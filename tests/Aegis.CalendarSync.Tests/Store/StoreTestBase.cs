@@ -64,6 +64,15 @@ public abstract class StoreTestBase<TDatabase>(TDatabase database) : EngineStore
     protected Task<IReadOnlyList<SyncQueueItem>> QueueOfAsync(Guid userId, QueueStatus? status = null) =>
         Queue.ListAsync(userId, status, 100, Ct);
 
+    /// <summary>Claims until nothing is claimable. A claim takes one user's due work; set-ups that need every user's
+    /// work claimed (not what these tests are about) take it in as many claims as there are users.</summary>
+    protected async Task<List<SyncQueueItem>> ClaimEveryUsersWorkAsync()
+    {
+        var all = new List<SyncQueueItem>();
+        while (await Queue.ClaimAsync(10, TimeSpan.FromSeconds(60), Ct) is { Count: > 0 } batch) all.AddRange(batch);
+        return all;
+    }
+
     protected async Task<int> ExecuteSqlAsync(string sql, object? args = null)
     {
         await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);

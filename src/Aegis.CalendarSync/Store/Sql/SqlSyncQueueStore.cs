@@ -146,7 +146,7 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
              WHERE id IN (
                 SELECT id FROM ({Candidates("c.status = 'processing' AND c.locked_until < @now", "c.locked_until, c.id")}) expired
                 UNION ALL
-                SELECT id FROM ({Candidates(DuePending("c"), "c.next_attempt_at, c.id")}) due
+                SELECT id FROM ({Candidates($"{DuePending("c")} AND c.user_id = ({FirstDueUser})", "c.next_attempt_at, c.id")}) due
                 LIMIT @batchSize)
             RETURNING {SyncQueueRow.Columns}
             """;
@@ -166,8 +166,8 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
     /// oldest active item of its key with no live lease on that key. Every predicate is one the partial indexes of
     /// migration 0012 serve (ix_sync_queue_due / ix_sync_queue_lease_expiry walked in order, ix_sync_queue_active_key
     /// probed per candidate), so the cost depends on the batch, not on how many rows are queued or backing off.</summary>
-    private string Candidates(string due, string order) => $"""
-        SELECT c.id FROM sync_queue c
+    private string Candidates(string due, string order, string column = "c.id", string limit = "@batchSize") => $"""
+        SELECT {column} FROM sync_queue c
          WHERE {due}
            AND NOT EXISTS (
                SELECT 1 FROM sync_queue o
@@ -177,9 +177,17 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
                   AND o.id <> c.id
                   AND (o.id < c.id OR (o.status = 'processing' AND o.locked_until >= @now)))
          ORDER BY {order}
-         LIMIT @batchSize
+         LIMIT {limit}
          {db.Dialect.ClaimLockClause}
         """;
+
+    /// <summary>The user of the oldest claimable due item: a claim's due work is one user's, so a batch's changes of
+    /// that user go to Google together (one batch request per up to 50 calls) instead of a few of each of many users.
+    /// Fair across users: the next claim starts again from the oldest claimable due item, another user's once this
+    /// user's older work is claimed; a user whose oldest item waits behind a live lease holds up no one (it is not a
+    /// candidate). ix_sync_queue_due finds this item and ix_sync_queue_user_due (migration 0022) walks that user's due
+    /// work, so the cost stays that of the batch at any queue size.</summary>
+    private string FirstDueUser => Candidates(DuePending("c"), "c.next_attempt_at, c.id", "c.user_id", "1");
 
     public Task<bool> CompleteAsync(long id, Guid leaseId, CancellationToken ct) =>
         FencedUpdateAsync("status = 'completed', locked_until = NULL, last_error = NULL", id, leaseId, new { }, ct);
