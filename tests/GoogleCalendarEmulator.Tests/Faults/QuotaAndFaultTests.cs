@@ -131,14 +131,27 @@ public sealed class FaultInjectionTests : CalendarApiTestBase
         await Emulator.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 60_000, Method: "POST", PathContains: "/events"));
         using var impatient = Emulator.NewClient();
         impatient.DefaultRequestHeaders.Authorization = Api.Http.DefaultRequestHeaders.Authorization;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var giveUp = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync(
+        var insert = impatient.PostAsJsonAsync(
             "calendar/v3/calendars/primary/events", new { id = "lostresponse01", summary = "Rent", start = new { date = "2026-12-01" }, end = new { date = "2026-12-02" } },
-            timeout.Token));
+            giveUp.Token);
 
+        // The client gives up only once the write is visible while its answer is still held back: the interleaving is
+        // fixed by what the emulator has done, not by how fast a loaded machine reached the handler.
         var stored = await Api.GetAsync("lostresponse01");
+        for (var attempt = 0; stored.Status != HttpStatusCode.OK && attempt < 200; attempt++)
+        {
+            Assert.False(insert.IsCompleted, "the insert's answer came back instead of being held");
+            await Task.Delay(50);
+            stored = await Api.GetAsync("lostresponse01");
+        }
+
         Assert.Equal(HttpStatusCode.OK, stored.Status);
+        Assert.False(insert.IsCompleted);
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => insert);
+
         Assert.Equal(409, (int)(await Api.InsertAsync(new { id = "lostresponse01", start = new { date = "2026-12-01" }, end = new { date = "2026-12-02" } })).Status);
         Assert.Equal(2, (await Emulator.Admin.GetRequestCountsAsync())["events.insert"]);
     }
