@@ -607,14 +607,22 @@ internal sealed class InboundSync(
     }
 
     /// <summary>Wallet events with no Google counterpart (<see cref="InboundDecider.UnlinkedAsync"/>; e.g. created before
-    /// the account was connected) are pushed.</summary>
+    /// the account was connected) are pushed. One that another writer (its own queued push) linked while this pass ran
+    /// is left to it: that writer's mapping decides its next push, and a Google edit made meanwhile is not written over.</summary>
     private async Task<int> PushUnmappedAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, CancellationToken ct)
     {
         var pushed = 0;
         foreach (var e in await decider.UnlinkedAsync(settings, windowStart, ct).ConfigureAwait(false))
         {
-            await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
-            pushed++;
+            try
+            {
+                await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);
+                pushed++;
+            }
+            catch (MappingConflictException)
+            {
+                // Linked by the other writer between this pass's read and its insert: nothing of this event is left here.
+            }
         }
 
         return pushed;

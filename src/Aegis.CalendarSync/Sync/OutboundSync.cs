@@ -136,7 +136,8 @@ internal sealed class OutboundSync(
         CancellationToken ct)
     {
         var (written, overDeletion) = mapping is null
-            ? (await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct).ConfigureAwait(false), false)
+            ? (await remote.InsertAsync(attempt.Account, attempt.CalendarId, desired, ct,
+                beforeAdopting: c => EnsureStillUnlinkedAsync(attempt.UserId, local.Id, c)).ConfigureAwait(false), false)
             : await UpdateAsync(attempt, local, mapping, desired, ct).ConfigureAwait(false);
         if (written is null)
         {
@@ -145,6 +146,18 @@ internal sealed class OutboundSync(
 
         await RecordPushAsync(attempt, local, mapping, desired, written, ct).ConfigureAwait(false);
         return overDeletion;
+    }
+
+    /// <summary>This push read no mapping, yet its insert found the event in Google: when a concurrent writer (a full
+    /// sync pushing the wallet's unlinked events, the event's own queued push) has linked it since, the push retries
+    /// against that writer's mapping, where an update carries If-Match and a Google edit made meanwhile meets the
+    /// conflict rule instead of being overwritten.</summary>
+    private async Task EnsureStillUnlinkedAsync(Guid userId, Guid financialEventId, CancellationToken ct)
+    {
+        if (await mappings.GetByEventAsync(userId, financialEventId, ct).ConfigureAwait(false) is not null)
+        {
+            throw new MappingConflictException(financialEventId);
+        }
     }
 
     /// <summary>Records that Google holds <paramref name="written"/>, the wallet's version of <paramref name="local"/>:

@@ -36,8 +36,12 @@ public sealed class RemoteEvents(IGoogleCalendarClient google)
 
     /// <summary>Inserts under the event's deterministic id. When the id exists (an earlier attempt succeeded but its
     /// response was lost, or the event was deleted in Google and a tombstone keeps its id) the existing event is
-    /// adopted, a tombstone revived by updating it back to confirmed.</summary>
-    public async Task<GoogleEvent> InsertAsync(GoogleAccount account, string calendarId, GoogleEvent desired, CancellationToken ct)
+    /// adopted, a tombstone revived by updating it back to confirmed. Before adopting, <paramref name="beforeAdopting"/>
+    /// runs once Google's copy is read: it throws when another writer of the engine linked the event meanwhile (its
+    /// insert is the one that exists), so that copy, and any edit a person made to it since, is never written over
+    /// here but left to the conflict rule of a retry against that writer's state.</summary>
+    public async Task<GoogleEvent> InsertAsync(GoogleAccount account, string calendarId, GoogleEvent desired, CancellationToken ct,
+        Func<CancellationToken, Task>? beforeAdopting = null)
     {
         try
         {
@@ -46,6 +50,11 @@ public sealed class RemoteEvents(IGoogleCalendarClient google)
         catch (DuplicateException)
         {
             var existing = await google.GetEventAsync(account, calendarId, desired.Id!, ct).ConfigureAwait(false);
+            if (beforeAdopting is not null)
+            {
+                await beforeAdopting(ct).ConfigureAwait(false);
+            }
+
             if (!existing.IsCancelled && EventContentHash.Compute(existing) == EventContentHash.Compute(desired))
             {
                 return existing;

@@ -5,8 +5,9 @@ namespace Aegis.CalendarSync.Testing.Engine;
 /// <summary>A test seam on the engine's Google Calendar HttpClient: once <see cref="Arm"/>ed, the first call whose path
 /// ends with the given suffix is held (after <see cref="FirstHeld"/> completes) until <see cref="Release"/>; later
 /// matching calls pass and complete <see cref="LaterCallArrived"/>. Lets a test force an interleaving of two
-/// operations without sleeps: every call still goes over real HTTP to the emulator.</summary>
-public sealed class GoogleCallGate(string pathSuffix)
+/// operations without sleeps: every call still goes over real HTTP to the emulator. With <paramref name="method"/>, only
+/// calls of that method match (an insert, not the list on the same path).</summary>
+public sealed class GoogleCallGate(string pathSuffix, HttpMethod? method = null)
 {
     /// <summary>The name AddHttpClient gives the engine's typed Google Calendar client.</summary>
     private const string CalendarClientName = "IGoogleCalendarClient";
@@ -32,7 +33,8 @@ public sealed class GoogleCallGate(string pathSuffix)
 
     private async Task BeforeSendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        if (Volatile.Read(ref _armed) == 0 || request.RequestUri?.AbsolutePath.EndsWith(pathSuffix, StringComparison.Ordinal) != true)
+        if (Volatile.Read(ref _armed) == 0 || request.RequestUri?.AbsolutePath.EndsWith(pathSuffix, StringComparison.Ordinal) != true
+            || (method is not null && request.Method != method))
         {
             return;
         }
