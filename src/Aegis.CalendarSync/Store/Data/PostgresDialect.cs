@@ -15,6 +15,7 @@ internal sealed class PostgresDialect : SqlDialect
     /// <summary>Same channel and payload as the financial_events trigger.</summary>
     public override string? NotifyQueueSql => "SELECT pg_notify('aegis_sync_queue', CAST(@userId AS text))";
     public override string ClaimLockClause => "FOR UPDATE SKIP LOCKED";
+    public override string CorrelatedProbeFence => "OFFSET 0";
     public override string TableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = @table AND table_schema = current_schema()";
 

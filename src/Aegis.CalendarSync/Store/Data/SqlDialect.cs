@@ -20,6 +20,10 @@ public abstract class SqlDialect
     /// <summary>Appended to the claim's candidate query (PostgreSQL: FOR UPDATE SKIP LOCKED).</summary>
     public abstract string ClaimLockClause { get; }
 
+    /// <summary>Ends a correlated subquery that must stay a per-row probe rather than be planned as a join (PostgreSQL:
+    /// <c>OFFSET 0</c>, which keeps an EXISTS from being pulled up into an anti-join; SQLite always probes per row).</summary>
+    public abstract string CorrelatedProbeFence { get; }
+
     /// <summary>Scalar query: 1 when the table named by @table exists in the connection's schema, else 0.</summary>
     public abstract string TableExistsSql { get; }
 
