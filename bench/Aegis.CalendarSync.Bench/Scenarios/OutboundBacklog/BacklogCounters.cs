@@ -33,6 +33,12 @@ public static class BacklogCounters
     /// <summary>The server role's top-level statements (pg_stat_statements), transaction control and resets included.</summary>
     public const string Statements = "statements";
 
+    /// <summary>Time PostgreSQL spent executing the server role's statements (pg_stat_statements total_exec_time), ms.</summary>
+    public const string StatementExecMs = "statementExecMs";
+
+    /// <summary>Autovacuum and autoanalyze runs on the bench database's tables that finished during the drain.</summary>
+    public const string AutovacuumRuns = "autovacuumRuns";
+
     /// <summary>Of those, the ones that read or write rows (SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, CALL).</summary>
     public const string DataStatements = "dataStatements";
 
@@ -66,7 +72,7 @@ public static class BacklogCounters
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ServerCpuMs, ServerJitCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, SettleStatements, Statements, DataStatements, ApiCalls, HttpRequests, EventsInserts,
+        ServerCpuMs, ServerJitCpuMs, PostgresCpuMs, Commits, WriteTransactions, Rollbacks, SettleStatements, Statements, StatementExecMs, AutovacuumRuns, DataStatements, ApiCalls, HttpRequests, EventsInserts,
         EventsLists, BatchRequests, QueueItems, EchoSyncs, Retried, AuditRows, EchoAuditRows,
     ];
 }

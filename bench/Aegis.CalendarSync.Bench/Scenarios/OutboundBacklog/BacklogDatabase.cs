@@ -130,6 +130,11 @@ public sealed class BacklogDatabase : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>Autovacuum and autoanalyze runs on the bench database's tables so far (pg_stat_user_tables): a trial
+    /// that overlaps one pays for it in <see cref="BacklogCounters.PostgresCpuMs"/>.</summary>
+    public Task<long> AutovacuumRunsAsync(CancellationToken ct) =>
+        BenchScalarAsync<long>("SELECT COALESCE(sum(autovacuum_count + autoanalyze_count), 0)::bigint FROM pg_stat_user_tables", ct);
+
     public async Task ResetStatementsAsync(CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT pg_stat_statements_reset()", _admin);
@@ -142,7 +147,7 @@ public sealed class BacklogDatabase : IAsyncDisposable
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT s.query, sum(s.calls)::bigint
+            SELECT s.query, sum(s.calls)::bigint, sum(s.total_exec_time)::float8
             FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid
             WHERE r.rolname = @role AND d.datname = @database AND s.toplevel
             GROUP BY s.query ORDER BY 2 DESC
@@ -153,7 +158,7 @@ public sealed class BacklogDatabase : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new StatementCount(reader.GetString(0), reader.GetInt64(1)));
+            rows.Add(new StatementCount(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2)));
         }
 
         return rows;
@@ -189,8 +194,8 @@ public sealed record TransactionMark(long Commits, long Rollbacks, long BenchTra
 /// retried at least once, and items not completed (failed or still open).</summary>
 public sealed record QueueCounts(long ToGoogle, long FromGoogle, long Retried, long NotCompleted);
 
-/// <summary>One normalised statement and how often the server ran it.</summary>
-public sealed record StatementCount(string Query, long Calls)
+/// <summary>One normalised statement, how often the server ran it and the time PostgreSQL spent executing it, ms.</summary>
+public sealed record StatementCount(string Query, long Calls, double ExecMs)
 {
     private static readonly string[] DataVerbs = ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "CALL"];
 

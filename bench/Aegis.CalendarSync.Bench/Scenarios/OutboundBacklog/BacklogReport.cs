@@ -11,6 +11,7 @@ public static class BacklogReport
         ("srv CPU ms", BacklogCounters.ServerCpuMs),
         ("of it JIT", BacklogCounters.ServerJitCpuMs),
         ("pg CPU ms", BacklogCounters.PostgresCpuMs),
+        ("exec ms", BacklogCounters.StatementExecMs),
         ("commits", BacklogCounters.Commits),
         ("write tx", BacklogCounters.WriteTransactions),
         ("stmts", BacklogCounters.Statements),

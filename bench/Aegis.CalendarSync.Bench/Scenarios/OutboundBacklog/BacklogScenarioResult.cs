@@ -53,11 +53,27 @@ public sealed record BacklogVariantSummary(
         Statistics.Median(trials.Select(t => t.Drain.TotalSeconds)),
         BacklogCounters.All.ToDictionary(c => c, c => Statistics.Median(trials.Select(t => t.PerChange(c)))),
         trials.Select((t, i) => new BacklogRound(i + 1, t.ChangesPerSecond, t.Drain.TotalSeconds,
-            BacklogCounters.All.ToDictionary(c => c, t.PerChange), t.LoadAverage)).ToList(),
+            BacklogCounters.All.ToDictionary(c => c, t.PerChange), t.LoadAverage, CostliestStatement.Of(t))).ToList(),
         trials[^1].Statements.Select(s => new StatementPerChange(s.Query, (double)s.Calls / trials[^1].Changes)).ToList());
 }
 
-public sealed record BacklogRound(int Round, double ChangesPerSecond, double DrainSeconds, IReadOnlyDictionary<string, double> PerChange, double? LoadAverage);
+public sealed record BacklogRound(int Round, double ChangesPerSecond, double DrainSeconds, IReadOnlyDictionary<string, double> PerChange,
+    double? LoadAverage, IReadOnlyList<CostliestStatement> CostliestStatements);
+
+/// <summary>A statement among a round's costliest by PostgreSQL execution time: its text's start, and its calls and
+/// execution time per change (a stall with unchanged statement counts shows here as one statement's time growing).</summary>
+public sealed record CostliestStatement(string Query, double CallsPerChange, double ExecMsPerChange)
+{
+    private const int Shown = 3;
+    private const int QueryChars = 160;
+
+    public static IReadOnlyList<CostliestStatement> Of(BacklogTrialResult trial) => trial.AllStatements
+        .OrderByDescending(s => s.ExecMs)
+        .Take(Shown)
+        .Select(s => new CostliestStatement(s.Query.Length > QueryChars ? s.Query[..QueryChars] : s.Query,
+            (double)s.Calls / trial.Changes, s.ExecMs / trial.Changes))
+        .ToList();
+}
 
 public sealed record StatementPerChange(string Query, double PerChange);
 

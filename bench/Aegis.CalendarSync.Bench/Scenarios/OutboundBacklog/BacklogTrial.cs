@@ -34,6 +34,7 @@ public static class BacklogTrial
         var jitCpuBefore = ProcessCpu.OfThreads(host.Server.Pid, BacklogWarmup.TierUpThread);
         var postgresCpuBefore = ProcessCpu.OfPostmasterTree(host.Cluster.PostmasterPid, database.BackendPids);
         var xidBefore = await database.NextTransactionIdAsync(ct);
+        var autovacuumBefore = await database.AutovacuumRunsAsync(ct);
 
         var inserted = await database.InsertBacklogAsync(host.Users, perUser, batch, ct);
         var start = Stopwatch.GetTimestamp();
@@ -51,6 +52,7 @@ public static class BacklogTrial
         var writeTransactions = await database.NextTransactionIdAsync(ct) - xidBefore - 1; // less the backlog's INSERT
 
         var statements = await database.ServerStatementsAsync(ct);
+        var autovacuumRuns = await database.AutovacuumRunsAsync(ct) - autovacuumBefore;
         var log = await host.EmulatorAdmin.GetRequestsAsync(ct);
         var requests = ApiCallTally.From(log).EnsureNotThrottled();
         var queue = await database.QueueCountsAsync(queueMark, ct);
@@ -71,6 +73,8 @@ public static class BacklogTrial
             [BacklogCounters.PostgresCpuMs] = postgresCpu,
             [BacklogCounters.WriteTransactions] = writeTransactions,
             [BacklogCounters.Statements] = statements.Sum(s => s.Calls),
+            [BacklogCounters.StatementExecMs] = statements.Sum(s => s.ExecMs),
+            [BacklogCounters.AutovacuumRuns] = autovacuumRuns,
             [BacklogCounters.DataStatements] = statements.Where(s => s.IsData).Sum(s => s.Calls),
             [BacklogCounters.ApiCalls] = log.Count(e => !IsOAuth(e.Operation) && e.Operation != "batch"),
             [BacklogCounters.HttpRequests] = log.Count(e => !e.InBatch && !IsOAuth(e.Operation)),
@@ -89,7 +93,7 @@ public static class BacklogTrial
         if (!settle)
         {
             host.SettledTransactions = null;
-            return Task.FromResult(new BacklogTrialResult(changes, drain, totals, top, load));
+            return Task.FromResult(new BacklogTrialResult(changes, drain, totals, top, statements, load));
         }
 
         return SettleAsync();
@@ -102,7 +106,7 @@ public static class BacklogTrial
             host.SettledTransactions = after;
             totals[BacklogCounters.Commits] = after.CommitsSince(commitsBefore);
             totals[BacklogCounters.Rollbacks] = after.Rollbacks - commitsBefore.Rollbacks;
-            return new BacklogTrialResult(changes, drain, totals, top, load);
+            return new BacklogTrialResult(changes, drain, totals, top, statements, load);
         }
     }
 }

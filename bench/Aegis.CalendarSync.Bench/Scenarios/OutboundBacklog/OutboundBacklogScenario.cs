@@ -66,7 +66,8 @@ public sealed class OutboundBacklogScenario
         var trial = await settling;
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[{Name}] round {round}/{rounds} {variant}: {trial.ChangesPerSecond:F1} changes/s, " +
-            $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2}, " +
+            $"server {trial.PerChange(BacklogCounters.ServerCpuMs):F2} ms CPU/change, PostgreSQL {trial.PerChange(BacklogCounters.PostgresCpuMs):F2} " +
+            $"(statements {trial.PerChange(BacklogCounters.StatementExecMs):F2} ms, {trial.Totals[BacklogCounters.AutovacuumRuns]:F0} autovacuum runs), " +
             $"{trial.PerChange(BacklogCounters.Commits):F2} commits ({trial.PerChange(BacklogCounters.WriteTransactions):F2} writing; " +
             $"{trial.Totals[BacklogCounters.SettleStatements]:F0} server statements in the {BacklogDatabase.StatisticsSettle.TotalSeconds:F0} s after the drain), " +
             $"{trial.PerChange(BacklogCounters.Statements):F2} statements per change, load {trial.LoadAverage:F2}"));

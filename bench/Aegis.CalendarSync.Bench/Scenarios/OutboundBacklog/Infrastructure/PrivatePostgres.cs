@@ -76,6 +76,14 @@ public sealed class PrivatePostgres : IAsyncDisposable
             }
         }
 
+        var log = Path.Combine(_root.FullName, "server.log");
+        if (File.Exists(log))
+        {
+            var kept = Path.Combine(Path.GetTempPath(), $"aegis-bench-postgres-{Port}.log");
+            File.Copy(log, kept, overwrite: true);
+            await Console.Error.WriteLineAsync($"private PostgreSQL on port {Port}: log kept at {kept}");
+        }
+
         _root.Delete(recursive: true);
     }
 
@@ -91,7 +99,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
             $"-c port={Port}",
             "-c listen_addresses=127.0.0.1",
             $"-c unix_socket_directories={_root.FullName}",
-            "-c shared_preload_libraries=pg_stat_statements",
+            "-c shared_preload_libraries=pg_stat_statements,auto_explain",
+            // Evidence for a slow round: the plan of any statement slower than 200 ms, and every autovacuum run.
+            "-c auto_explain.log_min_duration=200ms",
+            "-c log_autovacuum_min_duration=0",
             "-c pg_stat_statements.track=top",
             "-c pg_stat_statements.max=10000",
             "-c shared_buffers=128MB",
