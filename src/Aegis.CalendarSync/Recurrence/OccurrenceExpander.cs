@@ -47,6 +47,17 @@ public static class OccurrenceExpander
         Expand(series, overrides, now, (series.StartAt > now ? series.StartAt : now) + horizon)
             .FirstOrDefault(o => o.Status != OccurrenceStatus.Skipped);
 
+    /// <summary>The first occurrence still due (pending: neither paid nor skipped) that ends after <paramref name="now"/>;
+    /// null when the series has none left. Every occurrence after the last override is pending, so looking
+    /// <paramref name="horizon"/> past the latest of now, the series' start and every override's original and moved
+    /// start finds it whenever the series repeats at least once per horizon.</summary>
+    public static Occurrence? NextDue(FinancialEvent series, IReadOnlyList<OccurrenceOverride> overrides, DateTimeOffset now, TimeSpan horizon)
+    {
+        var latest = overrides.Select(o => o.StartAt is { } moved && moved > o.OriginalStart ? moved : o.OriginalStart)
+            .Append(series.StartAt).Append(now).Max();
+        return Expand(series, overrides, now, latest + horizon).FirstOrDefault(o => o.Status == OccurrenceStatus.Pending);
+    }
+
     /// <summary>The occurrence at <paramref name="originalStart"/>, or null when the series does not generate it.</summary>
     public static Occurrence? Find(FinancialEvent series, IReadOnlyList<OccurrenceOverride> overrides, DateTimeOffset originalStart)
     {

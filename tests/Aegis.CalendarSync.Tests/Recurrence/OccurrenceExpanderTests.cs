@@ -61,6 +61,38 @@ public sealed class OccurrenceExpanderTests
     }
 
     [Fact]
+    public void Next_due_occurrence_passes_over_the_ones_already_paid_or_skipped()
+    {
+        var now = Original(2).AddHours(30);
+        var overrides = new[] { Override(3) with { Status = OccurrenceStatus.Paid }, Override(4) with { Status = OccurrenceStatus.Skipped } };
+
+        Assert.Equal(Original(3), OccurrenceExpander.Next(Rent, overrides, now, TimeSpan.FromDays(400))!.OriginalStart);
+        Assert.Equal(Original(5), OccurrenceExpander.NextDue(Rent, overrides, now, TimeSpan.FromDays(400))!.OriginalStart);
+    }
+
+    [Fact]
+    public void A_series_whose_remaining_occurrences_are_all_paid_has_no_next_due()
+    {
+        var paid = Enumerable.Range(3, 9).Select(i => Override(i) with { Status = OccurrenceStatus.Paid }).ToList();
+
+        Assert.Null(OccurrenceExpander.NextDue(Rent, paid, Original(2).AddHours(30), TimeSpan.FromDays(400)));
+        Assert.Equal(Original(2), OccurrenceExpander.NextDue(Rent, paid, Original(2).AddHours(-1), TimeSpan.FromDays(400))!.OriginalStart);
+    }
+
+    [Fact]
+    public void An_endless_series_paid_years_ahead_still_has_its_next_due_after_the_last_payment()
+    {
+        var endless = Rent with { Recurrence = "RRULE:FREQ=MONTHLY" };
+        var starts = SeriesExpansion.OriginalStarts(endless, From.AddYears(5)).Select(g => g.OriginalStart).ToList();
+        var paid = starts.Take(36).Select(start => new OccurrenceOverride
+        {
+            UserId = Rent.UserId, FinancialEventId = Rent.Id, OriginalStart = start, Status = OccurrenceStatus.Paid,
+        }).ToList();
+
+        Assert.Equal(starts[36], OccurrenceExpander.NextDue(endless, paid, starts[0].AddDays(-1), TimeSpan.FromDays(60))!.OriginalStart);
+    }
+
+    [Fact]
     public void Find_returns_only_occurrences_the_series_generates()
     {
         Assert.Equal(Original(7), OccurrenceExpander.Find(Rent, [], Original(7))!.OriginalStart);

@@ -15,7 +15,7 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
     /// <summary>Widest window one list may cover.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(5 * 366);
 
-    /// <summary>How far ahead <see cref="NextAsync"/> looks.</summary>
+    /// <summary>How far ahead <see cref="NextAsync"/> looks (<see cref="NextDueAsync"/>: past the last override).</summary>
     public static readonly TimeSpan NextHorizon = TimeSpan.FromDays(2 * 366);
 
     /// <summary>Occurrences overlapping [from, to) in start order; null when the event does not exist for the user.</summary>
@@ -35,6 +35,14 @@ public sealed class OccurrenceCommands(IFinancialEventStore events, IOccurrenceS
     {
         var now = time.GetUtcNow();
         return EachSeriesAsync(userId, list, (series, overrides) => OccurrenceExpander.Next(series, overrides, now, NextHorizon), ct);
+    }
+
+    /// <summary>The next occurrence still due (pending) of each recurring event in <paramref name="list"/>; a series
+    /// whose remaining occurrences are all paid or skipped is absent.</summary>
+    public Task<IReadOnlyDictionary<Guid, Occurrence>> NextDueAsync(Guid userId, IEnumerable<FinancialEvent> list, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return EachSeriesAsync(userId, list, (series, overrides) => OccurrenceExpander.NextDue(series, overrides, now, NextHorizon), ct);
     }
 
     /// <summary>The first occurrence (not skipped) overlapping [<paramref name="from"/>, <paramref name="to"/>) of each
