@@ -83,13 +83,36 @@ public sealed class TrashBrowserTests : IAsyncLifetime
 
         await Chromium.SignInAsync(page, _user, "/trash");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "in Google Calendar", Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("trash-note")).ToHaveTextAsync(
+            "Deleted events stay here for 30 days; restoring one puts it back in the wallet and in Google Calendar too.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore Water bill" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Restored \"Water bill\"" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Restored \"Water bill\"; it is being put back in Google Calendar too.");
         await Assertions.Expect(page.GetByText("The Trash is empty.")).ToBeVisibleAsync();
         await StoreSnapshot.WaitForIdleQueueAsync(_server, _user.Id);
         var google = await _server.EmulatorAdmin.GetRequestsAsync();
         Assert.Contains(google, r => r is { Operation: "events.insert" or "events.update", Status: 200 });
         Assert.Equal(200, (int)(await _user.Client.GetAsync($"api/events/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_google_the_trash_says_a_restore_comes_back_in_the_wallet_only()
+    {
+        var offline = await _server.CreateUserAsync("trash.offline@example.com");
+        var created = await (await offline.Client.PostJsonAsync("api/events", EventBodies.Valid("Phone bill", 19.99m))).ReadJsonAsync(201);
+        var id = (string)created["id"]!;
+        Assert.Equal(204, (int)(await offline.Client.DeleteAsync($"api/events/{id}")).StatusCode);
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync(_server);
+
+        await Chromium.SignInAsync(page, offline, "/trash");
+        await Assertions.Expect(page.GetByTestId("trash-note")).ToHaveTextAsync(
+            "Deleted events stay here for 30 days; restoring one puts it back in the wallet only: Google Calendar is not connected.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore Phone bill" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "Restored \"Phone bill\" in the wallet; Google Calendar is not connected, so Google is not changed.");
+        Assert.Equal(200, (int)(await offline.Client.GetAsync($"api/events/{id}")).StatusCode);
     }
 }
