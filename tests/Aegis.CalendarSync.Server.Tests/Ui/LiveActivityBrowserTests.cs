@@ -45,4 +45,35 @@ public sealed class LiveActivityBrowserTests : IAsyncLifetime
         Assert.Equal("live", await page.GetByTestId("live-state").TextContentAsync());
         Assert.Equal(0, loads);
     }
+
+    [Fact]
+    public async Task Sign_ins_stay_out_of_live_activity_and_are_listed_in_the_audit_log()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync(_server);
+        await Chromium.SignInAsync(page, _user, "/sync");
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("live");
+        var activity = page.GetByRole(AriaRole.List, new() { Name = "Live activity" });
+        await Assertions.Expect(activity).ToContainTextAsync("Connected Google Calendar");
+
+        // More sign-ins while the stream is open (another device), then a change of money: only the change shows.
+        for (var i = 0; i < 3; i++)
+        {
+            var other = await browser.NewPageAsync(_server);
+            await Chromium.SignInAsync(other, _user, "/events");
+            await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Financial events" })).ToBeVisibleAsync();
+            await other.CloseAsync();
+        }
+        await (await _user.Client.PostJsonAsync("api/events", EventBodies.Valid("Rent", 950m))).ReadJsonAsync(201);
+
+        await Assertions.Expect(activity.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Sent 'Rent' to Google" })).ToBeVisibleAsync();
+        await Assertions.Expect(activity).Not.ToContainTextAsync("Signed in");
+        await page.ReloadAsync();
+        await Assertions.Expect(activity).ToContainTextAsync("Sent 'Rent' to Google");
+        await Assertions.Expect(activity).Not.ToContainTextAsync("Signed in");
+
+        // The security history keeps every one: the API client's sign-in when the test made the user, and the four here.
+        await page.GotoAsync("/audit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Signed in" })).ToHaveCountAsync(5);
+    }
 }

@@ -95,6 +95,30 @@ public abstract class ApplicationStoreContractTests<TDatabase>(TDatabase databas
     }
 
     [Fact]
+    public async Task Sign_ins_and_other_account_actions_stay_in_the_audit_log_but_not_in_live_activity()
+    {
+        var userId = await NewUserAsync();
+        var rent = await InsertEventAsync(userId, "Rent");
+        await Audit.AppendAsync(AuditEntry.Of(userId, AuditAction.SyncToGoogle, AuditOutcome.Success) with
+        {
+            FinancialEventId = rent.Id, EventTitle = "Rent", CreatedAt = Start,
+        }, Ct);
+        foreach (var (action, i) in AuditActionGroups.Account.Select((a, i) => (a, i)))
+        {
+            await Audit.AppendAsync(AuditEntry.Of(userId, action, AuditOutcome.Success) with { CreatedAt = Start.AddSeconds(i + 1) }, Ct);
+        }
+
+        var latest = await Progress.ReadLatestActivityAsync(userId, 3, Ct);
+        var after = await Progress.ReadActivityAfterAsync([userId], 0, 10, Ct);
+
+        Assert.Equal(["Sent 'Rent' to Google"], latest.Select(a => a.Summary));
+        Assert.Equal(["Sent 'Rent' to Google"], after.Select(a => a.Entry.Summary));
+        var logged = await Audit.QueryAsync(userId, new AuditQuery(), Ct);
+        Assert.Equal(AuditActionGroups.Account.Count + 1, logged.Count);
+        Assert.Contains(logged, r => r.Action == AuditAction.SignIn);
+    }
+
+    [Fact]
     public async Task A_row_written_without_a_title_shows_the_events_current_title_and_never_another_users()
     {
         var userId = await NewUserAsync();

@@ -42,8 +42,7 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
         AuditAction.DeleteFromGoogle);
 
     /// <summary>Actions that are not the sync's: their failures are not sync failures.</summary>
-    private static readonly string NonSyncActions = Texts(AuditAction.SignIn, AuditAction.SignUp, AuditAction.FeedTokenIssued, AuditAction.FeedTokenRegenerated,
-        AuditAction.FeedTokenRevoked);
+    private static readonly string NonSyncActions = AuditActionSql.List(AuditActionGroups.Account);
 
     public async Task<IReadOnlyList<HourlyOutcomes>> ReadHourlyOutcomesAsync(Guid userId, DateTimeOffset since, CancellationToken ct)
     {
@@ -106,7 +105,7 @@ internal sealed class SqlDashboardReader(SqlStoreContext db, ISyncQueueStore que
             DbValue.ToNullableTime(row.LastChangeSyncedAt));
     }
 
-    private static string Texts(params AuditAction[] actions) => string.Join(", ", actions.Select(a => $"'{EnumText.ToText(a)}'"));
+    private static string Texts(params AuditAction[] actions) => AuditActionSql.List(actions);
 
     public Task<IReadOnlyDictionary<QueueStatus, long>> CountQueueByStatusAsync(CancellationToken ct) => queue.CountByStatusAsync(ct);
 

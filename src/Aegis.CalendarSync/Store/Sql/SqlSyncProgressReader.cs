@@ -42,6 +42,10 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
         return result;
     }
 
+    /// <summary>Live activity is the user's money events and sync: sign-ins and the other account actions stay in the
+    /// audit log only, so they never crowd the feed.</summary>
+    private static readonly string AccountActions = AuditActionSql.List(AuditActionGroups.Account);
+
     public async Task<IReadOnlyList<UserActivity>> ReadActivityAfterAsync(IReadOnlyCollection<Guid> userIds, long afterId, int limit, CancellationToken ct)
     {
         if (userIds.Count == 0) return [];
@@ -50,7 +54,7 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
         parameters.Add("limit", limit);
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.id > @afterId AND a.user_id IN ({users}) ORDER BY a.id LIMIT @limit",
+            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.id > @afterId AND a.user_id IN ({users}) AND a.action NOT IN ({AccountActions}) ORDER BY a.id LIMIT @limit",
             parameters, cancellationToken: ct));
         return rows.Select(r => r.ToModel()).Select(r => new UserActivity(r.UserId, ActivityEntry.From(r))).ToList();
     }
@@ -59,7 +63,7 @@ internal sealed class SqlSyncProgressReader(IDbConnectionFactory connections, Sq
     {
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.user_id = @userId ORDER BY a.id DESC LIMIT @limit",
+            $"SELECT {AuditRow.Columns} FROM {AuditRow.From} WHERE a.user_id = @userId AND a.action NOT IN ({AccountActions}) ORDER BY a.id DESC LIMIT @limit",
             new { userId = dialect.Id(userId), limit }, cancellationToken: ct));
         return rows.Select(r => ActivityEntry.From(r.ToModel())).ToList();
     }
