@@ -20,20 +20,8 @@ public abstract class ConvergedEditTests<TDatabase>(TDatabase database) : Harnes
     private const decimal Both = 120m;
     private const string Title = "Gym";
 
-    public static TheoryData<ConflictStrategy, bool> Strategies()
-    {
-        var data = new TheoryData<ConflictStrategy, bool>();
-        foreach (var strategy in Enum.GetValues<ConflictStrategy>())
-        {
-            data.Add(strategy, true);
-            data.Add(strategy, false);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Strategies))]
+    [MemberData(nameof(StrategyCases.EachWithAFlag), MemberType = typeof(StrategyCases))]
     public async Task The_same_amount_set_on_both_sides_is_settled_without_a_conflict_or_a_write(ConflictStrategy strategy, bool inboundFirst)
     {
         var (bill, etag) = await BothChangedAsync(strategy, Title, Both, storedInGoogle: true);
@@ -61,7 +49,7 @@ public abstract class ConvergedEditTests<TDatabase>(TDatabase database) : Harnes
     }
 
     [Theory]
-    [MemberData(nameof(Strategies))]
+    [MemberData(nameof(StrategyCases.EachWithAFlag), MemberType = typeof(StrategyCases))]
     public async Task The_same_amount_set_in_the_google_summary_only_opens_no_conflict_and_brings_googles_stored_amount_in_line(
         ConflictStrategy strategy, bool inboundFirst)
     {
