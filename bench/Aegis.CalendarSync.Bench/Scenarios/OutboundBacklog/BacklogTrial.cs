@@ -26,6 +26,7 @@ public static class BacklogTrial
         var database = host.Database;
         var changes = host.Users * perUser;
         // The first trial of a variant (its warm-up) starts from an unsettled reading; later ones from the last settled one.
+        await database.AnalyzeAsync(ct);
         var commitsBefore = host.SettledTransactions ?? await database.MarkAsync(ct);
         var (queueMark, auditMark) = await database.HighWaterMarksAsync(ct);
         await database.ResetStatementsAsync(ct);
