@@ -118,17 +118,25 @@ public sealed class CalendarChoice(
 
         // Also run when unchanged: a switch interrupted after storing the new id is completed by calling it again.
         var moved = 0;
-        foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
+        try
         {
-            if (CalendarRehoming.IsStale(settings, mapping))
+            foreach (var mapping in await mappings.ListAsync(userId, ct).ConfigureAwait(false))
             {
-                if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null)
+                if (CalendarRehoming.IsStale(settings, mapping))
                 {
-                    await RecreateAsync(userId, mapping.FinancialEventId, ct).ConfigureAwait(false);
-                }
+                    if (await rehoming.MoveAsync(settings, mapping, ct).ConfigureAwait(false) is null)
+                    {
+                        await RecreateAsync(userId, mapping.FinancialEventId, ct).ConfigureAwait(false);
+                    }
 
-                moved++;
+                    moved++;
+                }
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await HandOverUnmovedAsync(settings, target, moved, ex, started, ct).ConfigureAwait(false);
+            throw;
         }
 
         if (!changed && moved == 0 && others.Count == 0)
@@ -140,6 +148,28 @@ public sealed class CalendarChoice(
         await auditor.RecordAsync(AuditEntry.Of(userId, AuditAction.CalendarSwitched, AuditOutcome.Success) with
             { Details = $"now '{target}'; {AuditWording.Count(moved, "event")} moved" }, started, ct).ConfigureAwait(false);
         return new CalendarSwitchResult(target, changed, moved);
+    }
+
+    /// <summary>Audit code of a switch whose moves stopped part-way (a Google outage, a timeout): the events not moved yet
+    /// are queued and move by the queue's retries (or by running the switch again).</summary>
+    public const string MovesInterruptedCode = "calendar_moves_interrupted";
+
+    /// <summary>A move failed part-way (rate limit, 5xx, timeout after the client's retries; nothing changed for that
+    /// event): each event still linked to another calendar is queued, so its push moves it with the queue's backoff
+    /// even if the switch is never run again, and the new calendar's full sync is queued; the failure is audited.</summary>
+    private async Task HandOverUnmovedAsync(CalendarSyncSettings settings, string target, int moved, Exception failure, long started,
+        CancellationToken ct)
+    {
+        var unmoved = (await mappings.ListAsync(settings.UserId, ct).ConfigureAwait(false))
+            .Where(m => CalendarRehoming.IsStale(settings, m)).Select(m => m.FinancialEventId).ToList();
+        await queue.EnqueueToGoogleAsync(settings.UserId, unmoved, ct).ConfigureAwait(false);
+        await queue.EnqueueFromGoogleAsync(settings.UserId, QueueAction.FullSync, ct).ConfigureAwait(false);
+        await auditor.RecordAsync(AuditEntry.Of(settings.UserId, AuditAction.CalendarSwitched, AuditOutcome.Failed) with
+        {
+            ErrorCode = MovesInterruptedCode,
+            ErrorMessage = failure.Message,
+            Details = $"now '{target}'; {AuditWording.Count(moved, "event")} moved, {AuditWording.Count(unmoved.Count, "event")} queued to move",
+        }, started, ct).ConfigureAwait(false);
     }
 
     /// <summary>An event Google would not move (or no longer held) is inserted on the new calendar at once, whatever its

@@ -28,15 +28,29 @@ internal sealed class ConflictResolver(
     IOptions<SyncEngineOptions> options,
     TimeProvider time)
 {
+    /// <summary>Audit code (<see cref="AuditAction.SyncFromGoogle"/>, skipped) of a change made on both sides to the
+    /// same version: no conflict, nothing to choose between.</summary>
+    public const string ConvergedCode = "converged";
+
     /// <summary>KeepLocal: the wallet's version won and the caller writes it. KeepGoogle: Google's version won and is
     /// now in the wallet (a Google deletion also wins a tie). Null: nothing to do (both sides changed at the same
-    /// instant, or the conflict is kept for the user).</summary>
+    /// instant, the conflict is kept for the user, or both sides already hold the same version).</summary>
+    /// <remarks>Both sides changed to the same version (Google's, as the sync would apply it, renders as the wallet's)
+    /// is no conflict under any strategy: nothing is recorded for the user, the change is audited as
+    /// <see cref="ConvergedCode"/> and the mapping records that version as agreed, with Google's etag and rendering
+    /// (no write anywhere). When Google shows that version but stores it stale (an amount edited only in the
+    /// summary), KeepLocal: the caller writes the wallet's rendering, which Google already shows.</remarks>
     public async Task<ConflictResolution?> ResolveAsync(SyncAttempt attempt, ConflictCase conflict, CancellationToken ct)
     {
         // A deletion Google did not date (a 404/410 tombstone) is dated when we learn of it.
         if (conflict.Remote is { IsCancelled: true, Updated: null })
         {
             conflict = conflict with { Remote = conflict.Remote with { Updated = time.GetUtcNow() } };
+        }
+
+        if (Agreement(attempt.Settings, conflict) is { } googleCurrent)
+        {
+            return await SettleAgreedAsync(attempt, conflict, googleCurrent, ct).ConfigureAwait(false);
         }
 
         var winner = ConflictPolicy.Decide(attempt.Strategy, conflict.LocalModifiedAt, conflict.Remote.Updated);
@@ -52,6 +66,43 @@ internal sealed class ConflictResolver(
             default:
                 return null;
         }
+    }
+
+    /// <summary>Null when the two sides of <paramref name="conflict"/> differ (or one deleted the event); otherwise
+    /// whether Google's copy already stores everything the wallet holds (false: it shows it, e.g. in its summary,
+    /// but its stored values are stale and must be rewritten).</summary>
+    private bool? Agreement(CalendarSyncSettings settings, ConflictCase conflict)
+    {
+        var (local, remote) = (conflict.Local, conflict.Remote);
+        if (local.DeletedAt is not null || remote.IsCancelled || remote.Start is null || mapper.ContentHash(local) is not { } wallet)
+        {
+            return null;
+        }
+
+        var google = writer.PlanRemote(settings, local, conflict.Mapping, remote).Applied;
+        return mapper.ContentHash(google) == wallet ? google.SyncSource == SyncSource.Google : null;
+    }
+
+    /// <summary>Both sides hold the wallet's version: audited as converged; the mapping records it as agreed when
+    /// Google stores it (null: nothing left to write), else the caller writes it (KeepLocal).</summary>
+    private async Task<ConflictResolution?> SettleAgreedAsync(SyncAttempt attempt, ConflictCase conflict, bool googleCurrent,
+        CancellationToken ct)
+    {
+        var (local, remote) = (conflict.Local, conflict.Remote);
+        if (googleCurrent)
+        {
+            await writer.SaveMappingAsync(attempt.Settings, local.Id, conflict.Mapping, remote, mapper.ContentHash(local),
+                EventContentHash.Compute(remote), SyncSource.Aegis, local.UpdatedAt, SyncedValues.Of(local), ct).ConfigureAwait(false);
+        }
+
+        await auditor.RecordAsync(attempt.Audit(AuditAction.SyncFromGoogle, AuditOutcome.Skipped) with
+        {
+            FinancialEventId = local.Id,
+            GoogleEventId = remote.Id,
+            EventTitle = local.Title,
+            ErrorCode = ConvergedCode,
+        }, attempt.StartedAt, ct).ConfigureAwait(false);
+        return googleCurrent ? null : ConflictResolution.KeepLocal;
     }
 
     /// <summary>Google's version into the wallet: a cancelled event soft-deletes the wallet's (if any), anything else

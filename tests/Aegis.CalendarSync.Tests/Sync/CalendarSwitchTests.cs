@@ -208,6 +208,106 @@ public abstract class CalendarSwitchTests<TDatabase>(TDatabase database) : Harne
         Assert.Equal(water.Id, Assert.Single(await MovesAsync(CalendarRehoming.MovedCode)).FinancialEventId);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_switch_google_fails_part_way_loses_and_duplicates_nothing_and_is_finished_by_running_it_again_or_by_the_queue(
+        bool runAgain)
+    {
+        await H.ConnectAsync();
+        var bills = new[] { await H.CreateEventAsync("Rent"), await H.CreateEventAsync("Water", amount: 40m), await H.CreateEventAsync("Gas", amount: 60m) };
+        await H.DrainQueueAsync();
+        var wallet = await H.Events.ListAsync(H.UserId, new EventQuery(), Ct);
+        var dedicated = await Connection.CreateCalendarAsync(H.UserId, DedicatedSummary, null, Ct);
+        var failing = GoogleEventId.FromFinancialEventId(bills[1].Id);
+        // Every attempt (the client's retries included) at moving one of the events meets Google's outage.
+        await H.Admin.InjectFaultAsync(new FaultRule(Count: 4, Status: 503, Reason: "backendError", Method: "POST", PathContains: $"/events/{failing}/move"));
+
+        await Assert.ThrowsAnyAsync<GoogleApiException>(() => Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct));
+
+        // Part-way: each event is live on exactly one calendar, its link says which, and the wallet is untouched.
+        Assert.Equal(dedicated.Id, (await H.Settings.GetAsync(H.UserId, Ct))!.CalendarId);
+        Assert.Equal(wallet, await H.Events.ListAsync(H.UserId, new EventQuery(), Ct));
+        foreach (var bill in bills)
+        {
+            var mapping = (await H.Mappings.GetByEventAsync(H.UserId, bill.Id, Ct))!;
+            Assert.Equal(mapping.GoogleCalendarId, Assert.Single(await LiveOnAsync(bill, dedicated.Id)));
+        }
+
+        Assert.Equal("primary", (await H.Mappings.GetByEventAsync(H.UserId, bills[1].Id, Ct))!.GoogleCalendarId);
+        var failed = Assert.Single(await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.CalendarSwitched), Ct));
+        Assert.Equal(AuditOutcome.Failed, failed.Status);
+
+        await H.Admin.ClearFaultsAsync();
+        await H.Admin.ClearRequestsAsync();
+        if (runAgain)
+        {
+            await Connection.SwitchCalendarAsync(H.UserId, dedicated.Id, Ct);
+        }
+
+        await H.DrainQueueAsync();
+
+        foreach (var bill in bills)
+        {
+            Assert.Equal([dedicated.Id], await LiveOnAsync(bill, dedicated.Id));
+            Assert.Equal(dedicated.Id, (await H.Mappings.GetByEventAsync(H.UserId, bill.Id, Ct))!.GoogleCalendarId);
+        }
+
+        Assert.Equal(wallet, await H.Events.ListAsync(H.UserId, new EventQuery(), Ct));
+        var requests = await H.Admin.GetRequestsAsync();
+        Assert.Contains(requests, r => r is { Operation: "events.move", Status: < 300 } && r.Path.Contains(failing, StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.Operation is "events.insert" or "events.delete");
+        Assert.Equal(3, (await MovesAsync(CalendarRehoming.MovedCode)).Count);
+    }
+
+    [Fact]
+    public async Task A_move_whose_answer_is_lost_to_a_timeout_leaves_the_event_once_on_the_new_calendar()
+    {
+        await using var h = await SyncHarness.StartAsync(Database, new SyncHarnessOptions { Settings = { ["Google:AttemptTimeout"] = "00:00:03" } });
+        await h.ConnectAsync();
+        var rent = await h.CreateEventAsync("Rent");
+        await h.DrainQueueAsync();
+        var walletBefore = (await h.Events.GetAsync(h.UserId, rent.Id, Ct))!;
+        var connection = h.Services.GetRequiredService<IGoogleConnectionService>();
+        var dedicated = await connection.CreateCalendarAsync(h.UserId, DedicatedSummary, null, Ct);
+        // Google moves the event but its answer never arrives: the attempt times out and the client retries the move.
+        await h.Admin.LoseResponsesAsync(new LostResponseRule(Count: 1, DelayMilliseconds: 120_000, Method: "POST", PathContains: "/move"));
+
+        await connection.SwitchCalendarAsync(h.UserId, dedicated.Id, Ct);
+        await h.DrainQueueAsync();
+
+        var eventId = GoogleEventId.FromFinancialEventId(rent.Id);
+        Assert.True((await h.Google.GetEventAsync(h.Account, "primary", eventId, Ct)).IsCancelled);
+        var there = await h.Google.GetEventAsync(h.Account, dedicated.Id, eventId, Ct);
+        Assert.Equal(rent.Id.ToString(), there.GetPrivateProperty(AegisProperties.EventId));
+        Assert.Equal(walletBefore, Assert.Single(await h.Events.ListAsync(h.UserId, new EventQuery(), Ct)));
+        Assert.Equal(dedicated.Id, (await h.Mappings.GetByEventAsync(h.UserId, rent.Id, Ct))!.GoogleCalendarId);
+        Assert.Empty(await h.Queue.ListAsync(h.UserId, QueueStatus.Failed, 10, Ct));
+    }
+
+    /// <summary>The calendars (of the primary and <paramref name="other"/>) on which Google holds the event live.</summary>
+    private async Task<IReadOnlyList<string>> LiveOnAsync(FinancialEvent e, string other)
+    {
+        var eventId = GoogleEventId.FromFinancialEventId(e.Id);
+        var live = new List<string>();
+        foreach (var calendar in new[] { "primary", other })
+        {
+            try
+            {
+                if (!(await H.Google.GetEventAsync(H.Account, calendar, eventId, Ct)).IsCancelled)
+                {
+                    live.Add(calendar);
+                }
+            }
+            catch (NotFoundException)
+            {
+                // Never on that calendar.
+            }
+        }
+
+        return live;
+    }
+
     private async Task<IReadOnlyList<AuditEntry>> MovesAsync(string code) =>
         (await H.Audit.QueryAsync(H.UserId, new AuditQuery(Action: AuditAction.SyncToGoogle, Limit: 200), Ct)).Where(a => a.ErrorCode == code).ToList();
 

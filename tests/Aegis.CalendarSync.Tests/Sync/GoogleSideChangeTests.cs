@@ -14,20 +14,8 @@ public abstract class GoogleSideChangeTests<TDatabase>(TDatabase database) : ICl
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    public static TheoryData<ConflictStrategy, bool> Cases()
-    {
-        var data = new TheoryData<ConflictStrategy, bool>();
-        foreach (var strategy in Enum.GetValues<ConflictStrategy>())
-        {
-            data.Add(strategy, true);
-            data.Add(strategy, false);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(StrategyCases.EachWithAFlag), MemberType = typeof(StrategyCases))]
     public async Task Google_only_edits_and_the_deletion_reach_the_wallet_without_a_conflict(ConflictStrategy strategy, bool createdInGoogle)
     {
         await using var h = await SyncHarness.StartAsync(database);
@@ -59,7 +47,7 @@ public abstract class GoogleSideChangeTests<TDatabase>(TDatabase database) : ICl
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(StrategyCases.EachWithAFlag), MemberType = typeof(StrategyCases))]
     public async Task A_google_change_to_fields_aegis_does_not_sync_is_no_conflict_with_a_pending_wallet_edit(
         ConflictStrategy strategy, bool createdInGoogle)
     {
@@ -83,7 +71,7 @@ public abstract class GoogleSideChangeTests<TDatabase>(TDatabase database) : ICl
     /// <summary>A save that changes nothing is no write (it keeps the wallet's clock): a Google edit made before it
     /// reaches the wallet as any Google-only edit does, with no conflict and no call but the list.</summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(StrategyCases.EachWithAFlag), MemberType = typeof(StrategyCases))]
     public async Task A_wallet_save_that_changes_nothing_is_no_write_so_an_earlier_google_edit_still_reaches_the_wallet(
         ConflictStrategy strategy, bool createdInGoogle)
     {

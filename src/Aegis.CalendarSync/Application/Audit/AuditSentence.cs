@@ -47,6 +47,7 @@ public static class AuditSentence
             (AuditAction.SyncFromGoogle, AuditOutcome.Skipped) => row.ErrorCode switch
             {
                 "echo" => $"Ignored our own echo of {e}",
+                "converged" => $"No conflict on {e}: the wallet and Google were changed to the same version",
                 "unknown_series" => "Ignored a change in Google to an occurrence of a series the wallet does not know",
                 "not_an_occurrence" => $"Ignored a change in Google that is not an occurrence of {e}",
                 _ => $"Ignored a change in Google to {e}",
