@@ -73,9 +73,9 @@ public abstract class OutboundBatchTests<TDatabase>(TDatabase database) : IClass
         // One HTTP request (the emulator logs it as "batch") carrying one API call per change.
         Assert.Equal(new Dictionary<string, int> { ["batch"] = 1, ["events.insert"] = Changes }, SyncHarness.Delta(calls, await H.CountsAsync()));
         // Claim (1) + load (5 SELECTs in one command: settings, events, mappings, dead letters, synced calendars) + commit (lease fence, mapping inserts, audit rows, outcomes) +
-        // the drain's closing empty claim (1) = 11 statements for 50 changes (0.22 per change); commits: the two
-        // claims and the batch's one (0.06 per change).
-        Assert.True(work.Count == 11 && used.Commits == 3 && used.Autocommits == (H.StoreProvider == "postgres" ? 2 : 1), report);
+        // the drain's closing empty claim (1) = 11 statements for 50 changes (0.22 per change), on PostgreSQL 13 (each
+        // claim sets its planning first); commits: the two claims and the batch's one (0.06 per change).
+        Assert.True(work.Count == (H.StoreProvider == "postgres" ? 13 : 11) && used.Commits == 3 && used.Autocommits == (H.StoreProvider == "postgres" ? 2 : 1), report);
         // The shared rate budget (PostgreSQL) reserves the batch's 50 calls on the user and the project in one statement.
         Assert.Equal(H.StoreProvider == "postgres" ? 1 : 0, used.StatementTexts.Count(IsRateBudget));
         foreach (var e in created)

@@ -7,15 +7,17 @@ using Npgsql;
 
 namespace Aegis.CalendarSync.Bench.Scenarios.Claims;
 
-/// <summary>A fresh PostgreSQL database holding a queue of a given size and shape (20 users, one to_google upsert per
-/// distinct wallet event, as the trigger leaves a backlog), and the two ways to claim from it. Each claim is timed
+/// <summary>A fresh PostgreSQL database holding a queue of a given size and shape (<see cref="Users"/> users, one
+/// to_google upsert per distinct wallet event, as the trigger leaves a backlog), and the two ways to claim from it. Each claim is timed
 /// alone; afterwards (untimed) the claimed rows go back to pending, so every claim of a trial sees the same queue.</summary>
 public sealed class ClaimBacklog : IAsyncDisposable
 {
     /// <summary>Rows that are due in <see cref="BacklogShape.MostlyBackingOff"/>, at every size.</summary>
     public const int DueWhenBackingOff = 100;
 
-    private const int Users = 20;
+    /// <summary>A claim takes the due work of one user (up to a batch): with two users, every shape at every size gives
+    /// each user a full batch of due rows (100 rows, or the 100 due rows of a backing-off queue, are 50 per user).</summary>
+    private const int Users = 2;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private readonly TestDatabase _database;

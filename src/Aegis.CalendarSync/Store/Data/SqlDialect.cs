@@ -24,6 +24,9 @@ public abstract class SqlDialect
     /// <c>OFFSET 0</c>, which keeps an EXISTS from being pulled up into an anti-join; SQLite always probes per row).</summary>
     public abstract string CorrelatedProbeFence { get; }
 
+    /// <summary>Run first in the claim's transaction, or null (PostgreSQL: plan the claim with its parameters every time).</summary>
+    public abstract string? ClaimPlanningSql { get; }
+
     /// <summary>Scalar query: 1 when the table named by @table exists in the connection's schema, else 0.</summary>
     public abstract string TableExistsSql { get; }
 

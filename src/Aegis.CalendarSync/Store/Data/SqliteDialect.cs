@@ -13,6 +13,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string? NotifyQueueSql => null;
     public override string ClaimLockClause => "";
     public override string CorrelatedProbeFence => "";
+    public override string? ClaimPlanningSql => null;
     public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
 
     public override string Greatest => "MAX";
