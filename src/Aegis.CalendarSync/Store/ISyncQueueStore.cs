@@ -23,9 +23,6 @@ public interface ISyncQueueStore
     /// nothing is enqueued. Returns whether the number advanced.</summary>
     Task<bool> EnqueuePushedSyncAsync(Guid userId, string channelId, long messageNumber, string? calendarId, QueueDebounce debounce,
         bool onlyIfAdvanced, CancellationToken ct);
-    /// <summary>Whether the event has an outbound item waiting or running (pending or processing): that item pushes it.</summary>
-    Task<bool> HasActivePushAsync(Guid userId, Guid financialEventId, CancellationToken ct);
-
     /// <summary>Queues an outbound upsert of each event that has no pending outbound item (one with one is pushed by it
     /// anyway); wakes the queue; returns how many were queued.</summary>
     Task<int> EnqueueToGoogleAsync(Guid userId, IReadOnlyCollection<Guid> financialEventIds, CancellationToken ct);

@@ -36,7 +36,6 @@ internal sealed class InboundSync(
     IOccurrenceStore occurrenceStore,
     OutboundSync outbound,
     OfflineChangeCatchUp offlineChanges,
-    ISyncQueueStore queue,
     MassDeleteGuard guard,
     SyncAuditor auditor,
     IInboundPageStore pageStore,
@@ -608,20 +607,13 @@ internal sealed class InboundSync(
     }
 
     /// <summary>Wallet events with no Google counterpart (<see cref="InboundDecider.UnlinkedAsync"/>; e.g. created before
-    /// the account was connected) are pushed. One writer per event: an event whose own outbound item is waiting or
-    /// running is left to that item. One that another writer linked anyway while this pass ran (its item was queued
-    /// after the check) is left to it: that writer's mapping decides its next push, and a Google edit made meanwhile is
-    /// not written over.</summary>
+    /// the account was connected) are pushed. One that another writer (its own queued push) linked while this pass ran
+    /// is left to it: that writer's mapping decides its next push, and a Google edit made meanwhile is not written over.</summary>
     private async Task<int> PushUnmappedAsync(CalendarSyncSettings settings, DateTimeOffset windowStart, CancellationToken ct)
     {
         var pushed = 0;
         foreach (var e in await decider.UnlinkedAsync(settings, windowStart, ct).ConfigureAwait(false))
         {
-            if (await queue.HasActivePushAsync(settings.UserId, e.Id, ct).ConfigureAwait(false))
-            {
-                continue;
-            }
-
             try
             {
                 await outbound.SyncAsync(settings.UserId, e.Id, ct, measurePropagation: false).ConfigureAwait(false);

@@ -241,6 +241,7 @@ public abstract class TraceChainTests : IAsyncLifetime
         GooglePush.SendAsync(_server, channel, "exists", messageNumber);
 }
 
+[Collection(ProcessWideTracing.Name)]
 public sealed class SqliteTraceChainTests : TraceChainTests
 {
     protected override Task<TestDatabase?> CreateDatabaseAsync() => Task.FromResult<TestDatabase?>(null);
@@ -248,6 +249,7 @@ public sealed class SqliteTraceChainTests : TraceChainTests
     protected override string? DatabaseSource => null;
 }
 
+[Collection(ProcessWideTracing.Name)]
 public sealed class PostgresTraceChainTests : TraceChainTests
 {
     protected override async Task<TestDatabase?> CreateDatabaseAsync() => await TestDatabase.CreateAsync<PostgresTestDatabase>(migrate: false);

@@ -7,6 +7,7 @@ namespace Aegis.CalendarSync.Server.Tests.Observability;
 
 /// <summary>Without OTEL_EXPORTER_OTLP_ENDPOINT or Tracing:Enabled no tracer provider exists, and a write stores no
 /// trace context with its queue item (the write runs as before, without the stamping statement).</summary>
+[Collection(ProcessWideTracing.Name)]
 public sealed class TracingOffByDefaultTests
 {
     [Fact]

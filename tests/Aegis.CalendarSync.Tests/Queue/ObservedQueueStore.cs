@@ -41,9 +41,6 @@ public sealed class ObservedQueueStore(ISyncQueueStore inner) : ISyncQueueStore
         inner.RetryAsync(id, leaseId, nextAttemptAt, error, deadLetter, ct);
     public Task<bool> RequeueFailedAsync(Guid userId, long id, CancellationToken ct) => inner.RequeueFailedAsync(userId, id, ct);
 
-    public Task<bool> HasActivePushAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
-        inner.HasActivePushAsync(userId, financialEventId, ct);
-
     public Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct) =>
         inner.CloseFailedForEventAsync(userId, financialEventId, ct);
     public Task<int> RequeueAllFailedAsync(Guid? userId, CancellationToken ct) => inner.RequeueAllFailedAsync(userId, ct);

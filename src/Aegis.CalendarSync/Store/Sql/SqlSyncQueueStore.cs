@@ -220,15 +220,6 @@ internal sealed class SqlSyncQueueStore(SqlStoreContext db, IQueueSignal signal)
     public Task<bool> HeartbeatAsync(long id, Guid leaseId, TimeSpan lease, CancellationToken ct) =>
         FencedUpdateAsync("locked_until = @until", id, leaseId, new { until = db.Dialect.Time(db.Now() + lease) }, ct);
 
-    public async Task<bool> HasActivePushAsync(Guid userId, Guid financialEventId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.QueryFirstOrDefaultAsync<int?>(Db.Command(
-            "SELECT 1 FROM sync_queue WHERE user_id = @userId AND financial_event_id = @eventId AND sync_direction = 'to_google' " +
-            "AND status IN ('pending', 'processing') LIMIT 1",
-            new { userId = db.Dialect.Id(userId), eventId = db.Dialect.Id(financialEventId) }, ct)).ConfigureAwait(false) is not null;
-    }
-
     /// <summary>Inside a claimed batch's outbound item, no statement when the batch's load found no dead letter of the event.</summary>
     public async Task<IReadOnlyList<SyncQueueItem>> CloseFailedForEventAsync(Guid userId, Guid financialEventId, CancellationToken ct)
     {
